@@ -1,0 +1,458 @@
+"""The curated timeline: loading, validating and querying `claims.yaml` (CONTRACTS §2).
+
+YAML is parsed with PyYAML's safe loader into *nodes*, which keep line and
+column marks, and the events are built from those nodes by hand. That way every
+problem is reported as ``file:line:column: message``, all problems at once, and
+dates are read from the text as written ("2023-02-30" is a problem, not a crash).
+YAML aliases are refused outright: they serve no purpose in a timeline and are
+the vehicle of "billion laughs" bombs.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import Problem, TimelineError
+
+SCHEMA_VERSION = 1
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+EVENT_KEYS = {
+    "id",
+    "title",
+    "date",
+    "end",
+    "aliases",
+    "keywords",
+    "entities",
+    "summary",
+    "sources",
+    "confused_with",
+}
+TOP_KEYS = {"schema", "title", "events"}
+MAX_BYTES = 50_000_000
+
+
+@dataclass(frozen=True)
+class Interval:
+    """An inclusive date interval and the precision of the form it was written in."""
+
+    start: date
+    end: date
+    value: str  # the date as written: "2020", "2020-07", "2020-07-29"
+    precision: str  # "year" | "month" | "day"
+
+
+@dataclass(frozen=True)
+class Event:
+    """One timeline event."""
+
+    id: str
+    title: str
+    date: Interval
+    end: Interval | None = None
+    aliases: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    entities: tuple[str, ...] = ()
+    summary: str = ""
+    sources: tuple[str, ...] = ()
+    confused_with: tuple[str, ...] = ()
+    path: str = ""
+    line: int = 0
+
+    @property
+    def start(self) -> date:
+        return self.date.start
+
+    @property
+    def last(self) -> date:
+        """The last day the event can cover (the end of `end`, else of `date`)."""
+        return (self.end or self.date).end
+
+    @property
+    def when(self) -> str:
+        """Human form of the event's dates: "2023-06-23 to 2023-06-24"."""
+        return f"{self.date.value} to {self.end.value}" if self.end else self.date.value
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Events merged from one or more timeline files."""
+
+    events: tuple[Event, ...]
+    paths: tuple[str, ...] = ()
+    sha256: str = ""
+    title: str = ""
+    by_id: dict[str, Event] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.by_id.update({e.id: e for e in self.events})
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def __iter__(self) -> Iterator[Event]:
+        return iter(self.events)
+
+    def get(self, event_id: str) -> Event | None:
+        return self.by_id.get(event_id)
+
+    def grep(self, text: str) -> list[Event]:
+        """Events whose id, title, aliases, entities or summary contain `text`."""
+        needle = text.casefold()
+        return [
+            e
+            for e in self.events
+            if needle in " ".join((e.id, e.title, e.summary, *e.aliases, *e.entities)).casefold()
+        ]
+
+
+def parse_date(text: str) -> Interval | None:
+    """`YYYY`, `YYYY-MM` or `YYYY-MM-DD` to an interval; None if impossible."""
+    m = DATE_RE.match(text.strip())
+    if not m:
+        return None
+    year = int(m.group(1))
+    month = int(m.group(2)) if m.group(2) else None
+    day = int(m.group(3)) if m.group(3) else None
+    if year < 1 or (month is not None and not 1 <= month <= 12):
+        return None
+    if month is None:
+        return Interval(date(year, 1, 1), date(year, 12, 31), m.group(0), "year")
+    last = calendar.monthrange(year, month)[1]
+    if day is None:
+        return Interval(date(year, month, 1), date(year, month, last), m.group(0), "month")
+    if not 1 <= day <= last:
+        return None
+    d = date(year, month, day)
+    return Interval(d, d, m.group(0), "day")
+
+
+class _AliasRefused(yaml.MarkedYAMLError):
+    """Raised on the first YAML alias."""
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """A safe loader that refuses YAML aliases (and so alias bombs) at once."""
+
+    def compose_node(self, parent: Node | None, index: object) -> Node | None:  # type: ignore[override]
+        if self.check_event(AliasEvent):
+            event = self.peek_event()
+            raise _AliasRefused(
+                None, None, "YAML aliases (*name) are not allowed in a timeline", event.start_mark
+            )
+        return super().compose_node(parent, index)  # type: ignore[arg-type]
+
+
+class _Builder:
+    """Builds events from YAML nodes, collecting every problem on the way."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.ids: list[tuple[str, Node]] = []  # every event id seen, valid event or not
+
+    def problem(self, node: Node, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, message))
+
+    def scalar(self, node: Node, what: str) -> str | None:
+        if not isinstance(node, ScalarNode):
+            self.problem(node, f"{what} must be a single value")
+            return None
+        return str(node.value)
+
+    def text(self, node: Node, what: str) -> str | None:
+        value = self.scalar(node, what)
+        if value is not None and not value.strip():
+            self.problem(node, f"{what} is empty")
+            return None
+        return value.strip() if value is not None else None
+
+    def strings(self, node: Node, what: str) -> tuple[str, ...]:
+        if isinstance(node, ScalarNode) and node.tag.endswith(":null"):
+            return ()
+        if not isinstance(node, SequenceNode):
+            self.problem(node, f"{what} must be a list")
+            return ()
+        out = []
+        for item in node.value:
+            value = self.text(item, f"an entry of {what}")
+            if value is not None:
+                out.append(value)
+        return tuple(out)
+
+    def a_date(self, node: Node, what: str) -> Interval | None:
+        value = self.scalar(node, what)
+        if value is None:
+            return None
+        interval = parse_date(value)
+        if interval is None:
+            if DATE_RE.match(value.strip()):
+                self.problem(node, f"{what} {value!r} is not a real date")
+            else:
+                self.problem(node, f"{what} {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        return interval
+
+    def mapping(self, node: Node, what: str) -> list[tuple[str, Node, Node]]:
+        if not isinstance(node, MappingNode):
+            self.problem(node, f"{what} must be a mapping")
+            return []
+        pairs = []
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value) if isinstance(key_node, ScalarNode) else ""
+            if key in seen:
+                self.problem(key_node, f"duplicate key {key!r}")
+                continue
+            seen.add(key)
+            pairs.append((key, key_node, value_node))
+        return pairs
+
+    def event(self, node: Node) -> Event | None:
+        pairs = self.mapping(node, "an event")
+        if not pairs and isinstance(node, MappingNode):
+            self.problem(node, "empty event")
+        fields: dict[str, object] = {}
+        for key, key_node, value in pairs:
+            if key.startswith("x-"):
+                continue
+            if key not in EVENT_KEYS:
+                self.problem(key_node, f"unknown key {key!r} in event")
+            elif key in ("id", "title", "summary"):
+                fields[key] = self.text(value, key)
+            elif key in ("date", "end"):
+                fields[key] = self.a_date(value, key)
+            else:
+                fields[key] = self.strings(value, key)
+        if not isinstance(node, MappingNode):
+            return None
+        keys = {key for key, _, _ in pairs}
+        for required in ("id", "title", "date", "sources"):
+            if required not in keys:
+                self.problem(node, f"event is missing required key {required!r}")
+        event_id = fields.get("id")
+        if isinstance(event_id, str):
+            self.ids.append((event_id, node))
+        if isinstance(event_id, str) and not ID_RE.match(event_id):
+            node_of_id = next(v for k, _, v in pairs if k == "id")
+            self.problem(node_of_id, f"id {event_id!r} must be lowercase a-z, 0-9 and '-'")
+        if "sources" in keys and not fields.get("sources"):
+            self.problem(next(v for k, _, v in pairs if k == "sources"), "sources is empty")
+        start, end = fields.get("date"), fields.get("end")
+        if isinstance(start, Interval) and isinstance(end, Interval) and end.end < start.start:
+            self.problem(
+                next(v for k, _, v in pairs if k == "end"),
+                f"end {end.value} is before date {start.value}",
+            )
+        if not (
+            isinstance(event_id, str)
+            and isinstance(fields.get("title"), str)
+            and isinstance(start, Interval)
+        ):
+            return None
+        return Event(
+            id=event_id,
+            title=str(fields["title"]),
+            date=start,
+            end=end if isinstance(end, Interval) else None,
+            aliases=_tuple(fields.get("aliases")),
+            keywords=_tuple(fields.get("keywords")),
+            entities=_tuple(fields.get("entities")),
+            summary=str(fields.get("summary") or ""),
+            sources=_tuple(fields.get("sources")),
+            confused_with=_tuple(fields.get("confused_with")),
+            path=self.path,
+            line=node.start_mark.line + 1,
+        )
+
+    def document(self, root: Node | None) -> tuple[str, list[tuple[Event, Node]]]:
+        if root is None:
+            self.problems.append(Problem(self.path, 1, 1, "the timeline is empty"))
+            return "", []
+        title = ""
+        events: list[tuple[Event, Node]] = []
+        pairs = self.mapping(root, "the timeline")
+        keys = {key for key, _, _ in pairs}
+        for key, key_node, value in pairs:
+            if key == "schema":
+                if self.scalar(value, "schema") != str(SCHEMA_VERSION):
+                    self.problem(
+                        value, f"unsupported schema {value.value!r} (expected {SCHEMA_VERSION})"
+                    )
+            elif key == "title":
+                title = self.text(value, "title") or ""
+            elif key == "events":
+                if not isinstance(value, SequenceNode):
+                    self.problem(value, "events must be a list")
+                    continue
+                for item in value.value:
+                    event = self.event(item)
+                    if event is not None:
+                        events.append((event, item))
+            elif not key.startswith("x-"):
+                self.problem(key_node, f"unknown top-level key {key!r}")
+        if isinstance(root, MappingNode):
+            for required in ("schema", "events"):
+                if required not in keys:
+                    self.problem(root, f"the timeline is missing required key {required!r}")
+        return title, events
+
+
+def _tuple(value: object) -> tuple[str, ...]:
+    return tuple(value) if isinstance(value, tuple) else ()
+
+
+def _read_file(path: Path, builder: _Builder) -> bytes | None:
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            builder.problems.append(Problem(str(path), 1, 1, "timeline file is too large"))
+            return None
+        return path.read_bytes()
+    except OSError as exc:
+        builder.problems.append(Problem(str(path), 1, 1, f"cannot read: {exc.strerror or exc}"))
+        return None
+
+
+def _parse_file(path: Path, data: bytes, builder: _Builder) -> tuple[str, list[tuple[Event, Node]]]:
+    try:
+        text = data.decode("utf-8-sig")
+        root = yaml.compose(text, Loader=_NoAliasLoader)
+    except UnicodeDecodeError as exc:
+        builder.problems.append(Problem(str(path), 1, 1, f"not UTF-8 text ({exc.reason})"))
+        return "", []
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        if not isinstance(exc, _AliasRefused):
+            message = f"YAML syntax error: {message}"
+        builder.problems.append(Problem(str(path), line, col, message))
+        return "", []
+    except yaml.YAMLError as exc:
+        builder.problems.append(Problem(str(path), 1, 1, f"YAML error: {exc}"))
+        return "", []
+    return builder.document(root)
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Timeline arguments to files: a directory stands for its `*.yaml`/`*.yml` files."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(
+                sorted(q for q in p.iterdir() if q.suffix in (".yaml", ".yml") and q.is_file())
+            )
+        else:
+            out.append(p)
+    return out
+
+
+def validate(paths: Iterable[str | Path]) -> tuple[Timeline | None, list[Problem]]:
+    """Load and check timeline files; returns the timeline (None if invalid) and all problems."""
+    files = expand_paths(paths)
+    problems: list[Problem] = []
+    events: list[tuple[Event, Node, str]] = []
+    ids: list[tuple[str, Node, str]] = []
+    digest = hashlib.sha256()
+    titles: list[str] = []
+    if not files:
+        problems.append(Problem(".", 1, 1, "no timeline files given"))
+    for path in files:
+        builder = _Builder(str(path))
+        data = _read_file(path, builder)
+        if data is not None:
+            digest.update(data)
+            title, found = _parse_file(path, data, builder)
+            events.extend((e, n, str(path)) for e, n in found)
+            if title:
+                titles.append(title)
+        ids.extend((i, n, str(path)) for i, n in builder.ids)
+        problems.extend(builder.problems)
+    problems.extend(_cross_checks(ids, events))
+    problems.sort(key=lambda p: (p.path, p.line, p.column))
+    if problems:
+        return None, problems
+    timeline = Timeline(
+        events=tuple(e for e, _, _ in events),
+        paths=tuple(str(p) for p in files),
+        sha256=digest.hexdigest(),
+        title=" + ".join(titles),
+    )
+    return timeline, []
+
+
+def _cross_checks(
+    ids: list[tuple[str, Node, str]], events: list[tuple[Event, Node, str]]
+) -> list[Problem]:
+    """Problems that need every event: duplicate ids and dangling `confused_with`."""
+    problems = []
+    first: dict[str, str] = {}
+    for event_id, node, path in ids:
+        where = f"{path}:{node.start_mark.line + 1}"
+        if event_id in first:
+            problems.append(
+                Problem(
+                    path,
+                    node.start_mark.line + 1,
+                    node.start_mark.column + 1,
+                    f"duplicate id {event_id!r} (first at {first[event_id]})",
+                )
+            )
+        else:
+            first[event_id] = where
+    for event, node, path in events:
+        for other_id in event.confused_with:
+            if other_id not in first:
+                problems.append(
+                    Problem(
+                        path,
+                        node.start_mark.line + 1,
+                        node.start_mark.column + 1,
+                        f"{event.id}: confused_with names unknown id {other_id!r}",
+                    )
+                )
+            elif other_id == event.id:
+                problems.append(
+                    Problem(
+                        path,
+                        node.start_mark.line + 1,
+                        node.start_mark.column + 1,
+                        f"{event.id}: confused_with names the event itself",
+                    )
+                )
+    return problems
+
+
+def load_timeline(paths: Iterable[str | Path] | None = None) -> Timeline:
+    """Load timeline files (default: `default_timeline_paths()`); raises TimelineError."""
+    timeline, problems = validate(paths if paths is not None else default_timeline_paths())
+    if timeline is None:
+        raise TimelineError(problems)
+    return timeline
+
+
+def bundled_timeline_path() -> Path:
+    """The timeline shipped inside the package."""
+    return Path(str(resources.files("factcheck") / "data" / "claims.yaml"))
+
+
+def default_timeline_paths(cwd: Path | None = None) -> list[Path]:
+    """The first `claims.yaml` in the working directory or its parents, else the bundled one."""
+    here = (cwd or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "claims.yaml"
+        if candidate.is_file():
+            return [candidate]
+    return [bundled_timeline_path()]
