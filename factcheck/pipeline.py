@@ -1,0 +1,106 @@
+"""The spaCy pipeline: `spacy.blank("en")` plus our registered components.
+
+- ``factcheck_blocks`` sets sentence boundaries from `segment.py` and stores the
+  headings and paragraphs in ``doc.spans["blocks"]`` (labels "heading",
+  "paragraph").
+- ``factcheck_times`` runs the temporal tagger and stores its expressions in
+  ``doc.spans["times"]``, each with ``span._.timex`` (a `timex.TimeExpr`).
+
+The reference date for relative expressions is ``doc._.reference_date``; set it
+on the Doc before the components run (`make_doc`), or pass Docs through
+`nlp.pipe`. With ``--model NAME`` an installed trained pipeline is loaded and our
+components are added to it (its own sentence boundaries are then overridden by
+ours only where a block starts).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from . import segment, timex
+from .errors import FactcheckError
+
+if not Doc.has_extension("reference_date"):
+    Doc.set_extension("reference_date", default=None)
+if not Span.has_extension("timex"):
+    Span.set_extension("timex", default=None)
+
+
+class BlockSegmenter:
+    """Headings, paragraphs and sentences from blank lines and punctuation."""
+
+    def __init__(self, heading_max_words: int = segment.HEADING_MAX_WORDS) -> None:
+        self.heading_max_words = heading_max_words
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        blocks = segment.split_blocks(text)
+        starts: set[int] = set()
+        spans = []
+        for block in blocks:
+            span = doc.char_span(block.start, block.end, label=block.kind, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+            for s, _ in segment.split_sentences(text, block.start, block.end):
+                starts.add(s)
+        for token in doc:
+            token.is_sent_start = token.i == 0 or token.idx in starts
+        doc.spans["blocks"] = spans
+        return doc
+
+
+class TimeTagger:
+    """Time expressions as spans with their normalised `TimeExpr`."""
+
+    def __init__(self, day_first: bool | None = None) -> None:
+        self.day_first = day_first
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = timex.find_times(doc.text, doc._.reference_date, day_first=self.day_first)
+        spans = []
+        for expr in found:
+            span = doc.char_span(
+                expr.start_char, expr.end_char, label=expr.type, alignment_mode="expand"
+            )
+            if span is None:
+                continue
+            span._.timex = expr
+            spans.append(span)
+        doc.spans["times"] = spans
+        return doc
+
+
+@Language.factory("factcheck_blocks", default_config={"heading_max_words": 20})
+def make_blocks(nlp: Language, name: str, heading_max_words: int) -> BlockSegmenter:
+    return BlockSegmenter(heading_max_words)
+
+
+@Language.factory("factcheck_times", default_config={"day_first": None})
+def make_times(nlp: Language, name: str, day_first: bool | None) -> TimeTagger:
+    return TimeTagger(day_first)
+
+
+def build_pipeline(model: str | None = None) -> Language:
+    """The default pipeline, or an installed spaCy model with our components added."""
+    if model:
+        try:
+            nlp = spacy.load(model)
+        except OSError as exc:
+            raise FactcheckError(f"cannot load spaCy model {model!r}: {exc}") from None
+    else:
+        nlp = spacy.blank("en")
+    nlp.max_length = max(nlp.max_length, 2_000_000)
+    nlp.add_pipe("factcheck_blocks", first=True)
+    nlp.add_pipe("factcheck_times", last=True)
+    return nlp
+
+
+def make_doc(nlp: Language, text: str, reference_date: date | None) -> Doc:
+    """A tokenised Doc with its reference date set, ready for the pipeline."""
+    doc = nlp.make_doc(text)
+    doc._.reference_date = reference_date
+    return doc
