@@ -1,0 +1,444 @@
+"""Claim extraction: tie each time expression to the event it dates.
+
+Works on Docs that went through the pipeline (blocks, sentences, times). For
+each sentence with a time expression:
+
+1. Order phrases ("since the Wagner mutiny", "for the first time since X",
+   "before X", "after X") whose object *names* an event become order claims,
+   and that event is taken out of the candidates for the sentence's other times.
+2. Dates of reporting ("said on Thursday") and forecasts ("will open in 2025")
+   are not claims about the past and are skipped.
+3. The event: one *named* in the sentence (nearest to the time) wins; else the
+   discourse topic -- the event last named in the paragraph, else the one the
+   section heading is about -- unless the sentence clearly describes an
+   unrelated event; else the best *described* event; else none (unverifiable).
+
+A `Context` carries the topics from block to block (and across the pieces of a
+document processed in chunks).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Span
+
+from .matching import EventIndex, Match
+from .timeline import Event
+from .timex import TimeExpr
+
+DEFAULT_MIN_SCORE = 60.0
+CONTEXT_BONUS = 10.0
+STRONG_DESCRIPTION = 75.0
+TIE_MARGIN = 5.0
+_ORDER = re.compile(
+    r"\b(?:for the first time since|ever since|since|after|following|"
+    r"before|prior to|ahead of|in the wake of|in the aftermath of)\s+(?:the\s+|last\s+|this\s+)?$",
+    re.IGNORECASE,
+)
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|announced|announces|told|tells|reported|reports|stated|states|"
+    r"confirmed|confirms|added|adds|wrote|writes|tweeted|declared|claimed|denied|insisted)"
+    r"(?:\s+\w+){0,2}\s+(?:on\s+|last\s+|this\s+|earlier\s+)?$",
+    re.IGNORECASE,
+)
+_FORECAST = re.compile(
+    r"\b(?:will|shall|(?:is|are|was|were) expected|expected to|scheduled|slated|"
+    r"(?:is|are) due|due to (?:be|open|start|begin|enter|take|arrive|launch|fly)|"
+    r"plans? to|planned|planning to|(?:is|are) set to|intends? to|to take place|would be held|"
+    r"forecast|predicted|aims? to|hopes? to)\b",
+    re.IGNORECASE,
+)
+_BACKGROUND = re.compile(
+    r"\b(?:earlier|previously|prior|back in|in the past|years? (?:before|earlier)|had been|"
+    r"not the first|once again|unrelated)\b",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(r"[A-Za-z]{2,}")
+_QUOTES = (('"', '"'), ("“", "”"), ("‘", "’"))
+_ORDER_RELATION = {
+    "since": "since",
+    "after": "after",
+    "following": "after",
+    "wake": "after",
+    "aftermath": "after",
+    "before": "before",
+    "prior": "before",
+    "ahead": "before",
+}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A time expression tied (or not) to a timeline event."""
+
+    time: TimeExpr
+    sentence: str
+    sentence_start: int  # offsets into the whole document
+    event: Event | None
+    score: float = 0.0
+    kind: str = "date"  # "date" | "weekday" | "order"
+    anchor: Event | None = None  # order claims: the event the order is relative to
+    via: str = "sentence"  # how the event was found: sentence | paragraph | heading
+    quoted: bool = False
+    alternatives: tuple[Match, ...] = ()  # other events the sentence describes
+
+
+@dataclass
+class Context:
+    """Discourse state carried from block to block."""
+
+    title: list[Match] = field(default_factory=list)
+    heading: list[Match] = field(default_factory=list)
+    paragraph_topic: Event | None = None
+    topic_age: int = 0  # sentences since the paragraph topic was named
+    blocks_seen: int = 0
+
+    def topic(self) -> tuple[Event | None, str]:
+        if self.paragraph_topic is not None and self.topic_age <= TOPIC_WINDOW:
+            return self.paragraph_topic, "paragraph"
+        named = [m for m in self.heading if m.named]
+        return (named[0].event, "heading") if named else (None, "")
+
+    def bonus_ids(self) -> set[str]:
+        return {m.event.id for m in (*self.title, *self.heading)}
+
+
+class ClaimExtractor:
+    """Finds claims in pipeline Docs, using an `EventIndex` over the timeline."""
+
+    def __init__(self, index: EventIndex, min_score: float = DEFAULT_MIN_SCORE) -> None:
+        self.index = index
+        self.min_score = min_score
+
+    def extract(self, doc: Doc, offset: int = 0, context: Context | None = None) -> list[Claim]:
+        """Claims of one Doc; `offset` is the Doc's position in the whole document."""
+        context = context or Context()
+        named = self.index.named_in(doc)
+        claims: list[Claim] = []
+        times = list(doc.spans.get("times", []))
+        for block in doc.spans.get("blocks", []):
+            block_times = [t for t in times if block.start <= t.start < block.end]
+            claims.extend(self._block(doc, block, block_times, named, offset, context))
+        return claims
+
+    def _block(
+        self,
+        doc: Doc,
+        block: Span,
+        times: list[Span],
+        named: dict[int, list[tuple[str, int, int]]],
+        offset: int,
+        context: Context,
+    ) -> list[Claim]:
+        first = context.blocks_seen == 0
+        context.blocks_seen += 1
+        context.paragraph_topic = None
+        if block.label_ == "heading":
+            matches = self._matches(block, named)
+            context.heading = [
+                m for m in matches if m.score >= self.min_score and not self._is_anchor(block, m)
+            ]
+            if first:
+                context.title = context.heading
+        claims = []
+        for sent in _sentences(doc, block):
+            sent_times = [t for t in times if sent.start <= t.start < sent.end]
+            matches = self._matches(sent, named)
+            claims.extend(self._sentence(sent, sent_times, matches, offset, context))
+            topic = next(
+                (m.event for m in matches if m.named and not self._is_anchor(sent, m)), None
+            )
+            context.topic_age += 1
+            if topic is not None and block.label_ != "heading":
+                context.paragraph_topic, context.topic_age = topic, 0
+        return claims
+
+    def _matches(self, span: Span, named: dict[int, list[tuple[str, int, int]]]) -> list[Match]:
+        exact = [
+            hit
+            for i in range(span.start, span.end)
+            for hit in named.get(i, ())
+            if hit[2] <= span.end_char
+        ]
+        return self.index.match(span, exact)
+
+    def _is_anchor(self, sent: Span, match: Match) -> bool:
+        if not match.named:
+            return False
+        before = sent.doc.text[max(sent.start_char, match.start_char - 60) : match.start_char]
+        return _ORDER.search(before) is not None
+
+    def _sentence(
+        self,
+        sent: Span,
+        times: list[Span],
+        matches: list[Match],
+        offset: int,
+        context: Context,
+    ) -> list[Claim]:
+        text = sent.text
+        start = sent.start_char + offset
+        claims = []
+        anchors = [m for m in matches if self._is_anchor(sent, m)]
+        anchor_ids = {m.event.id for m in anchors}
+        if anchors:  # the words naming an anchor describe it, not the sentence's other events
+            mask = [(m.start_char, m.end_char) for m in anchors]
+            matches = self.index.match(sent, mask=mask)
+        others = [m for m in matches if m.event.id not in anchor_ids and m.score >= self.min_score]
+        for anchor in anchors:
+            claims.append(self._order_claim(sent, anchor, others, offset, context))
+        for span in times:
+            expr: TimeExpr = span._.timex
+            if not _is_checkable(expr) or self._skip(sent, span):
+                continue
+            expr = _shift(expr, offset)
+            event, score, via = self._choose(expr, span, others, context)
+            kind = "weekday" if expr.weekday is not None and expr.start is None else "date"
+            claims.append(
+                Claim(
+                    time=expr,
+                    sentence=text,
+                    sentence_start=start,
+                    event=event,
+                    score=score,
+                    kind=kind,
+                    via=via,
+                    quoted=_quoted(sent, span),
+                    alternatives=tuple(
+                        m for m in others if event is None or m.event.id != event.id
+                    ),
+                )
+            )
+        return claims
+
+    def _skip(self, sent: Span, span: Span) -> bool:
+        """Datelines, dates of reporting and forecasts are not claims about events."""
+        text = sent.doc.text
+        line_start = text.rfind("\n", 0, span.start_char) + 1
+        line_end = text.find("\n", span.end_char)
+        rest = (
+            text[line_start : span.start_char]
+            + " "
+            + text[span.end_char : line_end % (len(text) + 1)]
+        )
+        if len(_WORDS.findall(rest)) <= 3:
+            return True  # a date line or dateline: when the article was written
+        before = text[sent.start_char : span.start_char]
+        if _REPORTING.search(before[-60:]):
+            return True
+        return _FORECAST.search(before) is not None
+
+    def _choose(
+        self,
+        expr: TimeExpr,
+        span: Span,
+        others: list[Match],
+        context: Context,
+    ) -> tuple[Event | None, float, str]:
+        named = [m for m in others if m.named]
+        if named:
+            best = min(named, key=lambda m: (_distance(m, span), m.event.id))
+            return best.event, best.score, "sentence"
+        topic, via = context.topic()
+        described = [m for m in others if not m.named]
+        if topic is not None and not _BACKGROUND.search(span.sent.text):
+            strong = [
+                m
+                for m in described
+                if m.score >= STRONG_DESCRIPTION
+                and m.event.id != topic.id
+                and m.event.id not in topic.confused_with
+                and topic.id not in m.event.confused_with
+            ]
+            if not strong:
+                return topic, NAMED_TOPIC_SCORE, via
+        tied = self._ranked(described, context)
+        if not tied:
+            return None, 0.0, "sentence"
+        score, best, via = next((x for x in tied if fits(expr, x[1].event)), tied[0])
+        return best.event, score, via
+
+    def _ranked(self, described: list[Match], context: Context) -> list[tuple[float, Match, str]]:
+        """The best described candidates (within TIE_MARGIN of the top), best first: the
+        sentence's own, with a bonus for events the title or heading are about, then those
+        of the title or heading alone, at a discount."""
+        bonus = context.bonus_ids()
+        pool = [
+            (min(100.0, m.score + (CONTEXT_BONUS if m.event.id in bonus else 0.0)), m, "sentence")
+            for m in described
+        ]
+        seen = {m.event.id for m in described}
+        for m in (*context.heading, *context.title):
+            if m.event.id not in seen and m.score - CONTEXT_BONUS >= self.min_score:
+                seen.add(m.event.id)
+                pool.append((m.score - CONTEXT_BONUS, m, "heading"))
+        if not pool:
+            return []
+        pool.sort(key=lambda x: (-x[0], x[1].event.id))
+        return [x for x in pool if x[0] >= pool[0][0] - TIE_MARGIN]
+
+    def _order_claim(
+        self,
+        sent: Span,
+        anchor: Match,
+        others: list[Match],
+        offset: int,
+        context: Context,
+    ) -> Claim:
+        doc_text = sent.doc.text
+        m = _ORDER.search(
+            doc_text[max(sent.start_char, anchor.start_char - 60) : anchor.start_char]
+        )
+        if m is None:  # pragma: no cover - callers pass anchors found by _is_anchor
+            raise ValueError("not an order phrase")
+        phrase_start = max(sent.start_char, anchor.start_char - len(m.group(0)))
+        word = m.group(0).lower()
+        relation = next((r for k, r in _ORDER_RELATION.items() if k in word), "after")
+        event = anchor.event
+        point = event.last if relation in ("since", "after") else event.start
+        value = (
+            (event.end or event.date).value if relation in ("since", "after") else event.date.value
+        )
+        expr = TimeExpr(
+            text=doc_text[phrase_start : anchor.end_char].strip(),
+            start_char=phrase_start + offset,
+            end_char=anchor.end_char + offset,
+            type="DATE",
+            value=value,
+            start=point if relation in ("since", "after") else None,
+            end=None if relation in ("since", "after") else point,
+            precision=(event.end or event.date).precision,
+            relation=relation,
+        )
+        subject, score, via = self._subject(expr, anchor, others, context)
+        return Claim(
+            time=expr,
+            sentence=sent.text,
+            sentence_start=sent.start_char + offset,
+            event=subject,
+            score=score,
+            kind="order",
+            anchor=event,
+            via=via,
+            quoted=False,
+            alternatives=(),
+        )
+
+    def _subject(
+        self,
+        expr: TimeExpr,
+        anchor: Match,
+        others: list[Match],
+        context: Context,
+    ) -> tuple[Event | None, float, str]:
+        named = [m for m in others if m.named]
+        if named:
+            return named[0].event, named[0].score, "sentence"
+        tied = self._ranked(
+            [m for m in others if not m.named and m.event.id != anchor.event.id], context
+        )
+        if not tied:
+            topic, via = context.topic()
+            if topic is not None and topic.id != anchor.event.id:
+                return topic, NAMED_TOPIC_SCORE, via
+            return None, 0.0, "sentence"
+        fitting = sorted(
+            (x for x in tied if order_holds(expr.relation, x[1].event, anchor.event)),
+            key=lambda x: (abs((x[1].event.start - anchor.event.start).days), x[1].event.id),
+        )
+        score, best, via = (fitting or tied)[0]
+        return best.event, score, via
+
+
+NAMED_TOPIC_SCORE = 70.0  # below STRONG_DESCRIPTION: a topic alone never makes "contradicted"
+TOPIC_WINDOW = 2  # sentences after the one that named the topic
+
+
+def _sentences(doc: Doc, block: Span) -> Iterable[Span]:
+    start = block.start
+    for i in range(block.start + 1, block.end):
+        if doc[i].is_sent_start:
+            yield doc[start:i]
+            start = i
+    if start < block.end:
+        yield doc[start : block.end]
+
+
+def _distance(match: Match, span: Span) -> int:
+    if match.start_char < 0:
+        return 10**9
+    if match.end_char <= span.start_char:
+        return span.start_char - match.end_char
+    return max(0, match.start_char - span.end_char)
+
+
+def _is_checkable(expr: TimeExpr) -> bool:
+    if expr.type != "DATE" or expr.value.endswith("_REF"):
+        return False
+    if expr.start is not None and expr.end is not None:
+        return True
+    return expr.weekday is not None or expr.value.startswith("XXXX-")
+
+
+def _shift(expr: TimeExpr, offset: int) -> TimeExpr:
+    if not offset:
+        return expr
+    return replace(expr, start_char=expr.start_char + offset, end_char=expr.end_char + offset)
+
+
+def _quoted(sent: Span, span: Span) -> bool:
+    before = sent.doc.text[sent.start_char : span.start_char]
+    return any(
+        before.count(o) > before.count(c) if o != c else before.count(o) % 2 == 1
+        for o, c in _QUOTES
+    )
+
+
+def days_of(start: date, end: date) -> Iterable[date]:
+    n = (end - start).days
+    for i in range(min(n, 400) + 1):
+        yield start + timedelta(days=i)
+
+
+def fits(expr: TimeExpr, event: Event) -> bool | None:
+    """Can the time expression be the event's time? None when it cannot be told."""
+    es, ee = event.start, event.last
+    if expr.start is not None and expr.end is not None and expr.relation in ("at", "between"):
+        return expr.start <= ee and es <= expr.end
+    if expr.relation == "since" and expr.start is not None:
+        return expr.start <= es <= (expr.end or es)
+    if expr.relation == "after" and expr.start is not None:
+        return es >= expr.start
+    if expr.relation == "before" and expr.end is not None:
+        return ee <= expr.end
+    if expr.relation == "until" and expr.end is not None:
+        return es <= expr.end
+    if expr.weekday is not None:
+        if event.date.precision != "day":
+            return None
+        return any(d.weekday() == expr.weekday for d in days_of(es, ee))
+    return _fits_pattern(expr.value, event)
+
+
+def _fits_pattern(value: str, event: Event) -> bool | None:
+    """Underspecified values such as XXXX-07-23 or XXXX-07 against the event's days."""
+    m = re.match(r"^XXXX-(\d{2})(?:-(\d{2}))?$", value)
+    if not m or (event.last - event.start).days > 400:
+        return None
+    month, day = int(m.group(1)), int(m.group(2)) if m.group(2) else None
+    if day is not None and event.date.precision != "day":
+        return None
+    return any(
+        d.month == month and (day is None or d.day == day) for d in days_of(event.start, event.last)
+    )
+
+
+def order_holds(relation: str, subject: Event, anchor: Event) -> bool:
+    """Does `subject` stand in `relation` (since/after/before) to `anchor`?"""
+    if relation in ("since", "after"):
+        return subject.start >= anchor.start and subject.last >= anchor.last
+    return subject.last <= anchor.start

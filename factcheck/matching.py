@@ -1,0 +1,234 @@
+"""Finding the timeline events a piece of text is about.
+
+Two kinds of evidence, scored 0-100:
+
+- *naming*: an alias of the event occurs in the text ("the Wagner mutiny"),
+  exactly (case-insensitive, PhraseMatcher) or nearly (rapidfuzz, for
+  inflections and typos: "Wagner mutinies", "the Wager mutiny");
+- *describing*: the event's keywords ("arrested") and entities ("Wagner Group",
+  "Belarus", or a distinctive word of one, "Lukashenko") occur in the text.
+
+A token -> events index picks the candidate events, so a sentence is compared
+only with events that share a word with it, not with the whole timeline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from .timeline import Event, Timeline
+
+NAMED = 100.0
+FUZZY_ALIAS_MIN = 90.0
+KEYWORD_WEIGHT = 30.0
+ENTITY_WEIGHT = 25.0
+PARTIAL_ENTITY_WEIGHT = 15.0
+DESCRIBED_MAX = 90.0
+# Words too common to identify an entity on their own ("Group" of "Wagner Group").
+GENERIC = frozenset(
+    """
+group president prime minister palace saint city republic state states united union
+national people party government army forces force ministry the of and new north south
+east west central federal region oblast international company news agency council
+""".split()
+)  # noqa: SIM905
+_WORD = re.compile(r"[\w'-]+")
+# Forms a suffix-stripping stem cannot relate: irregular verbs and demonyms.
+IRREGULAR = {
+    "met": "meet",
+    "held": "hold",
+    "began": "begin",
+    "begun": "begin",
+    "fought": "fight",
+    "won": "win",
+    "lost": "lose",
+    "took": "take",
+    "taken": "take",
+    "shot": "shoot",
+    "struck": "strike",
+    "fell": "fall",
+    "fallen": "fall",
+    "led": "lead",
+    "sank": "sink",
+    "sunk": "sink",
+    "died": "die",
+    "dead": "die",
+    "death": "die",
+    "killed": "kill",
+    "flew": "fly",
+    "flown": "fly",
+    "seized": "seize",
+    "ran": "run",
+    "broke": "break",
+    "russian": "russia",
+    "russians": "russia",
+    "ukrainian": "ukraine",
+    "ukrainians": "ukraine",
+    "belarusian": "belarus",
+    "belarusians": "belarus",
+    "american": "america",
+    "british": "britain",
+    "chinese": "china",
+    "syrian": "syria",
+    "polish": "poland",
+    "german": "germany",
+    "french": "france",
+    "crimean": "crimea",
+    "soviet": "ussr",
+}
+
+
+def stem(word: str) -> str:
+    """A crude English stem, enough to meet "arrests"/"arrested" at "arrest"."""
+    w = word.lower().strip("'’-")
+    if w.endswith("'s") or w.endswith("’s"):
+        w = w[:-2]
+    if w in IRREGULAR:
+        return IRREGULAR[w]
+    for suffix, repl in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ing", ""),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: len(w) - len(suffix)] + repl
+    return w
+
+
+@dataclass(frozen=True)
+class Match:
+    """An event found in a piece of text."""
+
+    event: Event
+    score: float
+    named: bool  # an alias names it (vs. only keywords/entities describe it)
+    start_char: int = -1  # where the naming alias (or first descriptive hit) is
+    end_char: int = -1
+    keywords: int = 0
+    entities: float = 0.0
+
+
+class EventIndex:
+    """Alias matcher and token index over a timeline."""
+
+    def __init__(self, timeline: Timeline, vocab: Vocab) -> None:
+        self.timeline = timeline
+        self.vocab = vocab
+        self.matcher = PhraseMatcher(vocab, attr="LOWER")
+        self.by_stem: dict[str, set[str]] = defaultdict(set)
+        self.keyword_stems: dict[str, frozenset[str]] = {}
+        self.entity_words: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {}
+        for event in timeline:
+            self._add(event)
+
+    def _add(self, event: Event) -> None:
+        patterns = [self.vocab_doc(a) for a in event.aliases]
+        if patterns:
+            self.matcher.add(event.id, patterns)
+        kws = frozenset(stem(k) for k in event.keywords for k in _WORD.findall(k))
+        self.keyword_stems[event.id] = kws
+        ents = []
+        for entity in event.entities:
+            words = frozenset(
+                stem(w) for w in _WORD.findall(entity) if w.lower() not in GENERIC and len(w) > 2
+            )
+            ents.append((entity.lower(), words))
+        self.entity_words[event.id] = tuple(ents)
+        for s in kws:
+            self.by_stem[s].add(event.id)
+        for _, words in ents:
+            for s in words:
+                self.by_stem[s].add(event.id)
+        for alias in event.aliases:
+            for w in _WORD.findall(alias):
+                if w.lower() not in GENERIC:
+                    self.by_stem[stem(w)].add(event.id)
+
+    def vocab_doc(self, text: str) -> Doc:
+        return Doc(self.vocab, words=text.split())
+
+    def named_in(self, doc: Doc) -> dict[int, list[tuple[str, int, int]]]:
+        """Exact alias matches in a Doc: token start -> [(event id, start char, end char)]."""
+        out: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
+        for match_id, start, end in self.matcher(doc):
+            span = doc[start:end]
+            out[start].append((self.vocab.strings[match_id], span.start_char, span.end_char))
+        return out
+
+    def match(
+        self,
+        span: Span,
+        exact: list[tuple[str, int, int]] | None = None,
+        mask: list[tuple[int, int]] | None = None,
+    ) -> list[Match]:
+        """Events named or described in `span`, best first.
+
+        `exact` are the PhraseMatcher hits inside the span (from `named_in`); text in the
+        `mask` ranges (document offsets, e.g. a phrase naming another event) is ignored."""
+        text = span.text
+        for start, end in mask or ():
+            a, b = max(0, start - span.start_char), max(0, end - span.start_char)
+            text = text[:a] + " " * (b - a) + text[b:]
+        lower = text.lower()
+        stems = {stem(w) for w in _WORD.findall(text)}
+        exact_ids = {eid: (s, e) for eid, s, e in (exact or [])}
+        candidates = set(exact_ids)
+        for s in stems:
+            candidates.update(self.by_stem.get(s, ()))
+        matches = []
+        for event_id in candidates:
+            event = self.timeline.by_id[event_id]
+            m = self._score(event, lower, stems, exact_ids.get(event_id), span.start_char)
+            if m is not None:
+                matches.append(m)
+        matches.sort(key=lambda m: (-m.score, m.event.id))
+        return matches
+
+    def _score(
+        self,
+        event: Event,
+        lower: str,
+        stems: set[str],
+        exact: tuple[int, int] | None,
+        offset: int,
+    ) -> Match | None:
+        kw = len(self.keyword_stems[event.id] & stems)
+        ent = 0.0
+        for full, words in self.entity_words[event.id]:
+            if full in lower:
+                ent += 1.0
+            elif words & stems:
+                ent += PARTIAL_ENTITY_WEIGHT / ENTITY_WEIGHT
+        described = min(DESCRIBED_MAX, KEYWORD_WEIGHT * min(kw, 2) + ENTITY_WEIGHT * min(ent, 2.0))
+        if kw == 0 or ent == 0:
+            described = min(described, 45.0)  # one kind of evidence alone is weak
+        if exact is not None:
+            return Match(event, NAMED, True, exact[0], exact[1], kw, ent)
+        fuzzy = self._fuzzy_alias(event, lower)
+        if fuzzy is not None:
+            score, start, end = fuzzy
+            return Match(event, score, True, offset + start, offset + end, kw, ent)
+        if described <= 0:
+            return None
+        return Match(event, described, False, -1, -1, kw, ent)
+
+    @staticmethod
+    def _fuzzy_alias(event: Event, lower: str) -> tuple[float, int, int] | None:
+        best = None
+        for alias in event.aliases:
+            if len(alias) < 6:
+                continue
+            al = fuzz.partial_ratio_alignment(alias.lower(), lower, score_cutoff=FUZZY_ALIAS_MIN)
+            if al is not None and (best is None or al.score > best[0]):
+                best = (min(al.score, NAMED - 1), al.dest_start, al.dest_end)
+        return best

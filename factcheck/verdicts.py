@@ -1,0 +1,205 @@
+"""Verdicts (CONTRACTS §3): supported, contradicted, conflated, unverifiable.
+
+`judge` compares a `Claim` with the timeline and explains itself: what the text
+says, what the timeline says, how far apart they are, a suggested correction,
+and the events that are the evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .claims import STRONG_DESCRIPTION, Claim, days_of, fits, order_holds
+from .timeline import Event, Timeline
+
+SEVERITY = {
+    "supported": "info",
+    "contradicted": "error",
+    "conflated": "error",
+    "unverifiable": "info",
+}
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A claim with its verdict and explanation."""
+
+    claim: Claim
+    verdict: str
+    severity: str
+    rule: str
+    message: str
+    suggestion: str | None = None
+    evidence: tuple[Event, ...] = ()
+
+
+def judge(claim: Claim, timeline: Timeline) -> Finding:
+    """The verdict on one claim."""
+    if claim.event is None:
+        return Finding(
+            claim,
+            "unverifiable",
+            "info",
+            "no-event",
+            f"No timeline event matches this statement dated {_said(claim)}.",
+        )
+    if claim.kind == "order":
+        return _judge_order(claim)
+    verdict = fits(claim.time, claim.event)
+    if verdict is None:
+        return Finding(
+            claim,
+            "unverifiable",
+            "info",
+            "imprecise",
+            f"{_said(claim)} cannot be checked against {_event(claim.event)}: "
+            "the timeline's date is less precise.",
+            evidence=(claim.event,),
+        )
+    if verdict:
+        rule = "weekday" if claim.kind == "weekday" else "date"
+        return Finding(
+            claim,
+            "supported",
+            "info",
+            rule,
+            f"{_said(claim)} fits {_event(claim.event)}.",
+            evidence=(claim.event,),
+        )
+    other = _conflated_with(claim, timeline)
+    if other is not None:
+        return Finding(
+            claim,
+            "conflated",
+            "error",
+            "conflation",
+            f"The text ties {_said(claim)} to {_event(claim.event)}, but {_said(claim)} is "
+            f"the date of a related event, {_event(other)}: the text mixes the two up.",
+            suggestion=claim.event.when,
+            evidence=(other, claim.event),
+        )
+    if claim.score < STRONG_DESCRIPTION:
+        return Finding(
+            claim,
+            "unverifiable",
+            "info",
+            "weak-match",
+            f"{_said(claim)} does not fit {_event(claim.event)}, but the sentence "
+            "matches that event only loosely.",
+            evidence=(claim.event,),
+        )
+    return _contradicted(claim)
+
+
+def _contradicted(claim: Claim) -> Finding:
+    event = claim.event
+    assert event is not None
+    severity = "error"
+    if claim.kind == "weekday":
+        days = sorted({WEEKDAYS[d.weekday()] for d in _event_days(event)}, key=WEEKDAYS.index)
+        message = (
+            f"The text says {WEEKDAYS[claim.time.weekday or 0]}, but "
+            f"{_event(event)} fell on {', '.join(days) or 'other days'}."
+        )
+        return Finding(
+            claim,
+            "contradicted",
+            severity,
+            "weekday",
+            message,
+            suggestion=event.when,
+            evidence=(event,),
+        )
+    gap = _gap(claim.time.start, claim.time.end, event)
+    message = (
+        f"The text dates {event.title} to {_said(claim)}, but the timeline has "
+        f"{event.when}{f' (off by {gap})' if gap else ''}."
+    )
+    return Finding(
+        claim,
+        "contradicted",
+        severity,
+        "wrong-date",
+        message,
+        suggestion=event.when,
+        evidence=(event,),
+    )
+
+
+def _judge_order(claim: Claim) -> Finding:
+    subject, anchor = claim.event, claim.anchor
+    assert subject is not None and anchor is not None
+    relation = claim.time.relation
+    word = "before" if relation == "before" else "after"
+    if order_holds(relation, subject, anchor):
+        return Finding(
+            claim,
+            "supported",
+            "info",
+            "order",
+            f"{_event(subject)} came {word} {_event(anchor)}, as the text says.",
+            evidence=(subject, anchor),
+        )
+    return Finding(
+        claim,
+        "contradicted",
+        "error",
+        "order",
+        f"The text puts {subject.title} {relation} {anchor.title}, but {_event(subject)} "
+        f"did not come {word} {_event(anchor)}.",
+        suggestion=None,
+        evidence=(subject, anchor),
+    )
+
+
+def related(a: Event, b: Event) -> bool:
+    """Events a text can mix up: linked by `confused_with` or sharing an entity."""
+    if b.id in a.confused_with or a.id in b.confused_with:
+        return True
+    return bool({e.casefold() for e in a.entities} & {e.casefold() for e in b.entities})
+
+
+def _conflated_with(claim: Claim, timeline: Timeline) -> Event | None:
+    """Another event, related to the claimed one, whose date the stated time fits."""
+    event = claim.event
+    assert event is not None
+    pool: list[Event] = [e for i in event.confused_with if (e := timeline.get(i)) is not None]
+    pool += [m.event for m in claim.alternatives if related(event, m.event)]
+    for other in pool:
+        if other.id != event.id and fits(claim.time, other):
+            return other
+    return None
+
+
+def _said(claim: Claim) -> str:
+    return f"“{claim.time.text}”"
+
+
+def _event(event: Event) -> str:
+    return f"{event.title} ({event.when})"
+
+
+def _event_days(event: Event) -> list[date]:
+    return list(days_of(event.start, event.last))
+
+
+def _gap(start: date | None, end: date | None, event: Event) -> str:
+    """How far the stated interval is from the event's, in words ("3 years")."""
+    if start is None or end is None:
+        return ""
+    if end < event.start:
+        days = (event.start - end).days
+    elif start > event.last:
+        days = (start - event.last).days
+    else:
+        return ""
+    if days >= 365:
+        n, unit = round(days / 365.25), "year"
+    elif days >= 28:
+        n, unit = round(days / 30.44), "month"
+    else:
+        n, unit = days, "day"
+    return f"{n} {unit}{'s' if n != 1 else ''}"
