@@ -1,0 +1,303 @@
+"""The command line: a thin click layer over the library (CONTRACTS §1).
+
+`factcheck PATH...` is `factcheck check PATH...`. Every command turns the
+library's errors into one line on stderr and exit status 2 (`errors.ExitCode`).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TextIO, TypeVar
+
+import click
+
+from . import __version__
+from .errors import ExitCode, FactcheckError, TimelineError
+from .formatters import FORMATTERS, OutputOptions
+from .report import Report
+from .timeline import Timeline, default_timeline_paths, load_timeline, validate
+from .verdicts import SEVERITY_RANK
+
+F = TypeVar("F", bound=Callable[..., Any])
+FAIL_ON = {"error": SEVERITY_RANK["error"], "warning": SEVERITY_RANK["warning"], "never": 99}
+
+
+def fail(message: str) -> None:
+    """One clear line on stderr, exit 2."""
+    click.echo(f"factcheck: error: {message}", err=True)
+    sys.exit(ExitCode.USAGE)
+
+
+def handle_errors(func: F) -> F:
+    """Library errors become one line and exit 2; Ctrl-C exits 130."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except FactcheckError as exc:
+            fail(str(exc))
+        except KeyboardInterrupt:
+            click.echo("factcheck: interrupted", err=True)
+            sys.exit(ExitCode.INTERRUPTED)
+        except BrokenPipeError:
+            sys.stderr.close()
+            sys.exit(ExitCode.OK)
+
+    return wrapper  # type: ignore[return-value]
+
+
+class DefaultGroup(click.Group):
+    """A group whose first argument, when not a command, goes to `check`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+def parse_reference_date(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD") from None
+
+
+def load(paths: tuple[str, ...]) -> Timeline:
+    return load_timeline(list(paths) if paths else None)
+
+
+timeline_option = click.option(
+    "--timeline",
+    "timeline_paths",
+    multiple=True,
+    metavar="PATH",
+    help="Timeline file or directory of *.yaml (repeatable, merged). "
+    "Default: the nearest claims.yaml, else the bundled timeline.",
+)
+reference_option = click.option(
+    "--reference-date",
+    callback=parse_reference_date,
+    metavar="YYYY-MM-DD",
+    help="The date the article was written; relative expressions resolve against it.",
+)
+output_option = click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    metavar="FILE",
+    help="Write the report to FILE instead of standard output.",
+)
+color_option = click.option("--no-color", is_flag=True, help="No colour (also: NO_COLOR=1).")
+
+
+def open_output(path: str | None) -> TextIO:
+    if path is None:
+        return sys.stdout
+    try:
+        return open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed by the caller
+    except OSError as exc:
+        raise FactcheckError(f"{path}: cannot write ({exc.strerror or exc})") from None
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="factcheck")
+def cli() -> None:
+    """Check dated claims in news text against a curated timeline.
+
+    `factcheck PATH...` is short for `factcheck check PATH...`.
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@timeline_option
+@reference_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(FORMATTERS)),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@output_option
+@click.option(
+    "--fail-on",
+    type=click.Choice(list(FAIL_ON)),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding is at or above this severity.",
+)
+@click.option(
+    "--show",
+    type=click.Choice(["problems", "all"]),
+    default="problems",
+    show_default=True,
+    help="Text output: list problems only, or every claim.",
+)
+@click.option("--model", metavar="NAME", help="An installed spaCy pipeline to use.")
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 100),
+    default=60.0,
+    show_default=True,
+    help="Least event-matching score (0-100) to tie a date to an event.",
+)
+@color_option
+@handle_errors
+def check(
+    paths: tuple[str, ...],
+    timeline_paths: tuple[str, ...],
+    reference_date: date | None,
+    fmt: str,
+    output: str | None,
+    fail_on: str,
+    show: str,
+    model: str | None,
+    min_score: float,
+    no_color: bool,
+) -> None:
+    """Check articles (files, directories, or - for standard input)."""
+    from .checker import Checker  # spaCy loads here, not for --help
+
+    timeline = load(timeline_paths)
+    checker = Checker(timeline, model=model, min_score=min_score)
+    report = Report(timeline)
+    for file in checker.check_paths(paths, reference_date):
+        report.files.append(file)
+        for warning in file.warnings:
+            click.echo(f"factcheck: warning: {warning}", err=True)
+        if file.error:
+            click.echo(f"factcheck: error: {file.error}", err=True)
+    stream = open_output(output)
+    try:
+        options = OutputOptions(color=False if (no_color or output) else None, show=show)
+        FORMATTERS[fmt](options).write(report, stream)
+    finally:
+        if stream is not sys.stdout:
+            stream.close()
+    sys.exit(exit_status(report, fail_on))
+
+
+def exit_status(report: Report, fail_on: str) -> int:
+    """2 if a file could not be read, else 1 if a finding is at or above `fail_on`, else 0."""
+    if any(f.error for f in report.files):
+        return ExitCode.USAGE
+    worst = max((f.worst() for f in report.files), default=-1)
+    return ExitCode.FINDINGS if worst >= FAIL_ON[fail_on] else ExitCode.OK
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@reference_option
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@output_option
+@color_option
+@handle_errors
+def dates(
+    paths: tuple[str, ...],
+    reference_date: date | None,
+    fmt: str,
+    output: str | None,
+    no_color: bool,
+) -> None:
+    """List every time expression the temporal tagger finds."""
+    from .dates import DatesReport, write_dates
+
+    reports = DatesReport.collect(paths, reference_date)
+    for r in reports:
+        if r.error:
+            click.echo(f"factcheck: error: {r.error}", err=True)
+    stream = open_output(output)
+    try:
+        write_dates(reports, stream, fmt, color=False if (no_color or output) else None)
+    finally:
+        if stream is not sys.stdout:
+            stream.close()
+    sys.exit(ExitCode.USAGE if any(r.error for r in reports) else ExitCode.OK)
+
+
+@cli.group()
+def timeline() -> None:
+    """Validate or show timeline files."""
+
+
+@timeline.command("validate")
+@click.argument("paths", nargs=-1, metavar="[PATH...]")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@handle_errors
+def timeline_validate(paths: tuple[str, ...], fmt: str) -> None:
+    """Check timeline files; every problem as file:line:column: message."""
+    files = list(paths) if paths else [str(p) for p in default_timeline_paths()]
+    loaded, problems = validate(files)
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                {
+                    "paths": files,
+                    "valid": loaded is not None,
+                    "events": len(loaded) if loaded else None,
+                    "problems": [
+                        {"path": p.path, "line": p.line, "column": p.column, "message": p.message}
+                        for p in problems
+                    ],
+                },
+                indent=2,
+            )
+        )
+    else:
+        for problem in problems:
+            click.echo(str(problem))
+        if loaded is not None:
+            click.echo(f"ok: {len(loaded)} events in {', '.join(files)}")
+        else:
+            n = len(problems)
+            click.echo(f"{n} problem{'s' if n != 1 else ''} found", err=True)
+    sys.exit(ExitCode.OK if loaded is not None else ExitCode.FINDINGS)
+
+
+@timeline.command("show")
+@click.argument("paths", nargs=-1, metavar="[PATH...]")
+@click.option(
+    "--grep",
+    metavar="TEXT",
+    help="Only events whose id, title, aliases, entities or summary contain TEXT.",
+)
+@color_option
+@handle_errors
+def timeline_show(paths: tuple[str, ...], grep: str | None, no_color: bool) -> None:
+    """Show the timeline as a table."""
+    from rich.console import Console
+    from rich.table import Table
+
+    loaded = load(paths)
+    events = loaded.grep(grep) if grep else list(loaded)
+    table = Table(title=loaded.title or None, show_lines=False)
+    for column in ("id", "dates", "title", "sources"):
+        table.add_column(column, overflow="fold")
+    for event in sorted(events, key=lambda e: (e.start, e.id)):
+        table.add_row(event.id, event.when, event.title, "\n".join(event.sources))
+    console = Console(no_color=no_color or None, highlight=False)
+    console.print(table)
+    console.print(f"{len(events)} of {len(loaded)} events")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point."""
+    try:
+        cli.main(args=argv, prog_name="factcheck")
+    except TimelineError as exc:  # pragma: no cover - handled in the commands
+        fail(str(exc))

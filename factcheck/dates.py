@@ -1,0 +1,111 @@
+"""`factcheck dates`: the temporal tagger's findings per file (CONTRACTS §4)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.table import Table
+
+from . import sources
+from .errors import InputError
+from .reference import find_reference_date
+from .report import LineIndex
+from .timex import TimeExpr, find_times
+
+
+@dataclass
+class DatesReport:
+    """The time expressions of one file, with their positions."""
+
+    path: str
+    reference_date: date | None = None
+    reference_source: str | None = None
+    times: list[tuple[TimeExpr, int, int]] = field(default_factory=list)  # expr, line, column
+    error: str | None = None
+
+    @classmethod
+    def of_text(cls, text: str, reference_date: date | None, path: str) -> DatesReport:
+        source = "given" if reference_date else None
+        if reference_date is None and (found := find_reference_date(text)):
+            reference_date, source = found
+        lines = LineIndex(text)
+        report = cls(path, reference_date, source)
+        for expr in find_times(text, reference_date):
+            line, col = lines.position(expr.start_char)
+            report.times.append((expr, line, col))
+        return report
+
+    @classmethod
+    def collect(cls, paths: Iterable[str], reference_date: date | None) -> list[DatesReport]:
+        out = []
+        for target in sources.iter_targets(paths):
+            if target.error:
+                out.append(cls(target.path, error=target.error))
+                continue
+            try:
+                doc = sources.read_document(target.path)
+            except InputError as exc:
+                out.append(cls(target.path, error=str(exc)))
+                continue
+            out.append(cls.of_text(doc.text, reference_date, target.path))
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "reference_date": self.reference_date.isoformat() if self.reference_date else None,
+            "reference_source": self.reference_source,
+            "error": self.error,
+            "times": [
+                {
+                    "text": t.text,
+                    "start_char": t.start_char,
+                    "end_char": t.end_char,
+                    "line": line,
+                    "column": col,
+                    "type": t.type,
+                    "value": t.value,
+                    "start": t.start.isoformat() if t.start else None,
+                    "end": t.end.isoformat() if t.end else None,
+                }
+                for t, line, col in self.times
+            ],
+        }
+
+
+def write_dates(
+    reports: list[DatesReport], stream: TextIO, fmt: str, color: bool | None = None
+) -> None:
+    if fmt == "json":
+        json.dump({"files": [r.to_dict() for r in reports]}, stream, indent=2, ensure_ascii=False)
+        stream.write("\n")
+        return
+    console = Console(
+        file=stream,
+        no_color=color is False,
+        force_terminal=True if color else None,
+        highlight=False,
+    )
+    for r in reports:
+        if r.error:
+            console.print(f"[bold]{r.path}[/]: [red]error:[/] {r.error}", markup=True)
+            continue
+        ref = (
+            f" (reference date {r.reference_date}, {r.reference_source})"
+            if r.reference_date
+            else ""
+        )
+        table = Table(title=f"{r.path}{ref}", title_justify="left")
+        for column in ("line:col", "text", "type", "value", "interval"):
+            table.add_column(column, overflow="fold")
+        for t, line, col in r.times:
+            interval = (
+                f"{t.start} .. {t.end}" if t.start and t.end else (str(t.start or t.end or ""))
+            )
+            table.add_row(f"{line}:{col}", t.text, t.type, t.value, interval)
+        console.print(table)

@@ -1,0 +1,29 @@
+"""The formatter interface and the options every formatter receives."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from typing import TextIO
+
+from ..report import Report
+
+
+@dataclass(frozen=True)
+class OutputOptions:
+    """How to render: colour, which claims to list, terminal width."""
+
+    color: bool | None = None  # None: decide from the stream (TTY, NO_COLOR, FORCE_COLOR)
+    show: str = "problems"  # "problems" | "all"
+    width: int | None = None
+
+
+class Formatter(ABC):
+    """Renders a whole `Report` to a stream."""
+
+    def __init__(self, options: OutputOptions | None = None) -> None:
+        self.options = options or OutputOptions()
+
+    @abstractmethod
+    def write(self, report: Report, stream: TextIO) -> None:
+        """Write the report to `stream`."""

@@ -1,0 +1,152 @@
+"""`--format text`: what an editor reads in a terminal.
+
+Per file, each finding: a coloured verdict badge, `line:col`, the message, the
+sentence with the time expression highlighted, what the text says against what
+the timeline says, and the sources; then one summary line. Colour follows the
+stream (TTY), NO_COLOR / FORCE_COLOR, and `--no-color`.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.console import Console
+from rich.text import Text
+
+from ..report import CheckedClaim, FileReport, Report
+from .base import Formatter
+
+BADGES = {
+    "contradicted": ("CONTRADICTED", "bold white on red"),
+    "conflated": ("CONFLATED", "bold white on magenta"),
+    "supported": ("SUPPORTED", "bold black on green"),
+    "unverifiable": ("UNVERIFIABLE", "bold black on bright_black"),
+}
+SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "green"}
+MAX_SENTENCE = 240
+
+
+class TextFormatter(Formatter):
+    def write(self, report: Report, stream: TextIO) -> None:
+        console = self._console(stream)
+        for file in report.files:
+            self._file(console, file)
+        console.print(self._summary(report))
+
+    def _console(self, stream: TextIO) -> Console:
+        color = self.options.color
+        tty = stream.isatty() if hasattr(stream, "isatty") else False
+        return Console(
+            file=stream,
+            no_color=color is False,
+            force_terminal=True if color else None,
+            color_system="auto" if color is not False else None,
+            highlight=False,
+            soft_wrap=not tty,
+            width=self.options.width,
+        )
+
+    def _file(self, console: Console, file: FileReport) -> None:
+        if file.error:
+            console.print(
+                Text.assemble(
+                    (file.path, "bold"),
+                    ": ",
+                    ("error: ", "bold red"),
+                    file.error.removeprefix(f"{file.path}: "),
+                )
+            )
+            return
+        shown = [c for c in file.claims if self.options.show == "all" or c.severity != "info"]
+        header = Text(file.path, style="bold underline")
+        if file.reference_date:
+            header.append(
+                f"  (reference date {file.reference_date}, {file.reference_source})", style="dim"
+            )
+        console.print(header)
+        for warning in file.warnings:
+            console.print(Text("  warning: ", style="yellow") + Text(warning))
+        if not shown:
+            console.print(Text("  no problems found", style="green"))
+        for claim in shown:
+            self._claim(console, claim)
+        console.print()
+
+    def _claim(self, console: Console, claim: CheckedClaim) -> None:
+        f = claim.finding
+        c = f.claim
+        label, style = BADGES[f.verdict]
+        head = Text("  ")
+        head.append(f"{claim.line}:{claim.column}", style="bold")
+        head.append(" ")
+        head.append(f" {label} ", style=style)
+        head.append(" ")
+        head.append(f.message, style=SEVERITY_STYLE[f.severity] if f.severity != "info" else "")
+        if c.quoted:
+            head.append(" (in a quotation)", style="dim")
+        console.print(head)
+        console.print(
+            Text("      ")
+            + _sentence(
+                c.sentence, c.time.start_char - c.sentence_start, c.time.end_char - c.sentence_start
+            )
+        )
+        says = Text("      text says: ", style="dim")
+        says.append(c.time.text, style="bold")
+        if c.time.value:
+            says.append(f" ({c.time.value})", style="dim")
+        if c.event is not None:
+            says.append("  timeline: ", style="dim")
+            says.append(f"{c.event.title}, {c.event.when}", style="bold")
+        console.print(says)
+        if f.verdict == "conflated":
+            other = f.evidence[0]
+            console.print(
+                Text("      fits instead: ", style="dim")
+                + Text(f"{other.title}, {other.when}", style="bold")
+            )
+        if f.suggestion:
+            console.print(
+                Text("      suggestion: ", style="dim") + Text(f.suggestion, style="cyan")
+            )
+        for event in f.evidence:
+            for source in event.sources[:2]:
+                console.print(Text("      source: ", style="dim") + Text(source, style="blue"))
+
+    def _summary(self, report: Report) -> Text:
+        s = report.summary()
+        files = s["files"]
+        text = Text(f"{files} file{'s' if files != 1 else ''} checked: ")
+        parts = [
+            ("conflated", "magenta"),
+            ("contradicted", "red"),
+            ("supported", "green"),
+            ("unverifiable", ""),
+        ]
+        for i, (verdict, style) in enumerate(parts):
+            if i:
+                text.append(", ")
+            text.append(f"{s[verdict]} {verdict}", style=style if s[verdict] else "")
+        if s["errors"]:
+            text.append(f", {s['errors']} unreadable", style="bold red")
+        hidden = sum(1 for f in report.files for c in f.claims if c.severity == "info")
+        if self.options.show != "all" and hidden:
+            text.append("  (--show all lists supported and unverifiable claims)", style="dim")
+        return text
+
+
+def _sentence(sentence: str, start: int, end: int) -> Text:
+    """The sentence on one line, the time expression highlighted, trimmed if long."""
+    flat = " ".join(sentence.split("\n"))
+    start, end = max(0, start), min(len(flat), end)
+    left, right = 0, len(flat)
+    if right > MAX_SENTENCE:
+        left = max(0, start - MAX_SENTENCE // 2)
+        right = min(len(flat), left + MAX_SENTENCE)
+    text = Text("…" if left else "", style="dim")
+    text.append(flat[left:start], style="italic")
+    text.append(flat[start:end], style="bold reverse")
+    text.append(flat[end:right], style="italic")
+    if right < len(flat):
+        text.append("…", style="dim")
+    return text

@@ -1,0 +1,161 @@
+"""Report data types and their JSON form (CONTRACTS §4)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from . import __version__
+from .timeline import Event, Timeline
+from .verdicts import SEVERITY_RANK, Finding
+
+SCHEMA_VERSION = 1
+VERDICTS = ("supported", "contradicted", "conflated", "unverifiable")
+
+
+class LineIndex:
+    """Character offset -> 1-based (line, column), columns in characters."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0]
+        pos = text.find("\n")
+        while pos != -1:
+            self.starts.append(pos + 1)
+            pos = text.find("\n", pos + 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+
+@dataclass(frozen=True)
+class CheckedClaim:
+    """A finding placed in its file: the time expression's start and end positions."""
+
+    finding: Finding
+    line: int
+    column: int
+    end_line: int
+    end_column: int  # exclusive: the column just after the expression (as SARIF endColumn)
+
+    @property
+    def verdict(self) -> str:
+        return self.finding.verdict
+
+    @property
+    def severity(self) -> str:
+        return self.finding.severity
+
+    @property
+    def message(self) -> str:
+        return self.finding.message
+
+    def to_dict(self) -> dict[str, Any]:
+        f = self.finding
+        c = f.claim
+        t = c.time
+        event = None
+        if c.event is not None:
+            event = {
+                "id": c.event.id,
+                "title": c.event.title,
+                "date": c.event.date.value,
+                "end": c.event.end.value if c.event.end else None,
+                "score": round(c.score, 1),
+            }
+        return {
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "sentence": c.sentence,
+            "time": {
+                "text": t.text,
+                "value": t.value,
+                "start": _iso(t.start),
+                "end": _iso(t.end),
+                "relation": t.relation,
+            },
+            "event": event,
+            "verdict": f.verdict,
+            "severity": f.severity,
+            "rule": f.rule,
+            "message": f.message,
+            "suggestion": f.suggestion,
+            "evidence": [event_dict(e) for e in f.evidence],
+            "quoted": c.quoted,
+            "context": c.via,
+        }
+
+
+def event_dict(event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "title": event.title,
+        "date": event.date.value,
+        "end": event.end.value if event.end else None,
+        "sources": list(event.sources),
+    }
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+@dataclass
+class FileReport:
+    """What was found in one file (or the error that stopped it)."""
+
+    path: str
+    claims: list[CheckedClaim] = field(default_factory=list)
+    reference_date: date | None = None
+    reference_source: str | None = None
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> dict[str, int]:
+        counts = Counter(c.verdict for c in self.claims)
+        return {v: counts.get(v, 0) for v in VERDICTS}
+
+    def worst(self) -> int:
+        return max((SEVERITY_RANK[c.severity] for c in self.claims), default=-1)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "reference_date": _iso(self.reference_date),
+            "reference_source": self.reference_source,
+            "error": self.error,
+            "claims": [c.to_dict() for c in self.claims],
+            "summary": self.summary(),
+        }
+
+
+@dataclass
+class Report:
+    """A whole run: the timeline and every file's report."""
+
+    timeline: Timeline
+    files: list[FileReport] = field(default_factory=list)
+
+    def summary(self) -> dict[str, int]:
+        total = {"files": len(self.files), "errors": sum(1 for f in self.files if f.error)}
+        for v in VERDICTS:
+            total[v] = sum(f.summary()[v] for f in self.files)
+        return total
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "tool": {"name": "factcheck", "version": __version__},
+            "timeline": {
+                "paths": list(self.timeline.paths),
+                "sha256": self.timeline.sha256,
+                "events": len(self.timeline),
+            },
+            "files": [f.to_dict() for f in self.files],
+            "summary": self.summary(),
+        }
