@@ -1,0 +1,133 @@
+"""Score `factcheck.timex.find_times` against TIMEX3 gold (TempEval-3 style).
+
+Usage: python benchmarks/timex_eval.py GOLD.jsonl [GOLD.jsonl ...] [--errors N] [--by-file]
+                                       [--no-ranges]
+
+Gold lines: {doc_id, dct, text, timexes: [{start, end, type, value}]}.  Runs
+``find_times(text, dct)`` per document and prints strict span F1 (exact offsets),
+relaxed F1 (overlap) and value F1 (overlap with equal value), scored like
+``shared/tools/score_timex.py``, plus the most frequent error kinds and the speed.
+``--no-ranges`` calls find_times(..., merge_ranges=False): TIMEX3 gold tags the two ends
+of ``from 1985 to 1987`` separately, the fact-checker's default merges them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import datetime
+import json
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from factcheck.timex import TimeExpr, find_times  # noqa: E402
+
+
+def load(paths: list[str]) -> list[dict]:
+    docs = []
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            docs.extend(json.loads(line) for line in f if line.strip())
+    return docs
+
+
+def _norm(value: str | None) -> str:
+    return (value or "").strip().upper()
+
+
+def _ref(dct: str | None) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(dct[:10]) if dct else None
+    except ValueError:
+        return None
+
+
+def score_doc(gold: list[dict], system: list[TimeExpr], counts: collections.Counter,
+              errors: collections.Counter) -> None:
+    """Add one document's counts (same matching as score_timex.py) and error kinds."""
+    syss = [(t.start_char, t.end_char, _norm(t.value), t) for t in system]
+    counts["gold"] += len(gold)
+    counts["system"] += len(syss)
+    used: set[int] = set()
+    for g in gold:
+        gs, ge, gv = g["start"], g["end"], _norm(g["value"])
+        if any((s, e) == (gs, ge) for s, e, _, _ in syss):
+            counts["strict"] += 1
+        best = None
+        for i, (s, e, v, _) in enumerate(syss):
+            if i in used or s >= ge or e <= gs:
+                continue
+            if best is None or (v == gv and syss[best][2] != gv):
+                best = i
+        if best is None:
+            errors[("missed", g["type"], g["text"].lower())] += 1
+            continue
+        used.add(best)
+        counts["relaxed"] += 1
+        if syss[best][2] == gv:
+            counts["value"] += 1
+        else:
+            t = syss[best][3]
+            errors[("value", g["text"].lower(), f"{t.value} != {g['value']}")] += 1
+        if (syss[best][0], syss[best][1]) != (gs, ge):
+            errors[("span", syss[best][3].text.lower(), g["text"].lower())] += 1
+    for i, (_, _, _, t) in enumerate(syss):
+        if i not in used:
+            errors[("spurious", t.type, t.text.lower())] += 1
+
+
+def prf(tp: int, n_sys: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_sys if n_sys else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def run(docs: list[dict], merge_ranges: bool = True
+        ) -> tuple[collections.Counter, collections.Counter, float, int]:
+    counts: collections.Counter = collections.Counter()
+    errors: collections.Counter = collections.Counter()
+    elapsed = 0.0
+    size = 0
+    for d in docs:
+        t0 = time.perf_counter()
+        found = find_times(d["text"], _ref(d.get("dct")), merge_ranges=merge_ranges)
+        elapsed += time.perf_counter() - t0
+        size += len(d["text"].encode("utf-8"))
+        score_doc(d["timexes"], found, counts, errors)
+    return counts, errors, elapsed, size
+
+
+def report(name: str, counts: collections.Counter) -> None:
+    print(f"== {name}: gold={counts['gold']} system={counts['system']}")
+    for k in ("strict", "relaxed", "value"):
+        p, r, f = prf(counts[k], counts["system"], counts["gold"])
+        print(f"{k:8s} P={p:.4f} R={r:.4f} F1={f:.4f}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("gold", nargs="+")
+    ap.add_argument("--errors", type=int, default=25, help="error kinds to list per class")
+    ap.add_argument("--by-file", action="store_true", help="also score each file alone")
+    ap.add_argument("--no-ranges", action="store_true", help="find_times(merge_ranges=False)")
+    args = ap.parse_args()
+    if args.by_file:
+        for path in args.gold:
+            report(os.path.basename(path), run(load([path]), not args.no_ranges)[0])
+    counts, errors, elapsed, size = run(load(args.gold), not args.no_ranges)
+    report("all", counts)
+    print(f"speed: {size / 1e6 / max(elapsed, 1e-9):.2f} MB/s ({size} bytes, {elapsed:.2f} s)")
+    by_class: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for key, n in errors.items():
+        by_class[key[0]][key[1:]] = n
+    for cls in ("missed", "spurious", "value", "span"):
+        total = sum(by_class[cls].values())
+        print(f"-- top {cls} ({total} in all)")
+        for key, n in by_class[cls].most_common(args.errors):
+            print(f"  {n:4d}  {' | '.join(key)}")
+
+
+if __name__ == "__main__":
+    main()

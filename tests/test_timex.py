@@ -1,0 +1,515 @@
+"""Tests for factcheck.timex (examples written for these tests)."""
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+import time
+from datetime import date
+
+import pytest
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from factcheck.timex import TimeExpr, find_times, interval_of  # noqa: E402
+
+REF = date(2023, 7, 20)  # a Thursday
+
+
+def only(text: str, ref: date | None = REF, **kw: object) -> TimeExpr:
+    found = find_times(text, ref, **kw)  # type: ignore[arg-type]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def d(s: str | None) -> date | None:
+    return date.fromisoformat(s) if s else None
+
+
+# text, expected span text, type, value, start, end
+ABSOLUTE = [
+    ("It began on 29 July 2020.", "29 July 2020", "DATE", "2020-07-29", "2020-07-29",
+     "2020-07-29"),
+    ("It began on July 29, 2020.", "July 29, 2020", "DATE", "2020-07-29", "2020-07-29",
+     "2020-07-29"),
+    ("It began July 29 2020 in Lyon.", "July 29 2020", "DATE", "2020-07-29", "2020-07-29",
+     "2020-07-29"),
+    ("It began Jul. 29, 2020.", "Jul. 29, 2020", "DATE", "2020-07-29", "2020-07-29",
+     "2020-07-29"),
+    ("Polls closed in July 2020.", "July 2020", "DATE", "2020-07", "2020-07-01", "2020-07-31"),
+    ("Polls closed in 2020.", "2020", "DATE", "2020", "2020-01-01", "2020-12-31"),
+    ("Filed 2023-06-23 by the clerk.", "2023-06-23", "DATE", "2023-06-23", "2023-06-23",
+     "2023-06-23"),
+    ("Filed 23/06/2023 by the clerk.", "23/06/2023", "DATE", "2023-06-23", "2023-06-23",
+     "2023-06-23"),
+    ("Filed 06/23/2023 by the clerk.", "06/23/2023", "DATE", "2023-06-23", "2023-06-23",
+     "2023-06-23"),
+    ("Filed 05/06/2023 by the clerk.", "05/06/2023", "DATE", "2023", "2023-01-01",
+     "2023-12-31"),
+    ("The summit ran June 23-24, 2023.", "June 23-24, 2023", "DATE",
+     "2023-06-23/2023-06-24", "2023-06-23", "2023-06-24"),
+    ("The summit ran 23-24 June 2023.", "23-24 June 2023", "DATE",
+     "2023-06-23/2023-06-24", "2023-06-23", "2023-06-24"),
+    ("He served from 2014 to 2016.", "2014 to 2016", "DATE", "2014/2016", "2014-01-01",
+     "2016-12-31"),
+    ("Sales fell between May and July 2022.", "May and July 2022", "DATE",
+     "2022-05/2022-07", "2022-05-01", "2022-07-31"),
+    ("He served 2014-2016 as mayor.", "2014-2016", "DATE", "2014/2016", "2014-01-01",
+     "2016-12-31"),
+    ("He served 2014\u201316 as mayor.", "2014\u201316", "DATE", "2014/2016", "2014-01-01",
+     "2016-12-31"),
+    ("Music of the 1990s.", "the 1990s", "DATE", "199", "1990-01-01", "1999-12-31"),
+    ("Music of the '90s.", "the '90s", "DATE", "199", "1990-01-01", "1999-12-31"),
+    ("Wars of the 20th century.", "the 20th century", "DATE", "19", "1900-01-01",
+     "1999-12-31"),
+    ("It was hot in summer 2023.", "summer 2023", "DATE", "2023-SU", "2023-06-01",
+     "2023-08-31"),
+    ("Snow in winter 2022.", "winter 2022", "DATE", "2022-WI", "2022-12-01", "2023-02-28"),
+    ("Profits rose in the first quarter of 2023.", "the first quarter of 2023", "DATE",
+     "2023-Q1", "2023-01-01", "2023-03-31"),
+    ("Profits rose in Q1 2023.", "Q1 2023", "DATE", "2023-Q1", "2023-01-01", "2023-03-31"),
+    ("Talks resume in the beginning of 2022.", "the beginning of 2022", "DATE", "2022",
+     "2022-01-01", "2022-05-01"),
+    ("Vote on June 23, 2023 at 8 p.m. local time.", "June 23, 2023 at 8 p.m.", "TIME",
+     "2023-06-23T20:00", "2023-06-23", "2023-06-23"),
+]
+
+
+@pytest.mark.parametrize("text,span,typ,value,start,end", ABSOLUTE)
+def test_absolute(text: str, span: str, typ: str, value: str, start: str, end: str) -> None:
+    e = only(text)
+    assert (e.text, e.type, e.value, e.start, e.end) == (span, typ, value, d(start), d(end))
+    assert text[e.start_char:e.end_char] == e.text
+    assert e.relative is False
+
+
+MODS = [
+    ("Growth slowed in early 2023.", "early 2023", "START", "2023-01-01", "2023-05-01"),
+    ("Growth slowed in mid-2023.", "mid-2023", "MID", "2023-05-02", "2023-09-01"),
+    ("Growth slowed in late 2023.", "late 2023", "END", "2023-09-02", "2023-12-31"),
+    ("Growth slowed by the end of the year.", "the end of the year", "END", "2023-09-02",
+     "2023-12-31"),
+    ("It was built in the late 1970s.", "the late 1970s", "END", "1976-09-01", "1979-12-31"),
+]
+
+
+@pytest.mark.parametrize("text,span,mod,start,end", MODS)
+def test_modifiers(text: str, span: str, mod: str, start: str, end: str) -> None:
+    e = only(text)
+    assert (e.text, e.mod) == (span, mod)
+    if e.relation == "at":
+        assert (e.start, e.end) == (d(start), d(end))
+
+
+def test_early_july_resolved_and_unresolved() -> None:
+    e = only("Prices peaked in early July.")
+    assert (e.value, e.mod, e.start, e.end) == ("2023-07", "START", d("2023-07-01"),
+                                               d("2023-07-10"))
+    e = only("Prices peaked in early July.", None)
+    assert (e.value, e.mod, e.start, e.end) == ("XXXX-07", "START", None, None)
+
+
+RELATIONS = [
+    ("Prices rose since 2014.", "2014", "since", "2014-01-01", "2023-07-20"),
+    ("Talks last until March.", "March", "until", None, "2023-03-31"),
+    ("It was signed before 2020.", "2020", "before", None, "2019-12-31"),
+    ("It was signed after 2020.", "2020", "after", "2021-01-01", None),
+]
+
+
+@pytest.mark.parametrize("text,span,relation,start,end", RELATIONS)
+def test_relations(text: str, span: str, relation: str, start: str | None,
+                   end: str | None) -> None:
+    e = only(text)
+    assert (e.text, e.relation, e.start, e.end) == (span, relation, d(start), d(end))
+
+
+def test_since_without_reference_is_open() -> None:
+    e = only("Prices rose since 2014.", None)
+    assert (e.start, e.end, e.relation) == (date(2014, 1, 1), None, "since")
+
+
+# text, span, value with REF, value without reference, weekday
+RELATIVE = [
+    ("He voted on Sunday.", "Sunday", "2023-07-16", "XXXX-WXX-7", 6),
+    ("He voted Thursday.", "Thursday", "2023-07-20", "XXXX-WXX-4", 3),
+    ("He voted last Sunday.", "last Sunday", "2023-07-16", "XXXX-WXX-7", 6),
+    ("He will vote next Tuesday.", "next Tuesday", "2023-07-25", "XXXX-WXX-2", 1),
+    ("He will vote on Sunday.", "Sunday", "2023-07-23", "XXXX-WXX-7", 6),
+    ("It rained today.", "today", "2023-07-20", "XXXX-XX-XX", None),
+    ("It rained yesterday.", "yesterday", "2023-07-19", "XXXX-XX-XX", None),
+    ("It rains tomorrow.", "tomorrow", "2023-07-21", "XXXX-XX-XX", None),
+    ("Sales rose this week.", "this week", "2023-W29", "XXXX-WXX", None),
+    ("Sales rose last week.", "last week", "2023-W28", "XXXX-WXX", None),
+    ("Sales rose last month.", "last month", "2023-06", "XXXX-XX", None),
+    ("Sales rose this year.", "this year", "2023", "XXXX", None),
+    ("Sales rose last year.", "last year", "2022", "XXXX", None),
+    ("Sales will rise next year.", "next year", "2024", "XXXX", None),
+    ("It closed two years ago.", "two years ago", "2021", "PAST_REF", None),
+    ("It grew earlier this year.", "earlier this year", "2023", "XXXX", None),
+    ("It was sunny in March.", "March", "2023-03", "XXXX-03", None),
+    ("It was sunny in August.", "August", "2022-08", "XXXX-08", None),
+    ("It will be sunny in August.", "August", "2023-08", "XXXX-08", None),
+    ("It was sunny on Sept. 5.", "Sept. 5", "2022-09-05", "XXXX-09-05", None),
+    ("It was hot last summer.", "last summer", "2022-SU", "XXXX-SU", None),
+]
+
+
+@pytest.mark.parametrize("text,span,value,bare,weekday", RELATIVE)
+def test_relative(text: str, span: str, value: str, bare: str, weekday: int | None) -> None:
+    e = only(text)
+    assert (e.text, e.value, e.weekday, e.relative) == (span, value, weekday, True)
+    assert e.start is not None and e.end is not None
+    assert (e.start, e.end) == interval_of(value)[:2] or e.end == REF
+    u = only(text, None)
+    assert (u.text, u.value, u.weekday) == (span, bare, weekday)
+    if not bare.endswith("_REF"):
+        assert (u.start, u.end) == (None, None)
+
+
+def test_weekday_resolution_with_reference() -> None:
+    e = only("The strike ended on Sunday.")
+    assert (e.type, e.start, e.end, e.precision) == ("DATE", date(2023, 7, 16),
+                                                      date(2023, 7, 16), "day")
+    u = only("The strike ended on Sunday.", None)
+    assert (u.start, u.end, u.precision, u.weekday) == (None, None, "weekday", 6)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Prices are high now.", "PRESENT_REF"), ("It is currently closed.", "PRESENT_REF"),
+    ("It recently closed.", "PAST_REF"),
+])
+def test_ref_words(text: str, value: str) -> None:
+    e = only(text)
+    assert (e.type, e.value, e.relative) == ("DATE", value, True)
+
+
+DURATIONS = [
+    ("It took three days.", "three days", "P3D"),
+    ("It took a decade.", "a decade", "P10Y"),
+    ("It took two years.", "two years", "P2Y"),
+    ("Prices rose over the past several months.", "the past several months", "PXM"),
+    ("It took 18 months.", "18 months", "P18M"),
+    ("A five-year plan.", "five-year", "P5Y"),
+    ("In the last twenty four hours, it fell.", "the last twenty four hours", "PT24H"),
+    ("It lasted nearly two years.", "nearly two years", "P2Y"),
+    ("It lasted three days later.", "three days", "P3D"),
+]
+
+
+@pytest.mark.parametrize("text,span,value", DURATIONS)
+def test_durations(text: str, span: str, value: str) -> None:
+    e = only(text)
+    assert (e.text, e.type, e.value) == (span, "DURATION", value)
+
+
+def test_duration_mod_and_bounds() -> None:
+    e = only("It lasted nearly two years.")
+    assert e.mod == "APPROX"
+    e = only("Prices rose in the past three months.")
+    assert (e.value, e.start, e.end) == ("P3M", date(2023, 4, 20), REF)
+
+
+TIMES = [
+    ("Meet at 12:30 p.m. sharp.", "12:30 p.m.", "T12:30"),
+    ("The match starts at 20:00 GMT.", "20:00 GMT", "T20:00"),
+    ("Lunch at noon.", "noon", "T12:00"),
+    ("Meet at 8 PM sharp.", "8 PM", "T20:00"),
+]
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Polls close at 10 p.m. Wednesday.", "10 p.m. Wednesday", "2023-07-19T22:00"),
+    ("Talks start at noon on Thursday.", "noon on Thursday", "2023-07-20T12:00"),
+    ("It rained on Saturday, July 15.", "Saturday, July 15", "2023-07-15"),
+    ("Meet at 12:30 p.m. today.", "12:30 p.m. today", "2023-07-20T12:30"),
+])
+def test_day_and_time_merge(text: str, span: str, value: str) -> None:
+    e = only(text)
+    assert (e.text, e.value) == (span, value)
+
+
+@pytest.mark.parametrize("text,span,value,bare", [
+    ("Shops close on Christmas Eve.", "Christmas Eve", "2023-12-24", "XXXX-12-24"),
+    ("Sales rose at Thanksgiving 2022.", "Thanksgiving 2022", "2022-11-24", "2022-11-24"),
+    ("Churches fill at Easter.", "Easter", "2023-04-09", "XXXX"),
+    ("Parades on Labor Day.", "Labor Day", "2023-09-04", "XXXX-09"),
+])
+def test_holidays(text: str, span: str, value: str, bare: str) -> None:
+    e = only(text)
+    assert (e.text, e.value) == (span, value)
+    assert only(text, None).value == bare
+
+
+def test_time_with_reference_is_relative() -> None:
+    e = only("Meet at 8 PM sharp.")
+    assert (e.value, e.start, e.end, e.relative) == ("2023-07-20T20:00", REF, REF, True)
+
+
+@pytest.mark.parametrize("text,span,value", TIMES)
+def test_times_without_reference(text: str, span: str, value: str) -> None:
+    e = find_times(text)[0]
+    assert (e.text, e.type, e.value) == (span, "TIME", value)
+
+
+SETS = [
+    ("It is held every year.", "every year", "P1Y"),
+    ("A weekly paper.", "weekly", "P1W"),
+    ("Paid each month.", "each month", "P1M"),
+    ("Reported annually.", "annually", "P1Y"),
+    ("Markets open every Monday.", "every Monday", "XXXX-WXX-1"),
+]
+
+
+@pytest.mark.parametrize("text,span,value", SETS)
+def test_sets(text: str, span: str, value: str) -> None:
+    e = only(text)
+    assert (e.text, e.type, e.value) == (span, "SET", value)
+
+
+NOT_TIMES = [
+    "33 Wagner contractors were killed.",
+    "Some 5,000 men marched.",
+    "He won 2020 votes.",
+    "About 1,500 troops left.",
+    "It cost $2020 in total.",
+    "A 2020 km trip.",
+    "The 2020th visitor.",
+    "Theresa May said it may be so.",
+    "They joined the March on Washington.",
+    "Version 3.8.2 shipped, then v2.0 too.",
+    "Call 555-2020 now",
+    "Leeds won 2-1.",
+    "It grew 20%.",
+    "See p. 2020 for details.",
+    "She lives at 2020 Main Street.",
+    "A 99999999999 2020 z.",
+    "Prices will fall in value.",
+    "March to the sea.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_TIMES)
+def test_false_positives(text: str) -> None:
+    assert [e for e in find_times(text, REF) if e.type == "DATE" and e.value[:1].isdigit()
+            ] == [] or text.startswith("Call")
+
+
+def test_call_now_is_only_present_ref() -> None:
+    assert [e.value for e in find_times("Call 555-2020 now", REF)] == ["PRESENT_REF"]
+
+
+@pytest.mark.parametrize("text", [
+    "in 2020 votes were cast", "The 2020 election was close.", "In 2020, it rained.",
+])
+def test_year_contexts(text: str) -> None:
+    values = [e.value for e in find_times(text, REF)]
+    assert values == ([] if "votes" in text else ["2020"])
+
+
+def test_invalid_dates_do_not_raise() -> None:
+    e = only("It was February 30, 2023.")
+    assert e.value == "2023-02" and e.precision == "month"
+    assert find_times("99999999999 2020") == [] or True
+    assert find_times("") == []
+
+
+def test_day_first_flag() -> None:
+    assert only("On 05/06/2023.", day_first=True).value == "2023-06-05"
+    assert only("On 05/06/2023.", day_first=False).value == "2023-05-06"
+
+
+def test_sorted_and_non_overlapping() -> None:
+    text = "From 2014 to 2016, and on July 29, 2020, and last week, two years ago."
+    found = find_times(text, REF)
+    assert [e.start_char for e in found] == sorted(e.start_char for e in found)
+    for a, b in zip(found, found[1:], strict=False):
+        assert a.end_char <= b.start_char
+    assert len(found) == 4
+
+
+def test_never_uses_machine_date() -> None:
+    for e in find_times("today, yesterday, last week, this year, on Sunday, in March"):
+        assert e.start is None and e.end is None
+
+
+FUZZ_PIECES = [
+    "2020", "1999", "99999999999", "13/13/2023", "31/02/2023", "0/0/0000", "July", "May",
+    "Sunday", "last", "next", "the", "early", "mid-", "late", "'90s", "1990s", "Q5", "Q1",
+    "-", "–", "to", "from", "between", "and", "years", "ago", "later", "a", "twenty", "four",
+    "hours", "12:99", "25:00", "8 PM", "p.m.", ",", ".", "\n", "  ", "since", "until",
+    "quarter", "first", "century", "21st", "every", "weekly", "summer", "fall", "of", "$",
+    "%", "3.8.2", "2014\u201316", "9999-99-99", "0000-01-01", "10000", "Feb. 29",
+    "February 29, 2023", "2024-02-30", "the end of", "9999", "1000", "0001", "30 seconds",
+]
+
+
+def test_fuzz_never_raises_and_spans_are_consistent() -> None:
+    rng = random.Random(20230720)
+    refs = [None, REF, date(1, 1, 1), date(9999, 12, 31), date(2000, 2, 29)]
+    for _ in range(3000):
+        text = " ".join(rng.choice(FUZZ_PIECES) for _ in range(rng.randint(1, 12)))
+        if rng.random() < 0.2:
+            text = "".join(rng.choice("0123456789/-.: ,'") for _ in range(rng.randint(1, 30)))
+        ref = rng.choice(refs)
+        found = find_times(text, ref, day_first=rng.choice([None, True, False]))
+        last_end = 0
+        for e in found:
+            assert 0 <= e.start_char < e.end_char <= len(text)
+            assert text[e.start_char:e.end_char] == e.text
+            assert e.start_char >= last_end
+            last_end = e.end_char
+            assert e.type in {"DATE", "TIME", "DURATION", "SET"}
+
+
+def test_large_text_is_fast() -> None:
+    para = ("On July 29, 2020, 33 Wagner contractors and 5,000 men met in Minsk; "
+            "last week officials said the talks, which began in 2014 and will resume "
+            "next Tuesday, had stalled for two years. ") * 2000
+    t0 = time.perf_counter()
+    found = find_times(para, REF)
+    elapsed = time.perf_counter() - t0
+    assert len(found) == 5 * 2000
+    assert elapsed < 10  # only guards against blow-ups; benchmarks/timex_eval.py measures speed
+
+
+# text, expected (span, value) pairs, all with REF = 2023-07-20
+DISCOURSE = [
+    ("Shares will be redeemed on Aug. 3, the company said.", [("Aug. 3", "2023-08-03")]),
+    ("The plant closed in January.", [("January", "2023-01")]),
+    ("The plant will reopen in January.", [("January", "2024-01")]),
+    ("The dividend is payable Aug. 15 to holders of record Aug. 1.",
+     [("Aug. 15", "2023-08-15"), ("Aug. 1", "2023-08-01")]),
+    ("Profit in the second quarter rose 5% from a year earlier.",
+     [("the second quarter", "2023-Q2"), ("a year earlier", "2022-Q2")]),
+    ("Revenue fell in the 2021 fourth quarter.", [("the 2021 fourth quarter", "2021-Q4")]),
+    ("Sales should recover in next year's first quarter.",
+     [("next year's first quarter", "2024-Q1")]),
+    ("Its third-quarter profit doubled.", [("third-quarter", "2023-Q3")]),
+    ("Results for the quarter beat forecasts.", [("the quarter", "2023-Q2")]),
+    ("Results for the year-ago quarter were weak.", [("the year-ago quarter", "2022")]),
+    ("It fell in the last half of 2022.", [("the last half of 2022", "2022-H2")]),
+    ("It fell last April.", [("last April", "2023-04")]),
+    ("It fell in June last year.", [("June last year", "2022-06")]),
+    ("Rents rise every July.", [("every July", "XXXX-07")]),
+    ("It took 2 1/2 years.", [("2 1/2 years", "P2Y6M")]),
+    ("It needs at least 20 more years.", [("at least 20 more years", "P20Y")]),
+    ("A seven-year plan and the two-week trip.", [("seven-year", "P7Y"), ("two-week", "P2W")]),
+    ("Visits rose in 1994, 1995 and 1997.",
+     [("1994", "1994"), ("1995", "1995"), ("1997", "1997")]),
+    ("The company's 2022 results were weak.", [("2022", "2022")]),
+    ("He booked Flight 2020 and Room 1999.", []),
+    ("About three-quarters voted; a second time.", []),
+    ("The Winter Games 2014 opened.", [("2014", "2014")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", DISCOURSE)
+def test_discourse_and_context(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(e.text, e.value) for e in find_times(text, REF)] == expected
+
+
+def test_weekday_with_date_picks_matching_year() -> None:
+    e = only("The vote was held on Saturday, Sept. 3.")  # 3 Sep is a Saturday in 2022
+    assert (e.value, e.weekday) == ("2022-09-03", 5)
+
+
+def test_range_year_is_shared() -> None:
+    e = only("Between May and July 2022, prices rose.")
+    assert (e.start, e.end, e.relation, e.relative) == (date(2022, 5, 1), date(2022, 7, 31),
+                                                         "between", False)
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("It peaked in nineteen ninety-six.", "nineteen ninety-six", "1996"),
+    ("By the year two thousand, it had doubled.", "the year two thousand", "2000"),
+    ("It closed in January nineteen ninety-seven.", "January nineteen ninety-seven",
+     "1997-01"),
+    ("It was cold in the winter of nineteen ninety-four.",
+     "the winter of nineteen ninety-four", "1994-WI"),
+    ("Music of the nineties.", "the nineties", "199"),
+])
+def test_spoken_years(text: str, span: str, value: str) -> None:
+    e = only(text)
+    assert (e.text, e.value) == (span, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Some two thousand troops left.", "She is in her forties.", "Prices fall in winter sales.",
+    "The Winter Olympics opened.",
+])
+def test_spoken_and_season_guards(text: str) -> None:
+    assert [e for e in find_times(text, REF) if e.type == "DATE"] == []
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("It was cold last winter.", "last winter", "2022-WI"),
+    ("It will be hot this summer.", "this summer", "2023-SU"),
+    ("The talks resume next spring.", "next spring", "2024-SP"),
+    ("The plant shut last fall.", "last fall", "2022-FA"),
+])
+def test_seasons_relative(text: str, span: str, value: str) -> None:
+    e = only(text)
+    assert (e.text, e.value) == (span, value)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Fares rose twice a week and tolls cost $5 a day.",
+     [("twice a week", "SET", "P1W"), ("a day", "SET", "P1D")]),
+    ("It met three times a year.", [("three times a year", "SET", "P1Y")]),
+    ("It took a year.", [("a year", "DURATION", "P1Y")]),
+    ("Earnings fell from a year earlier.", [("a year earlier", "DATE", "2022")]),
+    ("It rained last night.", [("last night", "TIME", "2023-07-19TNI")]),
+    ("They marched from March to June.", [("March to June", "DATE", "2023-03/2023-06")]),
+    ("Thousands joined the annual March for Life.", []),
+    ("It broke a 1971 Convention.", [("1971", "DATE", "1971")]),
+])
+def test_frequencies_and_guards(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(e.text, e.type, e.value) for e in find_times(text, REF)] == expected
+
+
+def test_merge_ranges_off_keeps_both_ends() -> None:
+    found = find_times("He served from 2014 to 2016.", REF, merge_ranges=False)
+    assert [(e.text, e.value, e.relation) for e in found] == [
+        ("2014", "2014", "since"), ("2016", "2016", "at")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Lost 1500 in a day of trading.", [("a day", "DURATION", "P1D")]),
+    ("They led 2-0 in the first half.", []),
+    ("Sales rose in the first half of 2023.", [("the first half of 2023", "DATE", "2023-H1")]),
+    ("Polls open on Election Day.", [("Election Day", "DATE", "2023-11-07")]),
+    ("Prices are high these days.", [("these days", "DATE", "PRESENT_REF")]),
+    ("Talks may resume in the near future.", [("the near future", "DATE", "FUTURE_REF")]),
+    ("The March accession was delayed.", [("March", "DATE", "2023-03")]),
+])
+def test_more_guards_and_phrases(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(e.text, e.type, e.value) for e in find_times(text, REF)] == expected
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("It lasted two hundred fifty years.", "two hundred fifty years", "P250Y"),
+    ("It lasted a hundred years.", "a hundred years", "P100Y"),
+    ("It lasted 1.5 hours.", "1.5 hours", "PT1H30M"),
+    ("It lasted 1,000 years.", "1,000 years", "P1000Y"),
+    ("It lasted a couple of weeks.", "a couple of weeks", "P2W"),
+    ("It lasted thirty-five years.", "thirty-five years", "P35Y"),
+])
+def test_spelled_and_formatted_numbers(text: str, span: str, value: str) -> None:
+    e = only(text)
+    assert (e.text, e.type, e.value) == (span, "DURATION", value)
+
+
+def test_spelled_ordinal_century() -> None:
+    e = only("Wars of the twenty-first century.")
+    assert (e.text, e.value, e.start) == ("the twenty-first century", "20", date(2000, 1, 1))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Net income for the year ended March 31 rose.",
+     [("the year", "DURATION", "P1Y"), ("March 31", "DATE", "2023-03-31")]),
+    ("For the year, sales were flat.", [("the year", "DATE", "2023")]),
+    ("Sales will grow by the end of the year.", [("the end of the year", "DATE", "2023")]),
+])
+def test_reporting_periods(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(e.text, e.type, e.value) for e in find_times(text, REF)] == expected
