@@ -45,7 +45,7 @@ class Checker:
     ) -> None:
         self.timeline = timeline
         self.nlp = nlp or build_pipeline(model)
-        self.index = EventIndex(timeline, self.nlp.vocab)
+        self.index = EventIndex(timeline, self.nlp.vocab, self.nlp.make_doc)
         self.extractor = ClaimExtractor(self.index, min_score)
 
     def check_text(
@@ -96,8 +96,15 @@ class Checker:
         for target in sources.iter_targets(paths):
             if target.error:
                 yield FileReport(target.path, error=target.error)
-            else:
+                continue
+            try:
                 yield self.check_file(target.path, reference_date)
+            except (KeyboardInterrupt, MemoryError):
+                raise
+            except Exception as exc:  # one bad document must not stop a batch
+                yield FileReport(
+                    target.path, error=f"{target.path}: internal error: {type(exc).__name__}: {exc}"
+                )
 
     def check(self, paths: Iterable[str], reference_date: date | None = None) -> Report:
         """All files at once, as one `Report`."""

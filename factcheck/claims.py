@@ -26,9 +26,9 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
-from .matching import EventIndex, Match
+from .matching import EventIndex, Match, stem
 from .timeline import Event
-from .timex import TimeExpr
+from .timex import TimeExpr, interval_of
 
 DEFAULT_MIN_SCORE = 60.0
 CONTEXT_BONUS = 10.0
@@ -84,6 +84,7 @@ class Claim:
     anchor: Event | None = None  # order claims: the event the order is relative to
     via: str = "sentence"  # how the event was found: sentence | paragraph | heading
     quoted: bool = False
+    named: bool = False  # the event is named (by an alias), not only described
     alternatives: tuple[Match, ...] = ()  # other events the sentence describes
 
 
@@ -98,10 +99,13 @@ class Context:
     blocks_seen: int = 0
 
     def topic(self) -> tuple[Event | None, str]:
+        named = [m.event for m in self.heading if m.named]
+        section = named[0] if named else None
         if self.paragraph_topic is not None and self.topic_age <= TOPIC_WINDOW:
+            if section is not None and section.id == self.paragraph_topic.id:
+                return section, "heading"
             return self.paragraph_topic, "paragraph"
-        named = [m for m in self.heading if m.named]
-        return (named[0].event, "heading") if named else (None, "")
+        return (section, "heading") if section else (None, "")
 
     def bonus_ids(self) -> set[str]:
         return {m.event.id for m in (*self.title, *self.heading)}
@@ -196,7 +200,7 @@ class ClaimExtractor:
             if not _is_checkable(expr) or self._skip(sent, span):
                 continue
             expr = _shift(expr, offset)
-            event, score, via = self._choose(expr, span, others, context)
+            event, score, via, named = self._choose(expr, span, others, context)
             kind = "weekday" if expr.weekday is not None and expr.start is None else "date"
             claims.append(
                 Claim(
@@ -207,6 +211,7 @@ class ClaimExtractor:
                     score=score,
                     kind=kind,
                     via=via,
+                    named=named,
                     quoted=_quoted(sent, span),
                     alternatives=tuple(
                         m for m in others if event is None or m.event.id != event.id
@@ -214,6 +219,19 @@ class ClaimExtractor:
                 )
             )
         return claims
+
+    @staticmethod
+    def _owns(match: Match, span: Span, clauses: list[int]) -> bool:
+        """Is `span` the time `match` dates: in its clause, and the nearest time to it?"""
+        if _clause(clauses, match.start_char) != _clause(clauses, span.start_char):
+            return False
+        times = [
+            t
+            for t in span.doc.spans.get("times", ())
+            if span.sent.start <= t.start < span.sent.end and _is_checkable(t._.timex)
+        ]
+        nearest = min(times, key=lambda t: _distance(match, t), default=span)
+        return nearest.start_char == span.start_char
 
     def _skip(self, sent: Span, span: Span) -> bool:
         """Datelines, dates of reporting and forecasts are not claims about events."""
@@ -238,29 +256,45 @@ class ClaimExtractor:
         span: Span,
         others: list[Match],
         context: Context,
-    ) -> tuple[Event | None, float, str]:
+    ) -> tuple[Event | None, float, str, bool]:
+        """(event, link score, how it was found, named?) for one time expression."""
+        if _premodifies_other(span, others):
+            return None, 0.0, "sentence", False
+        described = [m for m in others if not m.named]
+        fitting_description = next(
+            (m for m in described if m.score >= CLEAR_DESCRIPTION and fits(expr, m.event)), None
+        )
         named = [m for m in others if m.named]
         if named:
-            best = min(named, key=lambda m: (_distance(m, span), m.event.id))
-            return best.event, best.score, "sentence"
+            clauses = _clause_starts(span.sent)
+            ranked = sorted(
+                ((self._owns(m, span, clauses), m) for m in named),
+                key=lambda x: (not x[0], _distance(x[1], span), x[1].event.id),
+            )
+            strong, best = ranked[0]
+            if fitting_description is not None and not fits(expr, best.event):
+                return fitting_description.event, fitting_description.score, "sentence", False
+            score = best.score if strong else min(best.score, WEAK_LINK)
+            return best.event, score, "sentence", True
         topic, via = context.topic()
-        described = [m for m in others if not m.named]
         if topic is not None and not _BACKGROUND.search(span.sent.text):
-            strong = [
-                m
-                for m in described
-                if m.score >= STRONG_DESCRIPTION
-                and m.event.id != topic.id
-                and m.event.id not in topic.confused_with
-                and topic.id not in m.event.confused_with
+            clear = [
+                m for m in described if m.score >= STRONG_DESCRIPTION and m.event.id != topic.id
             ]
-            if not strong:
-                return topic, NAMED_TOPIC_SCORE, via
+            if via == "heading":  # a section about the topic: only an unrelated event overrides
+                clear = [
+                    m
+                    for m in clear
+                    if m.event.id not in topic.confused_with
+                    and topic.id not in m.event.confused_with
+                ]
+            if not clear:
+                return topic, NAMED_TOPIC_SCORE, via, True
         tied = self._ranked(described, context)
         if not tied:
-            return None, 0.0, "sentence"
+            return None, 0.0, "sentence", False
         score, best, via = next((x for x in tied if fits(expr, x[1].event)), tied[0])
-        return best.event, score, via
+        return best.event, score, via, False
 
     def _ranked(self, described: list[Match], context: Context) -> list[tuple[float, Match, str]]:
         """The best described candidates (within TIE_MARGIN of the top), best first: the
@@ -354,6 +388,8 @@ class ClaimExtractor:
         return best.event, score, via
 
 
+CLEAR_DESCRIPTION = 80.0  # a keyword and two entities, or two keywords and one
+WEAK_LINK = 70.0  # below STRONG_DESCRIPTION: such a link never makes "contradicted"
 NAMED_TOPIC_SCORE = 70.0  # below STRONG_DESCRIPTION: a topic alone never makes "contradicted"
 TOPIC_WINDOW = 2  # sentences after the one that named the topic
 
@@ -368,6 +404,43 @@ def _sentences(doc: Doc, block: Span) -> Iterable[Span]:
         yield doc[start : block.end]
 
 
+_CLAUSE_BREAK = re.compile(
+    r"[;:]\s|\s[-–—]\s|,\s+(?=(?:but|and|while|which|who|whereas|although|though|when|where|"
+    r"as|after|before|since|with)\b)|\s(?=(?:but|whereas|which|when)\s)",
+    re.IGNORECASE,
+)
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$", re.IGNORECASE)
+_HEAD_WORDS = re.compile(r"^\s+([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2})")
+
+
+def _clause_starts(sent: Span) -> list[int]:
+    """Document offsets where the sentence's clauses begin."""
+    text = sent.text
+    return [sent.start_char] + [sent.start_char + m.end() for m in _CLAUSE_BREAK.finditer(text)]
+
+
+def _clause(starts: list[int], offset: int) -> int:
+    return sum(1 for s in starts if s <= offset) - 1
+
+
+def _premodifies_other(span: Span, others: list[Match]) -> bool:
+    """A date used as a modifier ("the 1991 agreement", "an April 2 report") dates the
+    noun after it: True when that noun is no word of any candidate event's aliases or
+    keywords."""
+    text = span.doc.text
+    if not _DETERMINER.search(text[max(0, span.start_char - 8) : span.start_char]):
+        return False
+    head = _HEAD_WORDS.match(text[span.end_char : span.end_char + 60])
+    if head is None:
+        return False
+    words = {stem(w) for w in head.group(1).split()}
+    return not any(words & _event_words(m.event) for m in others)
+
+
+def _event_words(event: Event) -> set[str]:
+    return {stem(w) for phrase in (*event.aliases, *event.keywords) for w in phrase.split()}
+
+
 def _distance(match: Match, span: Span) -> int:
     if match.start_char < 0:
         return 10**9
@@ -379,6 +452,8 @@ def _distance(match: Match, span: Span) -> int:
 def _is_checkable(expr: TimeExpr) -> bool:
     if expr.type != "DATE" or expr.value.endswith("_REF"):
         return False
+    if expr.relative and expr.precision in ("decade", "century", "none"):
+        return False  # "the past decade": too vague to check
     if expr.start is not None and expr.end is not None:
         return True
     return expr.weekday is not None or expr.value.startswith("XXXX-")
@@ -409,8 +484,9 @@ def fits(expr: TimeExpr, event: Event) -> bool | None:
     es, ee = event.start, event.last
     if expr.start is not None and expr.end is not None and expr.relation in ("at", "between"):
         return expr.start <= ee and es <= expr.end
-    if expr.relation == "since" and expr.start is not None:
-        return expr.start <= es <= (expr.end or es)
+    if expr.relation == "since":  # the event began at the stated time
+        start, end, _ = interval_of(expr.value)
+        return None if start is None or end is None else start <= es <= end
     if expr.relation == "after" and expr.start is not None:
         return es >= expr.start
     if expr.relation == "before" and expr.end is not None:

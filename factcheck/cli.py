@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -47,6 +48,12 @@ def handle_errors(func: F) -> F:
         except BrokenPipeError:
             sys.stderr.close()
             sys.exit(ExitCode.OK)
+        except (SystemExit, click.exceptions.Exit, click.ClickException):
+            raise
+        except Exception as exc:  # a bug: still one line, no traceback (unless debugging)
+            if os.environ.get("FACTCHECK_DEBUG"):
+                raise
+            fail(f"internal error: {type(exc).__name__}: {exc} (set FACTCHECK_DEBUG=1 for details)")
 
     return wrapper  # type: ignore[return-value]
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -26,7 +27,11 @@ from spacy.vocab import Vocab
 from .timeline import Event, Timeline
 
 NAMED = 100.0
-FUZZY_ALIAS_MIN = 90.0
+LOOSE_IN_ORDER = 95.0  # every alias word, in order, adjacent, but inflected differently
+LOOSE_SCORE = 90.0  # every alias word within a few words of each other
+LOOSE_WINDOW = 3
+TYPO_RATIO = 88.0
+STOPWORDS = frozenset("the a an of in on at to for and by with from 's".split())
 KEYWORD_WEIGHT = 30.0
 ENTITY_WEIGHT = 25.0
 PARTIAL_ENTITY_WEIGHT = 15.0
@@ -121,9 +126,12 @@ class Match:
 class EventIndex:
     """Alias matcher and token index over a timeline."""
 
-    def __init__(self, timeline: Timeline, vocab: Vocab) -> None:
+    def __init__(self, timeline: Timeline, vocab: Vocab,
+                 make_doc: Callable[[str], Doc] | None = None) -> None:
         self.timeline = timeline
         self.vocab = vocab
+        self.make_doc = make_doc or (lambda text: Doc(vocab, words=text.split()))
+        self.alias_stems: dict[str, tuple[tuple[str, ...], ...]] = {}
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
         self.by_stem: dict[str, set[str]] = defaultdict(set)
         self.keyword_stems: dict[str, frozenset[str]] = {}
@@ -132,7 +140,11 @@ class EventIndex:
             self._add(event)
 
     def _add(self, event: Event) -> None:
-        patterns = [self.vocab_doc(a) for a in event.aliases]
+        patterns = [self.make_doc(a) for a in event.aliases]
+        self.alias_stems[event.id] = tuple(
+            words for a in event.aliases
+            if (words := tuple(stem(w) for w in _WORD.findall(a) if w.lower() not in STOPWORDS))
+        )
         if patterns:
             self.matcher.add(event.id, patterns)
         kws = frozenset(stem(k) for k in event.keywords for k in _WORD.findall(k))
@@ -153,9 +165,6 @@ class EventIndex:
             for w in _WORD.findall(alias):
                 if w.lower() not in GENERIC:
                     self.by_stem[stem(w)].add(event.id)
-
-    def vocab_doc(self, text: str) -> Doc:
-        return Doc(self.vocab, words=text.split())
 
     def named_in(self, doc: Doc) -> dict[int, list[tuple[str, int, int]]]:
         """Exact alias matches in a Doc: token start -> [(event id, start char, end char)]."""
@@ -180,7 +189,8 @@ class EventIndex:
             a, b = max(0, start - span.start_char), max(0, end - span.start_char)
             text = text[:a] + " " * (b - a) + text[b:]
         lower = text.lower()
-        stems = {stem(w) for w in _WORD.findall(text)}
+        words = [(stem(m.group(0)), m.start(), m.end()) for m in _WORD.finditer(text)]
+        stems = {w for w, _, _ in words}
         exact_ids = {eid: (s, e) for eid, s, e in (exact or [])}
         candidates = set(exact_ids)
         for s in stems:
@@ -188,7 +198,7 @@ class EventIndex:
         matches = []
         for event_id in candidates:
             event = self.timeline.by_id[event_id]
-            m = self._score(event, lower, stems, exact_ids.get(event_id), span.start_char)
+            m = self._score(event, lower, words, stems, exact_ids.get(event_id), span.start_char)
             if m is not None:
                 matches.append(m)
         matches.sort(key=lambda m: (-m.score, m.event.id))
@@ -198,37 +208,66 @@ class EventIndex:
         self,
         event: Event,
         lower: str,
+        words: list[tuple[str, int, int]],
         stems: set[str],
         exact: tuple[int, int] | None,
         offset: int,
     ) -> Match | None:
         kw = len(self.keyword_stems[event.id] & stems)
         ent = 0.0
-        for full, words in self.entity_words[event.id]:
+        for full, entity_stems in self.entity_words[event.id]:
             if full in lower:
                 ent += 1.0
-            elif words & stems:
+            elif entity_stems & stems:
                 ent += PARTIAL_ENTITY_WEIGHT / ENTITY_WEIGHT
         described = min(DESCRIBED_MAX, KEYWORD_WEIGHT * min(kw, 2) + ENTITY_WEIGHT * min(ent, 2.0))
         if kw == 0 or ent == 0:
             described = min(described, 45.0)  # one kind of evidence alone is weak
         if exact is not None:
             return Match(event, NAMED, True, exact[0], exact[1], kw, ent)
-        fuzzy = self._fuzzy_alias(event, lower)
-        if fuzzy is not None:
-            score, start, end = fuzzy
+        loose = self._loose_alias(event, words)
+        if loose is not None:
+            score, start, end = loose
             return Match(event, score, True, offset + start, offset + end, kw, ent)
         if described <= 0:
             return None
         return Match(event, described, False, -1, -1, kw, ent)
 
-    @staticmethod
-    def _fuzzy_alias(event: Event, lower: str) -> tuple[float, int, int] | None:
+    def _loose_alias(
+        self, event: Event, words: list[tuple[str, int, int]]
+    ) -> tuple[float, int, int] | None:
+        """An alias whose content words all occur close together, in any inflection or
+        with a typo in a long word ("the Wagner Group's mutiny" for "Wagner mutiny")."""
         best = None
-        for alias in event.aliases:
-            if len(alias) < 6:
-                continue
-            al = fuzz.partial_ratio_alignment(alias.lower(), lower, score_cutoff=FUZZY_ALIAS_MIN)
-            if al is not None and (best is None or al.score > best[0]):
-                best = (min(al.score, NAMED - 1), al.dest_start, al.dest_end)
+        for alias in self.alias_stems[event.id]:
+            window = len(alias) + LOOSE_WINDOW
+            for i in range(len(words)):
+                found = _cover(alias, words[i:i + window])
+                if found is not None and (best is None or found[0] > best[0]):
+                    best = found
         return best
+
+
+def _same_word(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 6 and fuzz.ratio(a, b) >= TYPO_RATIO)
+
+
+def _cover(
+    alias: tuple[str, ...], window: list[tuple[str, int, int]]
+) -> tuple[float, int, int] | None:
+    """(score, start, end) if the window starts with an alias word and holds all of them."""
+    if not window or not _same_word(window[0][0], alias[0]) and not any(
+        _same_word(window[0][0], a) for a in alias
+    ):
+        return None
+    positions = []
+    for a in alias:
+        hit = next((k for k, (w, _, _) in enumerate(window) if _same_word(w, a)), None)
+        if hit is None:
+            return None
+        positions.append(hit)
+    span = max(positions) + 1
+    exact = all(window[p][0] == a for p, a in zip(positions, alias, strict=True))
+    in_order = positions == sorted(positions) and span == len(alias)
+    score = LOOSE_IN_ORDER if in_order and exact else LOOSE_SCORE
+    return score, window[min(positions)][1], window[max(positions)][2]

@@ -20,6 +20,7 @@ SEVERITY = {
     "unverifiable": "info",
 }
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+SPECIFIC_DESCRIPTION = 85.0  # two keywords and an entity
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -69,7 +70,7 @@ def judge(claim: Claim, timeline: Timeline) -> Finding:
             f"{_said(claim)} fits {_event(claim.event)}.",
             evidence=(claim.event,),
         )
-    other = _conflated_with(claim, timeline)
+    other = _conflated_with(claim, timeline) if _may_conflate(claim) else None
     if other is not None:
         return Finding(
             claim,
@@ -81,7 +82,7 @@ def judge(claim: Claim, timeline: Timeline) -> Finding:
             suggestion=claim.event.when,
             evidence=(other, claim.event),
         )
-    if claim.score < STRONG_DESCRIPTION:
+    if not _may_contradict(claim):
         return Finding(
             claim,
             "unverifiable",
@@ -153,6 +154,20 @@ def _judge_order(claim: Claim) -> Finding:
         suggestion=None,
         evidence=(subject, anchor),
     )
+
+
+def _may_conflate(claim: Claim) -> bool:
+    """Conflation needs the text to tie the date to the event: in the sentence itself,
+    or in a section whose heading names the event."""
+    return claim.via == "heading" or (claim.via == "sentence" and claim.score >= STRONG_DESCRIPTION)
+
+
+def _may_contradict(claim: Claim) -> bool:
+    """Contradiction needs the sentence itself to name the event, or to describe it
+    very specifically: a date merely near an event's words is no accusation."""
+    if claim.via != "sentence":
+        return False
+    return claim.score >= (STRONG_DESCRIPTION if claim.named else SPECIFIC_DESCRIPTION)
 
 
 def related(a: Event, b: Event) -> bool:
