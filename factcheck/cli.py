@@ -187,7 +187,9 @@ def check(
             click.echo(f"factcheck: error: {file.error}", err=True)
     stream = open_output(output)
     try:
-        options = OutputOptions(color=False if (no_color or output) else None, show=show)
+        options = OutputOptions(
+            color=False if (no_color or output) else None, show=show, fail_on=fail_on
+        )
         FORMATTERS[fmt](options).write(report, stream)
     finally:
         if stream is not sys.stdout:

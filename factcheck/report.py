@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -13,6 +15,7 @@ from .timeline import Event, Timeline
 from .verdicts import SEVERITY_RANK, Finding
 
 SCHEMA_VERSION = 1
+_WORDS = re.compile(r"\w+")
 VERDICTS = ("supported", "contradicted", "conflated", "unverifiable")
 
 
@@ -52,6 +55,15 @@ class CheckedClaim:
     @property
     def message(self) -> str:
         return self.finding.message
+
+    def fingerprint(self) -> str:
+        """Stable across edits elsewhere in the file: rule, normalised sentence, event, time."""
+        c = self.finding.claim
+        sentence = " ".join(_WORDS.findall(c.sentence.casefold()))
+        key = "\x1f".join(
+            (self.finding.rule, sentence, c.event.id if c.event else "", c.time.text.casefold())
+        )
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
     def to_dict(self) -> dict[str, Any]:
         f = self.finding

@@ -6,7 +6,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import TextIO
 
-from ..report import Report
+from ..report import CheckedClaim, Report
 
 
 @dataclass(frozen=True)
@@ -16,6 +16,12 @@ class OutputOptions:
     color: bool | None = None  # None: decide from the stream (TTY, NO_COLOR, FORCE_COLOR)
     show: str = "problems"  # "problems" | "all"
     width: int | None = None
+    fail_on: str = "error"  # "error" | "warning" | "never": what counts as a failure
+
+
+def shown(claims: list[CheckedClaim], show: str) -> list[CheckedClaim]:
+    """The claims to list: all, or only problems (severity above info)."""
+    return list(claims) if show == "all" else [c for c in claims if c.severity != "info"]
 
 
 class Formatter(ABC):
