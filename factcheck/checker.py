@@ -76,13 +76,23 @@ class Checker:
         report.claims.sort(key=lambda c: (c.line, c.column, c.finding.claim.kind))
         return report
 
-    def check_file(self, path: str, reference_date: date | None = None) -> FileReport:
-        """Check one file; an unreadable file gives a report with `error` set."""
+    def check_file(
+        self,
+        path: str,
+        reference_date: date | None = None,
+        *,
+        input_format: str = "auto",
+        display: str | None = None,
+        unused_suppressions: bool = False,
+    ) -> FileReport:
+        """Check one file ("-": standard input, reported as `display`); an unreadable
+        file gives a report with `error` set."""
+        name = display or ("<stdin>" if path == sources.STDIN else path)
         try:
             document = sources.read_document(path)
         except InputError as exc:
-            return FileReport(path, error=str(exc))
-        report = self.check_text(document.text, reference_date, path)
+            return FileReport(name, error=str(exc))
+        report = self.check_text(document.text, reference_date, name)
         if document.warning:
             report.warnings.append(document.warning)
         return report
@@ -91,20 +101,34 @@ class Checker:
         self,
         paths: Iterable[str],
         reference_date: date | None = None,
+        *,
+        input_format: str = "auto",
+        exclude: Iterable[str] = (),
+        stdin_name: str | None = None,
+        unused_suppressions: bool = False,
     ) -> Iterator[FileReport]:
-        """Check files and directories (walked for text files); errors are per file."""
-        for target in sources.iter_targets(paths):
+        """Check files and directories (walked for text files, minus `exclude` globs);
+        errors are per file, and one bad document never stops the rest."""
+        for target in sources.iter_targets(paths, exclude=tuple(exclude)):
             if target.error:
                 yield FileReport(target.path, error=target.error)
                 continue
+            display = stdin_name if target.path == sources.STDIN else None
             try:
-                yield self.check_file(target.path, reference_date)
+                report = self.check_file(
+                    target.path,
+                    reference_date,
+                    input_format=input_format,
+                    display=display,
+                    unused_suppressions=unused_suppressions,
+                )
             except (KeyboardInterrupt, MemoryError):
                 raise
-            except Exception as exc:  # one bad document must not stop a batch
-                yield FileReport(
+            except Exception as exc:  # a bug must not stop a batch: record it, go on
+                report = FileReport(
                     target.path, error=f"{target.path}: internal error: {type(exc).__name__}: {exc}"
                 )
+            yield report
 
     def check(self, paths: Iterable[str], reference_date: date | None = None) -> Report:
         """All files at once, as one `Report`."""

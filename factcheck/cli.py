@@ -11,12 +11,15 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, TextIO, TypeVar
 
 import click
+import yaml
 
-from . import __version__
+from . import __version__, baseline
+from .config import Config, load_config
 from .errors import ExitCode, FactcheckError, TimelineError
 from .formatters import FORMATTERS, OutputOptions
 from .report import Report
@@ -125,76 +128,172 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.argument("paths", nargs=-1, metavar="PATH...")
 @timeline_option
 @reference_option
 @click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(sorted(FORMATTERS)),
-    default="text",
-    show_default=True,
-    help="Output format.",
+    "--format", "fmt", type=click.Choice(list(FORMATTERS)), help="Output format.  [default: text]"
 )
 @output_option
 @click.option(
     "--fail-on",
     type=click.Choice(list(FAIL_ON)),
-    default="error",
-    show_default=True,
-    help="Exit 1 when a finding is at or above this severity.",
+    help="Exit 1 when a finding is at or above this severity.  [default: error]",
 )
 @click.option(
     "--show",
     type=click.Choice(["problems", "all"]),
-    default="problems",
-    show_default=True,
-    help="Text output: list problems only, or every claim.",
+    help="List problems only, or every claim.  [default: problems]",
 )
 @click.option("--model", metavar="NAME", help="An installed spaCy pipeline to use.")
 @click.option(
     "--min-score",
     type=click.FloatRange(0, 100),
-    default=60.0,
-    show_default=True,
-    help="Least event-matching score (0-100) to tie a date to an event.",
+    help="Least event-matching score (0-100) to tie a date to an event.  [default: 60]",
 )
+@click.option(
+    "--input-format",
+    type=click.Choice(["auto", "text", "markdown", "html"]),
+    help="How to read the files; auto: by extension.  [default: auto]",
+)
+@click.option(
+    "--stdin-filename", metavar="NAME", help="The file name to report for standard input (-)."
+)
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="GLOB",
+    help="Skip files matching GLOB when walking directories (repeatable).",
+)
+@click.option("--baseline", metavar="FILE", help="Report only findings not in this baseline.")
+@click.option(
+    "--write-baseline",
+    metavar="FILE",
+    help="Record the current problems as the baseline, then exit 0.",
+)
+@click.option(
+    "--report-unused-suppressions",
+    is_flag=True,
+    default=None,
+    help="Warn about factcheck off/ignore comments that suppress nothing.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    metavar="FILE",
+    help="Configuration file (default: $FACTCHECK_CONFIG, the nearest "
+    ".factcheck.yaml, or [tool.factcheck] in pyproject.toml).",
+)
+@click.option("--print-config", is_flag=True, help="Print the effective configuration and exit.")
 @color_option
+@click.pass_context
 @handle_errors
 def check(
+    ctx: click.Context,
     paths: tuple[str, ...],
-    timeline_paths: tuple[str, ...],
-    reference_date: date | None,
-    fmt: str,
-    output: str | None,
-    fail_on: str,
-    show: str,
-    model: str | None,
-    min_score: float,
-    no_color: bool,
+    config_path: str | None,
+    print_config: bool,
+    write_baseline: str | None,
+    **given: Any,
 ) -> None:
     """Check articles (files, directories, or - for standard input)."""
+    opts = CheckOptions.resolve(ctx, given, load_config(config_path))
+    if print_config:
+        click.echo(yaml.safe_dump(opts.as_config(), sort_keys=True, allow_unicode=True), nl=False)
+        sys.exit(ExitCode.OK)
+    if not paths:
+        raise click.UsageError("Missing argument 'PATH...'.")
     from .checker import Checker  # spaCy loads here, not for --help
 
-    timeline = load(timeline_paths)
-    checker = Checker(timeline, model=model, min_score=min_score)
+    timeline = load(opts.timeline)
+    checker = Checker(timeline, model=opts.model, min_score=opts.min_score)
     report = Report(timeline)
-    for file in checker.check_paths(paths, reference_date):
+    files = checker.check_paths(
+        paths,
+        opts.reference_date,
+        input_format=opts.input_format,
+        exclude=opts.exclude,
+        stdin_name=opts.stdin_filename,
+        unused_suppressions=opts.report_unused_suppressions,
+    )
+    for file in files:
         report.files.append(file)
         for warning in file.warnings:
             click.echo(f"factcheck: warning: {warning}", err=True)
         if file.error:
             click.echo(f"factcheck: error: {file.error}", err=True)
-    stream = open_output(output)
+    if write_baseline:
+        n = baseline.write_baseline(report, write_baseline)
+        click.echo(
+            f"factcheck: wrote {n} finding{'s' if n != 1 else ''} to {write_baseline}", err=True
+        )
+        sys.exit(ExitCode.USAGE if any(f.error for f in report.files) else ExitCode.OK)
+    if opts.baseline:
+        baseline.apply_baseline(report, baseline.read_baseline(opts.baseline))
+    stream = open_output(opts.output)
     try:
         options = OutputOptions(
-            color=False if (no_color or output) else None, show=show, fail_on=fail_on
+            color=False if (opts.no_color or opts.output) else None,
+            show=opts.show,
+            fail_on=opts.fail_on,
         )
-        FORMATTERS[fmt](options).write(report, stream)
+        FORMATTERS[opts.format](options).write(report, stream)
     finally:
         if stream is not sys.stdout:
             stream.close()
-    sys.exit(exit_status(report, fail_on))
+    sys.exit(exit_status(report, opts.fail_on))
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """The effective options of `check`: command line, else config file, else default."""
+
+    format: str = "text"
+    output: str | None = None
+    fail_on: str = "error"
+    show: str = "problems"
+    model: str | None = None
+    min_score: float = 60.0
+    input_format: str = "auto"
+    stdin_filename: str | None = None
+    exclude: tuple[str, ...] = ()
+    baseline: str | None = None
+    report_unused_suppressions: bool = False
+    no_color: bool = False
+    timeline: tuple[str, ...] = ()
+    reference_date: date | None = None
+    config: str | None = None
+
+    @classmethod
+    def resolve(cls, ctx: click.Context, given: dict[str, Any], config: Config) -> CheckOptions:
+        names = {"fmt": "format", "timeline_paths": "timeline"}
+        values: dict[str, Any] = {"config": config.path}
+        for param, value in given.items():
+            key = names.get(param, param)
+            source = ctx.get_parameter_source(param)
+            from_cli = source not in (None, click.core.ParameterSource.DEFAULT) and value not in (
+                None,
+                (),
+            )
+            if from_cli:
+                values[key] = value
+            elif key in config.values:
+                values[key] = config.values[key]
+        for key in ("exclude", "timeline"):
+            if key in values:
+                values[key] = tuple(values[key])
+        return cls(**values)
+
+    def as_config(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, tuple):
+                value = list(value)
+            elif isinstance(value, date):
+                value = value.isoformat()
+            out[f.name] = value
+        return out
 
 
 def exit_status(report: Report, fail_on: str) -> int:

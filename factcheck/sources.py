@@ -9,6 +9,7 @@ following links to directories but never into a loop.
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -89,25 +90,36 @@ def read_document(path: str) -> Document:
     return decode(data, path)
 
 
-def iter_targets(paths: Iterable[str]) -> Iterator[Target]:
-    """Expand command-line paths: files as given, directories walked, errors as targets."""
+def iter_targets(paths: Iterable[str], exclude: tuple[str, ...] = ()) -> Iterator[Target]:
+    """Expand command-line paths: files as given, directories walked (without the files
+    matching an `exclude` glob), errors as targets."""
     for path in paths:
         if path == STDIN:
             yield Target(path)
         elif os.path.isdir(path):
-            yield from _walk(path)
+            yield from (t for t in _walk(path) if not _excluded(t.path, path, exclude))
         elif os.path.lexists(path) or os.path.exists(path):
             yield Target(path)
         else:
             yield Target(path, f"{path}: no such file or directory")
 
 
+def _excluded(path: str, root: str, patterns: tuple[str, ...]) -> bool:
+    """Does a glob match the path, its path below the walked root, or its name?"""
+    if not patterns:
+        return False
+    rel = os.path.relpath(path, root)
+    candidates = {path, rel, os.path.basename(path), path.replace(os.sep, "/")}
+    return any(
+        fnmatch.fnmatch(c, p) or fnmatch.fnmatch(c, p.rstrip("/") + "/*")
+        for c in candidates
+        for p in patterns
+    )
+
+
 def _walk(root: str) -> Iterator[Target]:
     """Files below `root` with a text suffix, sorted, each directory visited once."""
     seen: set[tuple[int, int]] = set()
-
-    def onerror(exc: OSError) -> None:
-        raise exc
 
     stack = [root]
     while stack:
