@@ -19,13 +19,14 @@ from datetime import date
 from spacy.language import Language
 
 from . import sources
-from .claims import DEFAULT_MIN_SCORE, ClaimExtractor, Context
+from .claims import DEFAULT_MIN_SCORE, Claim, ClaimExtractor, Context
 from .errors import InputError
+from .markup import Extracted, Suppression, detect_format, extract
 from .matching import EventIndex
 from .pipeline import build_pipeline, make_doc
 from .reference import find_reference_date
 from .report import CheckedClaim, FileReport, LineIndex, Report
-from .segment import split_chunks
+from .segment import Block, split_chunks
 from .timeline import Timeline
 from .verdicts import judge
 
@@ -53,8 +54,14 @@ class Checker:
         text: str,
         reference_date: date | None = None,
         path: str = "<text>",
+        *,
+        input_format: str = "auto",
+        unused_suppressions: bool = False,
     ) -> FileReport:
-        """Check one text. Without `reference_date`, the document's own date is used."""
+        """Check one text. Without `reference_date`, the document's own date is used.
+
+        `input_format` is "text", "markdown", "html" or "auto" (by the path's extension).
+        Positions in the report are positions in `text` as given, whatever the format."""
         source = None
         if reference_date is None:
             found = find_reference_date(text)
@@ -62,19 +69,33 @@ class Checker:
                 reference_date, source = found
         else:
             source = "given"
+        fmt = detect_format(path) if input_format == "auto" else input_format
+        extracted = extract(text, fmt)
         report = FileReport(path, reference_date=reference_date, reference_source=source)
         lines = LineIndex(text)
-        context = Context()
-        chunks = split_chunks(text, CHUNK_CHARS)
-        docs = (make_doc(self.nlp, text[s:e], reference_date) for s, e in chunks)
-        for (start, _), doc in zip(chunks, self.nlp.pipe(docs), strict=True):
-            for claim in self.extractor.extract(doc, start, context):
-                finding = judge(claim, self.timeline)
-                line, col = lines.position(claim.time.start_char)
-                end_line, end_col = lines.position(claim.time.end_char)
-                report.claims.append(CheckedClaim(finding, line, col, end_line, end_col))
+        claims = [
+            CheckedClaim(
+                judge(claim, self.timeline),
+                *lines.position(claim.time.start_char),
+                *lines.position(claim.time.end_char),
+            )
+            for claim in self._claims(extracted, reference_date)
+        ]
+        report.claims = _unsuppressed(claims, extracted.suppressions, report, unused_suppressions)
         report.claims.sort(key=lambda c: (c.line, c.column, c.finding.claim.kind))
         return report
+
+    def _claims(self, extracted: Extracted, reference_date: date | None) -> Iterator[Claim]:
+        """Claims of the (masked) text, processed in pieces below spaCy's max_length."""
+        text = extracted.text
+        context = Context()
+        chunks = split_chunks(text, CHUNK_CHARS)
+        docs = (
+            make_doc(self.nlp, text[s:e], reference_date, _blocks_in(extracted.blocks, s, e))
+            for s, e in chunks
+        )
+        for (start, _), doc in zip(chunks, self.nlp.pipe(docs), strict=True):
+            yield from self.extractor.extract(doc, start, context)
 
     def check_file(
         self,
@@ -88,11 +109,19 @@ class Checker:
         """Check one file ("-": standard input, reported as `display`); an unreadable
         file gives a report with `error` set."""
         name = display or ("<stdin>" if path == sources.STDIN else path)
+        if input_format == "auto" and path == sources.STDIN:
+            input_format = detect_format(name)
         try:
             document = sources.read_document(path)
         except InputError as exc:
             return FileReport(name, error=str(exc))
-        report = self.check_text(document.text, reference_date, name)
+        report = self.check_text(
+            document.text,
+            reference_date,
+            name,
+            input_format=input_format,
+            unused_suppressions=unused_suppressions,
+        )
         if document.warning:
             report.warnings.append(document.warning)
         return report
@@ -133,3 +162,41 @@ class Checker:
     def check(self, paths: Iterable[str], reference_date: date | None = None) -> Report:
         """All files at once, as one `Report`."""
         return Report(self.timeline, list(self.check_paths(paths, reference_date)))
+
+
+def _blocks_in(blocks: tuple[Block, ...] | None, start: int, end: int) -> list[Block] | None:
+    """The markup's blocks inside one piece of the text, relative to the piece."""
+    if blocks is None:
+        return None
+    return [
+        Block(max(b.start, start) - start, min(b.end, end) - start, b.kind)
+        for b in blocks
+        if b.start < end and b.end > start
+    ]
+
+
+def _unsuppressed(
+    claims: list[CheckedClaim],
+    suppressions: tuple[Suppression, ...],
+    report: FileReport,
+    report_unused: bool,
+) -> list[CheckedClaim]:
+    """Drop the claims inside suppressed ranges; note the suppressions that dropped none."""
+    if not suppressions:
+        return claims
+    used: set[Suppression] = set()
+    kept = []
+    for claim in claims:
+        start = claim.finding.claim.time.start_char
+        hit = next((s for s in suppressions if s.start <= start < s.end), None)
+        if hit is None:
+            kept.append(claim)
+        elif claim.severity != "info":
+            used.add(hit)
+    if report_unused:
+        for s in suppressions:
+            if s not in used:
+                report.warnings.append(
+                    f"{report.path}:{s.line}: unused suppression 'factcheck {s.kind}'"
+                )
+    return kept

@@ -310,6 +310,13 @@ def exit_status(report: Report, fail_on: str) -> int:
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
+@click.option(
+    "--input-format",
+    type=click.Choice(["auto", "text", "markdown", "html"]),
+    default="auto",
+    show_default=True,
+    help="How to read the files.",
+)
 @output_option
 @color_option
 @handle_errors
@@ -317,13 +324,14 @@ def dates(
     paths: tuple[str, ...],
     reference_date: date | None,
     fmt: str,
+    input_format: str,
     output: str | None,
     no_color: bool,
 ) -> None:
     """List every time expression the temporal tagger finds."""
     from .dates import DatesReport, write_dates
 
-    reports = DatesReport.collect(paths, reference_date)
+    reports = DatesReport.collect(paths, reference_date, input_format)
     for r in reports:
         if r.error:
             click.echo(f"factcheck: error: {r.error}", err=True)

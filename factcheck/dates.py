@@ -13,6 +13,7 @@ from rich.table import Table
 
 from . import sources
 from .errors import InputError
+from .markup import detect_format, extract
 from .reference import find_reference_date
 from .report import LineIndex
 from .timex import TimeExpr, find_times
@@ -29,19 +30,24 @@ class DatesReport:
     error: str | None = None
 
     @classmethod
-    def of_text(cls, text: str, reference_date: date | None, path: str) -> DatesReport:
+    def of_text(
+        cls, text: str, reference_date: date | None, path: str, input_format: str = "auto"
+    ) -> DatesReport:
         source = "given" if reference_date else None
         if reference_date is None and (found := find_reference_date(text)):
             reference_date, source = found
         lines = LineIndex(text)
         report = cls(path, reference_date, source)
-        for expr in find_times(text, reference_date):
+        fmt = detect_format(path) if input_format == "auto" else input_format
+        for expr in find_times(extract(text, fmt).text, reference_date):
             line, col = lines.position(expr.start_char)
             report.times.append((expr, line, col))
         return report
 
     @classmethod
-    def collect(cls, paths: Iterable[str], reference_date: date | None) -> list[DatesReport]:
+    def collect(
+        cls, paths: Iterable[str], reference_date: date | None, input_format: str = "auto"
+    ) -> list[DatesReport]:
         out = []
         for target in sources.iter_targets(paths):
             if target.error:
@@ -52,7 +58,7 @@ class DatesReport:
             except InputError as exc:
                 out.append(cls(target.path, error=str(exc)))
                 continue
-            out.append(cls.of_text(doc.text, reference_date, target.path))
+            out.append(cls.of_text(doc.text, reference_date, target.path, input_format))
         return out
 
     def to_dict(self) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 from . import segment, timex
 from .errors import FactcheckError
 
+BLOCKS_KEY = "factcheck_blocks"
 if not Doc.has_extension("reference_date"):
     Doc.set_extension("reference_date", default=None)
 if not Span.has_extension("timex"):
@@ -38,7 +39,8 @@ class BlockSegmenter:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        blocks = segment.split_blocks(text)
+        given = doc.user_data.get(BLOCKS_KEY)
+        blocks = segment.split_blocks(text) if given is None else given
         starts: set[int] = set()
         spans = []
         for block in blocks:
@@ -99,8 +101,16 @@ def build_pipeline(model: str | None = None) -> Language:
     return nlp
 
 
-def make_doc(nlp: Language, text: str, reference_date: date | None) -> Doc:
-    """A tokenised Doc with its reference date set, ready for the pipeline."""
+def make_doc(
+    nlp: Language,
+    text: str,
+    reference_date: date | None,
+    blocks: list[segment.Block] | None = None,
+) -> Doc:
+    """A tokenised Doc with its reference date set, ready for the pipeline; `blocks`
+    (from the markup) replace the blank-line segmentation."""
     doc = nlp.make_doc(text)
     doc._.reference_date = reference_date
+    if blocks is not None:
+        doc.user_data[BLOCKS_KEY] = blocks
     return doc
