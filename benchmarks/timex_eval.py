@@ -1,7 +1,7 @@
 """Score `factcheck.timex.find_times` against TIMEX3 gold (TempEval-3 style).
 
 Usage: python benchmarks/timex_eval.py GOLD.jsonl [GOLD.jsonl ...] [--errors N] [--by-file]
-                                       [--no-ranges]
+                                       [--no-ranges | --cli]
 
 Gold lines: {doc_id, dct, text, timexes: [{start, end, type, value}]}.  Runs
 ``find_times(text, dct)`` per document and prints strict span F1 (exact offsets),
@@ -9,6 +9,11 @@ relaxed F1 (overlap) and value F1 (overlap with equal value), scored like
 ``shared/tools/score_timex.py``, plus the most frequent error kinds and the speed.
 ``--no-ranges`` calls find_times(..., merge_ranges=False): TIMEX3 gold tags the two ends
 of ``from 1985 to 1987`` separately, the fact-checker's default merges them.
+``--cli`` scores exactly what the official scorer (shared/tools/eval_timex.py) scores: the
+``factcheck dates --format json --reference-date DCT FILE`` path, run in-process: the DCT
+goes through the CLI's own ``--reference-date`` parser (a DCT it rejects loses the whole
+document, as the CLI exits with an error) and the text through `DatesReport.of_text`
+with whatever merge_ranges setting `factcheck dates` uses.
 """
 
 from __future__ import annotations
@@ -84,7 +89,21 @@ def prf(tp: int, n_sys: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def run(docs: list[dict], merge_ranges: bool = True
+def _cli_times(text: str, dct: str | None) -> list[TimeExpr]:
+    """What `factcheck dates --format json --reference-date DCT FILE` reports."""
+    import click
+
+    from factcheck.cli import parse_reference_date
+    from factcheck.dates import DatesReport
+
+    try:
+        ref = parse_reference_date(None, None, dct) if dct else None  # type: ignore[arg-type]
+    except click.BadParameter:
+        return []  # the CLI exits with a usage error: no output for this document
+    return [t for t, _, _ in DatesReport.of_text(text, ref, "<doc>").times]
+
+
+def run(docs: list[dict], merge_ranges: bool = True, cli: bool = False
         ) -> tuple[collections.Counter, collections.Counter, float, int]:
     counts: collections.Counter = collections.Counter()
     errors: collections.Counter = collections.Counter()
@@ -92,7 +111,10 @@ def run(docs: list[dict], merge_ranges: bool = True
     size = 0
     for d in docs:
         t0 = time.perf_counter()
-        found = find_times(d["text"], _ref(d.get("dct")), merge_ranges=merge_ranges)
+        if cli:
+            found = _cli_times(d["text"], d.get("dct"))
+        else:
+            found = find_times(d["text"], _ref(d.get("dct")), merge_ranges=merge_ranges)
         elapsed += time.perf_counter() - t0
         size += len(d["text"].encode("utf-8"))
         score_doc(d["timexes"], found, counts, errors)
@@ -112,11 +134,13 @@ def main() -> None:
     ap.add_argument("--errors", type=int, default=25, help="error kinds to list per class")
     ap.add_argument("--by-file", action="store_true", help="also score each file alone")
     ap.add_argument("--no-ranges", action="store_true", help="find_times(merge_ranges=False)")
+    ap.add_argument("--cli", action="store_true",
+                    help="score the `factcheck dates` path, as the official scorer does")
     args = ap.parse_args()
     if args.by_file:
         for path in args.gold:
-            report(os.path.basename(path), run(load([path]), not args.no_ranges)[0])
-    counts, errors, elapsed, size = run(load(args.gold), not args.no_ranges)
+            report(os.path.basename(path), run(load([path]), not args.no_ranges, args.cli)[0])
+    counts, errors, elapsed, size = run(load(args.gold), not args.no_ranges, args.cli)
     report("all", counts)
     print(f"speed: {size / 1e6 / max(elapsed, 1e-9):.2f} MB/s ({size} bytes, {elapsed:.2f} s)")
     by_class: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)

@@ -6,11 +6,13 @@ only; never raises on any input and never looks at the machine's clock.
 
 Design
 ------
-* One cheap token regex plus a dict lookup (`_ANCHORS`) finds the anchor tokens that can
-  start the core of an expression: a number, a month name, a weekday, a unit word such as
-  ``year``, a relative word such as ``yesterday``, a holiday ...  Only there are the rules
-  of that anchor kind tried (``pattern.match(text, pos)``), so the cost is one C-level
-  scan plus a little Python per anchor (several MB/s).  To extend the tagger add a
+* One regex scan (`_ANCHOR_SCAN`, a prefix-factored alternation of the `_ANCHORS` words
+  plus numbers) finds only the anchor tokens that can start the core of an expression: a
+  number, a month name, a weekday, a unit word such as ``year``, a relative word such as
+  ``yesterday``, a holiday ...  Only there are the rules of that anchor kind tried
+  (``pattern.match(text, pos)``), so the cost is one C-level scan plus a little Python
+  per anchor (several MB/s; ``benchmarks/bench_tagger.py`` compares it with spaCy's
+  tokenizer).  To extend the tagger add a
   `_Rule` (compiled regex + small normaliser returning a `_Cand`) to `_RULES` and, if
   needed, its anchor words to `_anchor_table`.
 * Words to the left of a core (``the``, ``early``/``mid``/``late``, ``the end of``,
@@ -34,7 +36,9 @@ Conventions (documented choices)
   before the start; ``after``: start = the day after the end.  Ranges (relation
   ``between``) have the ISO 8601 interval value ``A/B`` and span both ends; a year given
   only on the right end is shared (``between May and July 2022``).  TIMEX3 corpora tag
-  the two ends separately: ``find_times(..., merge_ranges=False)`` does that.
+  the two ends separately: ``find_times(..., merge_ranges=False)`` does that, and then
+  also splits a day range written as one group as TIMEX3 corpora do (``June 23-24, 2023``
+  -> ``June 23`` + ``24, 2023``; ``April 24 and 25`` -> ``April 24`` + ``25``).
 * Without a reference date nothing is resolved against "today": values are
   underspecified (``XXXX-03``, ``XXXX-WXX-7``, ``PAST_REF``) and start/end are None.
 * With a reference date:
@@ -42,11 +46,20 @@ Conventions (documented choices)
     counts), unless the nearest tense cue in its clause looks forward (``will``, ``is
     to``, ``expected`` ...): then the first one on or after it; ``last``/``next`` are
     strictly before/after;
-  - a yearless month, day of month, season or holiday takes the year of the nearest
+  - a yearless month, day of month, season or holiday takes the year of the governing
     tense cue's direction (past: last occurrence starting on or before the reference
     date; future: first one not ending before it); a cue further than a few words away
     is overruled by an occurrence within two months of the reference date (``the company
-    said ... payable Nov. 16``); with no cue, the closest occurrence wins;
+    said ... payable Nov. 16``); with no cue, the closest occurrence wins, unless it is
+    more than two months away and the date follows ``until``/``by`` (ahead) or
+    ``since`` (back).  The governing cue is the nearest one in the clause (``a.m.`` or
+    ``Oct.`` do not end a clause), except that words of other time expressions
+    (``last``, ``ago``) are skipped and a participle or adjective after a modal leaves the
+    modal in charge (``will redeem the preferred shares on Oct. 31``, ``would be paid
+    in January``, ``will hit on Friday``) unless it stands right before the date
+    (``would appeal the ruling, announced Wednesday``);
+  - a yearless quarter is the closest one, or with a past tense the last one begun by the
+    reference date (a future cue does not push it ahead: results come after a quarter);
   - ``the quarter`` / ``the latest quarter`` is the last completed quarter; ``a year
     earlier`` right after a quarter is that quarter a year back (``2022-Q2``);
     ``the year ended March 31`` is a DURATION ``P1Y``; ``for the year,`` the current year.
@@ -100,73 +113,231 @@ class TimeExpr:
 # --------------------------------------------------------------------------- lexicon
 
 _MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
 }
 _MONTH_ABBR = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
     "sunday": 6,
 }
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _DAYPARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _UNITS = {
-    "day": "D", "week": "W", "weekend": "WE", "fortnight": "F", "month": "M", "year": "Y",
-    "decade": "DE", "century": "CE", "quarter": "Q", "hour": "H",
-    "minute": "MIN", "second": "S", "half": "HALF",
+    "day": "D",
+    "week": "W",
+    "weekend": "WE",
+    "fortnight": "F",
+    "month": "M",
+    "year": "Y",
+    "decade": "DE",
+    "century": "CE",
+    "quarter": "Q",
+    "hour": "H",
+    "minute": "MIN",
+    "second": "S",
+    "half": "HALF",
 }
 _SET_WORDS = {
-    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
-    "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
+    "daily": "P1D",
+    "nightly": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "hourly": "PT1H",
 }
 _NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
-    "a": 1, "an": 1, "single": 1, "dozen": 12,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "thousand": 1000,
+    "a": 1,
+    "an": 1,
+    "single": 1,
+    "dozen": 12,
 }
 _VAGUE_NUMBERS = {"few", "several", "some", "many", "couple", "number", "dozens", "hundreds"}
 _ORDINALS = {
-    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-    "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
-    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20,
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "fifth": 5,
+    "5th": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
 }
 _MOD_PHRASES: list[tuple[tuple[str, ...], str]] = [
-    (("the", "beginning", "of"), "START"), (("the", "start", "of"), "START"),
-    (("the", "end", "of"), "END"), (("the", "close", "of"), "END"),
-    (("the", "middle", "of"), "MID"), (("beginning", "of"), "START"),
-    (("start", "of"), "START"), (("end", "of"), "END"), (("middle", "of"), "MID"),
-    (("the", "early"), "START"), (("the", "late"), "END"), (("the", "mid"), "MID"),
-    (("early",), "START"), (("late",), "END"), (("mid",), "MID"),
+    (("the", "beginning", "of"), "START"),
+    (("the", "start", "of"), "START"),
+    (("the", "end", "of"), "END"),
+    (("the", "close", "of"), "END"),
+    (("the", "middle", "of"), "MID"),
+    (("beginning", "of"), "START"),
+    (("start", "of"), "START"),
+    (("end", "of"), "END"),
+    (("middle", "of"), "MID"),
+    (("the", "early"), "START"),
+    (("the", "late"), "END"),
+    (("the", "mid"), "MID"),
+    (("early",), "START"),
+    (("late",), "END"),
+    (("mid",), "MID"),
 ]
 _APPROX = {
-    "about": "APPROX", "around": "APPROX", "nearly": "APPROX", "almost": "APPROX",
-    "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX",
+    "about": "APPROX",
+    "around": "APPROX",
+    "nearly": "APPROX",
+    "almost": "APPROX",
+    "approximately": "APPROX",
+    "roughly": "APPROX",
+    "some": "APPROX",
 }
 _APPROX2 = {
-    ("more", "than"): "MORE_THAN", ("less", "than"): "LESS_THAN",
-    ("at", "least"): "EQUAL_OR_MORE", ("up", "to"): "EQUAL_OR_LESS",
+    ("more", "than"): "MORE_THAN",
+    ("less", "than"): "LESS_THAN",
+    ("at", "least"): "EQUAL_OR_MORE",
+    ("up", "to"): "EQUAL_OR_LESS",
     ("at", "most"): "EQUAL_OR_LESS",
 }
 _RELATION_WORDS = {
-    "since": "since", "until": "until", "till": "until", "by": "until", "before": "before",
-    "after": "after", "from": "since", "prior": "before",
+    "since": "since",
+    "until": "until",
+    "till": "until",
+    "by": "until",
+    "before": "before",
+    "after": "after",
+    "from": "since",
+    "prior": "before",
 }
 # Words before a bare 4-digit number that make it a year.
 _YEAR_LEFT = {
-    "in", "since", "by", "until", "till", "of", "from", "during", "before", "after",
-    "early", "late", "mid", "the", "fiscal", "year", "to", "through", "and", "between",
-    "circa", "around", "throughout", "for", "summer", "winter", "spring", "autumn", "fall",
-    "in-", "pre", "post", "than", "as", "or", "its", "this", "that", "on", "at", "his", "her",
-    "their", "our", "my", "your", "due", "is", "was", "were", "ended", "ending", "both",
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "of",
+    "from",
+    "during",
+    "before",
+    "after",
+    "early",
+    "late",
+    "mid",
+    "the",
+    "fiscal",
+    "year",
+    "to",
+    "through",
+    "and",
+    "between",
+    "circa",
+    "around",
+    "throughout",
+    "for",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "fall",
+    "in-",
+    "pre",
+    "post",
+    "than",
+    "as",
+    "or",
+    "its",
+    "this",
+    "that",
+    "on",
+    "at",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "due",
+    "is",
+    "was",
+    "were",
+    "ended",
+    "ending",
+    "both",
 }
 # Nouns that make a preceding number a count or an amount, not a year.
 _COUNT_NOUN_TEXT = (
@@ -182,19 +353,104 @@ _COUNT_NOUN_TEXT = (
     "kw gw mhz ghz st street avenue ave road rd boulevard blvd lane drive dr way"
 )
 _COUNT_NOUNS = frozenset(_COUNT_NOUN_TEXT.split())
-# Tense cues: the one nearest to an expression (within its clause) decides whether a
-# yearless date looks back (default) or ahead.
-_TENSE_RE = re.compile(
-    r"\b(?P<future>will|won't|shall|'ll|going\s+to|is\s+to|are\s+to|due|expected|"
-    r"scheduled|set\s+to|plans?\s+to|planned|planning|next|upcoming|coming|would|might|"
-    r"as\s+(?:soon|early)\s+as|expects?|intends?|hopes?\s+to|to\s+be\s+held|to\s+begin|"
-    r"to\s+start|payable|effective|expires?|expiring|deadline)\b"
-    r"|\b(?P<past>said|says|was|were|had|did|ago|last|earlier|began|took|came|went|met|"
-    r"brought|bought|sold|made|gave|told|won|lost|fell|rose|saw|became|left|paid|sent|"
-    r"got|found|spent|led|kept|struck|fought|built|(?<!\bbe\s)(?<!\bbeen\s)(?-i:[a-z]{3,}ed)(?!\s+(?:to|until|through|by)\b))\b",
-    re.IGNORECASE,
+# Tense cues: the one governing an expression (within its clause) decides whether a
+# yearless date looks back (default) or ahead.  Read word by word (`_cues`): a big regex
+# alternation is several times slower.
+_FUTURE_WORDS = frozenset(
+    "will won't shall due expected scheduled planned planning next upcoming coming would "
+    "might expect expects intend intends payable effective expire expires expiring "
+    "deadline".split()
 )
-_CLAUSE_END = re.compile(r"[.!?;\n]\s|\n")
+_FUTURE_BEFORE_TO = frozenset("going is are set plan plans hope hopes".split())  # "set to"
+_PAST_WORDS = frozenset(
+    "said says was were had did ago last earlier began took came went met brought bought "
+    "sold made gave told won lost fell rose saw became left paid sent got found spent led "
+    "kept struck fought built hit ran held stood shot broke wrote spoke chose drew grew knew "
+    "threw flew drove caught sought taught thought felt heard fled sank swore "
+    "withdrew".split()
+)
+_NOT_FINITE_AFTER = frozenset("be been being to is are".split())  # "will be paid"
+_ED_NOT_BEFORE = frozenset("to until through by".split())  # "extended through May"
+_MODALS = frozenset("will won't shall would going_to is_to are_to".split())
+_CUE_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+
+
+class _Cue:
+    """A tense cue: kind "future" / "past", its (lowercase) words, where it stands."""
+
+    __slots__ = ("kind", "word", "start", "end")
+
+    def __init__(self, kind: str, word: str, start: int, end: int) -> None:
+        self.kind, self.word, self.start, self.end = kind, word, start, end
+
+
+def _cues(text: str, lo: int, hi: int) -> list[_Cue]:
+    """The tense cues in text[lo:hi], in order."""
+    toks = [(m.group(), m.start(), m.end()) for m in _CUE_WORD.finditer(text, lo, hi)]
+    out: list[_Cue] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        w, s, e = toks[i]
+        lw = w.lower()
+        nxt = toks[i + 1][0].lower() if i + 1 < n else ""
+        nxt2 = toks[i + 2][0].lower() if i + 2 < n else ""
+        if lw in _FUTURE_BEFORE_TO and nxt == "to":
+            out.append(_Cue("future", lw + "_to", s, toks[i + 1][2]))
+            i += 2
+            continue
+        if lw == "to" and (nxt in {"begin", "start"} or nxt == "be" and nxt2 == "held"):
+            k = i + (2 if nxt == "be" else 1)
+            out.append(_Cue("future", "to_" + nxt, s, toks[k][2]))
+            i = k + 1
+            continue
+        if lw in {"has", "have"} and nxt == "been":  # present perfect: looks back
+            out.append(_Cue("past", "has_been", s, toks[i + 1][2]))
+            i += 2
+            continue
+        if lw == "as" and nxt in {"soon", "early"} and nxt2 == "as":
+            out.append(_Cue("future", "as_soon_as", s, toks[i + 2][2]))
+            i += 3
+            continue
+        if lw.endswith(("'ll", "’ll")):
+            out.append(_Cue("future", "will", s, e))
+        elif lw in _FUTURE_WORDS:
+            out.append(_Cue("future", lw, s, e))
+        elif lw in _PAST_WORDS or (
+            len(w) >= 5
+            and w.endswith("ed")
+            and w.islower()
+            and not (nxt in _ED_NOT_BEFORE and text[e : toks[i + 1][1]].isspace())
+        ):
+            prev = toks[i - 1] if i else None
+            if not (
+                prev
+                and prev[0].lower() in _NOT_FINITE_AFTER
+                and text[prev[2] : s].isspace()
+                and len(text[prev[2] : s]) == 1
+            ):
+                out.append(_Cue("past", lw, s, e))
+        i += 1
+    return out
+
+
+_CLAUSE_END = re.compile(r"[.!?;]\s|\n")
+# a dot that ends these is an abbreviation's, not a clause's: "4 a.m. Thursday", "Oct. 31"
+_ABBR_END = re.compile(
+    r"(?:\b[A-Za-z]|\.[A-Za-z]|\b(?:Mrs?|Ms|Dr|St|Jr|No|Co|Inc|Corp|Ltd|Gen|Gov|Sen|Rep|vs"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec))\Z"
+)
+
+
+def _clause_ends(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """The clause boundaries (``. ``, ``; ``, a newline) in text[lo:hi]."""
+    out = []
+    for m in _CLAUSE_END.finditer(text, lo, hi):
+        p = m.start()
+        if text[p] == "." and _ABBR_END.search(text, max(0, p - 5), p):
+            continue
+        out.append(m)
+    return out
 
 
 def _alt(words: list[str]) -> str:
@@ -214,20 +470,23 @@ _UNIT_ALT = (
     r"quarters?|hours?|minutes?|seconds?|half)"
 )
 _REL_WORDS = {
-    "today": "today", "tonight": "tonight", "yesterday": "yesterday",
-    "tomorrow": "tomorrow", "now": "PRESENT_REF", "currently": "PRESENT_REF",
-    "nowadays": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
-    "noon": "T12:00", "midnight": "T00:00", "future": "FUTURE_REF",
-    "past": "PAST_REF", "present": "PRESENT_REF",
+    "today": "today",
+    "tonight": "tonight",
+    "yesterday": "yesterday",
+    "tomorrow": "tomorrow",
+    "now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "lately": "PAST_REF",
+    "noon": "T12:00",
+    "midnight": "T00:00",
+    "future": "FUTURE_REF",
+    "past": "PAST_REF",
+    "present": "PRESENT_REF",
 }
 _REL_ALT = _alt(list(_REL_WORDS))
 _SET_ALT = _alt(list(_SET_WORDS))
-
-# Tokens that can anchor an expression: words (looked up in `_ANCHORS`), numbers not
-# glued to a previous word/number/currency sign, and the apostrophe of "the '90s".
-_TOKEN = re.compile(
-    r"[A-Z]{2,}(?![a-z])|[A-Za-z][a-z]*|(?<![\w.,$£€#/])(?<!\d[-–])\d+|['’](?=\d0s\b)"
-)
 
 
 def _anchor_table() -> dict[str, str]:
@@ -249,7 +508,6 @@ def _anchor_table() -> dict[str, str]:
         for name in names:
             table.setdefault(name, kind)
     return table
-
 
 
 # --------------------------------------------------------------------------- candidates
@@ -311,8 +569,9 @@ def _prev_words(text: str, pos: int, n: int) -> list[tuple[str, int]]:
         if k == j and words:
             break
         s = k
-        while s > 0 and (text[s - 1].isalnum() or text[s - 1] in "'’" or _inner_digit_mark(
-                text, s - 1, k)):
+        while s > 0 and (
+            text[s - 1].isalnum() or text[s - 1] in "'’" or _inner_digit_mark(text, s - 1, k)
+        ):
             s -= 1
         if s == k or k - s > 20:
             break
@@ -323,8 +582,9 @@ def _prev_words(text: str, pos: int, n: int) -> list[tuple[str, int]]:
 
 def _inner_digit_mark(text: str, i: int, k: int) -> bool:
     """A ``.`` or ``,`` between digits ("1.5", "1,000") belongs to the number."""
-    return (text[i] in ".," and i > 0 and i + 1 < k and text[i - 1].isdigit()
-            and text[i + 1].isdigit())
+    return (
+        text[i] in ".," and i > 0 and i + 1 < k and text[i - 1].isdigit() and text[i + 1].isdigit()
+    )
 
 
 def _next_word(text: str, pos: int) -> str:
@@ -349,21 +609,70 @@ def _tense_cue(ctx: _Ctx, start: int, end: int) -> tuple[str, int] | None:
     """Kind and weighted distance (chars) of the nearest tense cue in the clause."""
     text = ctx.text
     lo = max(0, start - 120)
-    ends = [m.end() for m in _CLAUSE_END.finditer(text, lo, start)]
-    lo = ends[-1] if ends else lo
-    stop = _CLAUSE_END.search(text, end, min(len(text), end + 80))
-    hi = stop.start() if stop else min(len(text), end + 80)
+    ends = _clause_ends(text, lo, start)
+    lo = ends[-1].end() if ends else lo
+    stops = _clause_ends(text, end, min(len(text), end + 80))
+    hi = stops[0].start() if stops else min(len(text), end + 80)
     best: tuple[int, bool] | None = None
-    for m in _TENSE_RE.finditer(text, lo, hi):
-        if start <= m.start() < end:
+    before: list[_Cue] = []
+    for c in _cues(text, lo, hi):
+        if start <= c.start < end:
+            continue
+        if c.end <= start:
+            before.append(c)
             continue
         # a cue after the expression counts less: the governing verb usually precedes it
-        dist = start - m.end() if m.end() <= start else 3 * (m.start() - end)
+        dist = 3 * (c.start - end)
         if best is None or dist < best[0]:
-            best = (dist, m.group("future") is not None)
+            best = (dist, c.kind == "future")
+    pick = _governing_cue(text, before, start)
+    if pick is not None and (best is None or start - pick.end <= best[0]):
+        best = (start - pick.end, pick.kind == "future")
     if best is None:
         return None
     return ("future" if best[1] else "past"), best[0]
+
+
+_WEAK_CUES = frozenset({"last", "ago", "earlier", "next", "coming", "upcoming"})
+_FINITE_PAST = frozenset({"said", "says", "was", "were", "had", "did"})
+
+
+_MODAL_GAP = re.compile(
+    r"\s+(?:(?:not|also|then|soon|probably|likely|never|again)\s+)?", re.IGNORECASE
+)
+_VERB_TO_TIME = re.compile(
+    r"\s*(?:(?:on|in|at|during|by|from|until|since|through|early|late|last|this)\s+)*(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _governing_cue(text: str, before: list[_Cue], start: int) -> _Cue | None:
+    """The tense cue (of those left of an expression, in text order) that governs it.
+
+    The nearest one, except: words of other time expressions (``last``, ``ago``) are
+    skipped, and a participle or adjective after a modal (``will redeem the preferred
+    shares on``, ``would be paid on an unspecified date in``) leaves the modal in charge.
+    """
+    cues = [c for c in before if c.word not in _WEAK_CUES] or before
+    if not cues:
+        return None
+    nearest = cues[-1]
+    if nearest.kind != "past" or nearest.word in _FINITE_PAST:
+        return nearest
+    if (
+        len(cues) > 1
+        and cues[-2].word in _MODALS
+        and _MODAL_GAP.fullmatch(text, cues[-2].end, nearest.start)
+    ):
+        return cues[-2]  # "will hit on Friday": the modal's verb
+    if _VERB_TO_TIME.fullmatch(text, nearest.end, start):
+        return nearest  # "announced Wednesday", "predicted on Friday": the verb itself
+    for c in reversed(cues[:-1]):
+        if c.word in _MODALS:
+            return c
+        if c.kind == "past" and c.word in _FINITE_PAST:
+            break
+    return nearest
 
 
 def _year_of(ctx: _Ctx, y: int) -> int:
@@ -410,6 +719,13 @@ def _pick_year(ctx: _Ctx, s: int, e: int, fmt: Callable[[int], str]) -> int:
     closest = min(options, key=lambda o: _distance(ref, o[1], o[2]))
     cue = _tense_cue(ctx, s, e)
     tense = cue[0] if cue else None
+    if tense is None and _distance(ref, closest[1], closest[2]) > _NEAR_DAYS:
+        # no verb to go by: "valid until March" looks ahead, "since the Oct. 23 vote" back
+        prev = [w for w, _ in _prev_words(ctx.text, s, 4)]
+        if prev and prev[0] in {"until", "till", "through", "by"}:
+            tense = "future"
+        elif "since" in prev:
+            tense = "past"
     if cue and cue[1] > _CLOSE_CUE and _distance(ref, closest[1], closest[2]) <= _NEAR_DAYS:
         return closest[0]  # a date within weeks of the reference, a distant tense cue
     if tense == "future":
@@ -453,8 +769,16 @@ def _h_iso(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     return _Cand(m.start(), m.end(), typ, value)
 
 
+_VERSION_WORDS = frozenset(
+    "version v ver release build firmware update patch model no number".split()
+)
+
+
 def _h_numeric(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     a, b, ytxt = int(m["a"]), int(m["b"]), m["y"]
+    prev = _prev_words(ctx.text, m.start(), 1)
+    if prev and prev[0][0] in _VERSION_WORDS and m["sep"] != "/":
+        return None  # "version 2.1.2020"
     if len(ytxt) == 2 and m["sep"] != "/":
         return None
     y = _year_of(ctx, int(ytxt))
@@ -484,7 +808,13 @@ def _bare_month_ok(m: re.Match[str], ctx: _Ctx, name: str) -> bool:
     nxt = _next_word(ctx.text, m.end())
     if low == "may":
         return pw in _YEAR_LEFT - {"the", "its", "this", "that", "and", "or", "as"} or pw in {
-            "last", "next", "this", "early", "late", "mid"}
+            "last",
+            "next",
+            "this",
+            "early",
+            "late",
+            "mid",
+        }
     if low == "march" and _march_is_event(ctx.text, m.end()):
         return False  # "the March on Washington", "the annual March for Life", "March on!"
     return not (nxt[:1].isupper() and pw not in _YEAR_LEFT and nxt.lower() not in _MONTHS)
@@ -494,7 +824,7 @@ _EVENT_AFTER = re.compile(r"\s+(on|to|for|of|against|through)\b(?:\s+(?:the\s+)?
 
 
 def _march_is_event(text: str, end: int) -> bool:
-    """"March" as a verb or a protest: "March on Washington", "March for Life"."""
+    """ "March" as a verb or a protest: "March on Washington", "March for Life"."""
     m = _EVENT_AFTER.match(text, end)
     if m is None:
         return False
@@ -519,6 +849,7 @@ def _h_month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         while end < len(ctx.text) and ctx.text[end].isalpha():
             end += 1
         d2 = year = None
+    split = (m.end("d1"), m.start("d2")) if d2 is not None else None
     if year is None:
         prev = _prev_words(ctx.text, start, 1)
         pw, ps = prev[0] if prev else ("", start)
@@ -531,15 +862,16 @@ def _h_month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
             return _directed_month(ctx, start, tail.end(), mon, d1, tail.group(1).lower())
     if d1 is None and year is None and not _bare_month_ok(m, ctx, name):
         return None
-    return _month_cand(start, end, ctx, mon, d1, d2, year)
+    return _month_cand(start, end, ctx, mon, d1, d2, year, split)
 
 
 _DIRECTIONS = {"last": "last", "past": "last", "this": "this", "next": "next", "coming": "next"}
 _REL_YEAR = re.compile(r",?\s+(this|last|next)\s+year\b", re.IGNORECASE)
 
 
-def _directed_month(ctx: _Ctx, s: int, e: int, mon: int, d1: int | None,
-                    direction: str) -> _Cand | None:
+def _directed_month(
+    ctx: _Ctx, s: int, e: int, mon: int, d1: int | None, direction: str
+) -> _Cand | None:
     """``last April``, ``this September``, ``June last year``."""
     suffix = f"-{mon:02d}" + (f"-{d1:02d}" if d1 else "")
     if ctx.ref is None:
@@ -559,9 +891,18 @@ def _directed_month(ctx: _Ctx, s: int, e: int, mon: int, d1: int | None,
     return _Cand(s, e, "DATE", value, relative=True, year_explicit=False)
 
 
-def _month_cand(s: int, e: int, ctx: _Ctx, mon: int, d1: int | None, d2: int | None,
-                year: int | None) -> _Cand | None:
+def _month_cand(
+    s: int,
+    e: int,
+    ctx: _Ctx,
+    mon: int,
+    d1: int | None,
+    d2: int | None,
+    year: int | None,
+    split: tuple[int, int] | None = None,
+) -> _Cand | None:
     if d1 is None:
+
         def fmt(y: int) -> str:
             return f"{y:04d}-{mon:02d}"
     else:
@@ -570,14 +911,18 @@ def _month_cand(s: int, e: int, ctx: _Ctx, mon: int, d1: int | None, d2: int | N
 
         def fmt(y: int) -> str:
             return f"{y:04d}-{mon:02d}-{d1:02d}"
+
     if year is not None:
         value, relative = fmt(year), False
     else:
         value, relative = _yearless(ctx, s, e, fmt)
-    cand = _Cand(s, e, "DATE", value, relative=relative, year_explicit=year is not None,
-                 with_year=fmt)
+    cand = _Cand(
+        s, e, "DATE", value, relative=relative, year_explicit=year is not None, with_year=fmt
+    )
     if d2 is not None and _valid_day(int(value[:4]) if value[:4].isdigit() else 2000, mon, d2):
         cand.extra["range_end"] = f"{value[:4]}-{mon:02d}-{d2:02d}"
+        if split is not None:  # where TIMEX3 splits the two days: "June 23" | "24, 2023"
+            cand.extra["split"] = f"{split[0]},{split[1]}"
     return cand
 
 
@@ -590,7 +935,8 @@ def _h_day_month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         return None
     mon = _month_number(m["mon"])
     year = _year_of(ctx, int(m["y"])) if m["y"] else None
-    return _month_cand(m.start(), m.end(), ctx, mon, d1, d2, year)
+    split = (m.end("d1"), m.start("d2")) if d2 is not None else None
+    return _month_cand(m.start(), m.end(), ctx, mon, d1, d2, year, split)
 
 
 def _year_context_ok(m: re.Match[str], ctx: _Ctx) -> bool:
@@ -604,18 +950,25 @@ def _year_context_ok(m: re.Match[str], ctx: _Ctx) -> bool:
         return True
     if _YEAR_LIST_BEFORE.search(text, max(0, m.start() - 14), m.start()):
         return True  # "in 1994, 1995 and 1997"
-    if text[ps].isupper() and len(pw) > 1 and pw not in _NUMBERING_NOUNS and not _starts_sentence(
-            text, ps):
+    if (
+        text[ps].isupper()
+        and len(pw) > 1
+        and pw not in _NUMBERING_NOUNS
+        and not _starts_sentence(text, ps)
+    ):
         return True  # "the Winter Show 2012", "IFA 2014" (not "Lost 1500 ...")
     if _next_word(text, m.end())[:1].isupper():
         return True  # "a 1971 Convention", "1990 BellSouth earnings"
-    after = text[m.end():m.end() + 1]
+    after = text[m.end() : m.end() + 1]
     if after == "" or after in ".,;:)!?\"'’”\n":
         return not (pw and pw[0].isdigit())
-    before = text[max(0, m.start() - 40):m.start()].rstrip()
+    before = text[max(0, m.start() - 40) : m.start()].rstrip()
     nxt = _next_word(text, m.end())
-    return pw == "" and (before == "" or before[-1] in ".!?\n") and (
-        nxt.islower() or nxt[:1].isupper())
+    return (
+        pw == ""
+        and (before == "" or before[-1] in ".!?\n")
+        and (nxt.islower() or nxt[:1].isupper())
+    )
 
 
 def _not_a_year(m: re.Match[str], text: str) -> bool:
@@ -634,7 +987,7 @@ def _not_a_year(m: re.Match[str], text: str) -> bool:
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
-    before = text[max(0, pos - 30):pos].rstrip(" \t\"'“‘(")
+    before = text[max(0, pos - 30) : pos].rstrip(" \t\"'“‘(")
     return before == "" or before[-1] in ".!?:\n"
 
 
@@ -694,8 +1047,9 @@ def _h_quarter_q(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         return _Cand(m.start(), m.end(), "DATE", f"{int(m['y']):04d}-Q{q}")
     if ctx.ref is None:
         return _Cand(m.start(), m.end(), "DATE", f"XXXX-Q{q}", year_explicit=False)
-    return _Cand(m.start(), m.end(), "DATE", f"{ctx.ref.year:04d}-Q{q}", relative=True,
-                 year_explicit=False)
+    return _Cand(
+        m.start(), m.end(), "DATE", f"{ctx.ref.year:04d}-Q{q}", relative=True, year_explicit=False
+    )
 
 
 def _h_time(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
@@ -742,8 +1096,7 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     part = _DAYPARTS.get((m["part"] or "").lower(), "")
     if m["plural"] or pw in {"every", "each"}:
         s = prev[0][1] if pw in {"every", "each"} else s
-        return _Cand(s, e, "SET", f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else ""),
-                     weekday=wd)
+        return _Cand(s, e, "SET", f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else ""), weekday=wd)
     direction = ""
     if pw in {"last", "next", "this", "coming", "past"}:
         direction = {"coming": "next", "past": "last"}.get(pw, pw)
@@ -762,8 +1115,23 @@ _FUNCTION_WORDS = frozenset(
     "while months season".split()
 )
 _SEASON_LEFT = {
-    "this", "last", "next", "early", "late", "mid", "the", "in", "during", "since", "until",
-    "by", "coming", "past", "over", "through", "that",
+    "this",
+    "last",
+    "next",
+    "early",
+    "late",
+    "mid",
+    "the",
+    "in",
+    "during",
+    "since",
+    "until",
+    "by",
+    "coming",
+    "past",
+    "over",
+    "through",
+    "that",
 }
 
 
@@ -779,8 +1147,11 @@ def _h_season(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         return None  # "the Winter Games", "Spring Festival": a name
     prev = _prev_words(ctx.text, s, 1)
     pw, ps = prev[0] if prev else ("", s)
-    if word == "fall" and (pw not in {"this", "last", "next", "early", "late", "mid", "the"}
-                           or pw == "the" and _next_word(ctx.text, e).lower() in {"of", "in"}):
+    if word == "fall" and (
+        pw not in {"this", "last", "next", "early", "late", "mid", "the"}
+        or pw == "the"
+        and _next_word(ctx.text, e).lower() in {"of", "in"}
+    ):
         return None  # "prices fall", "the fall of Rome"
     if pw not in _SEASON_LEFT:
         return None
@@ -793,12 +1164,14 @@ def _h_season(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 
 def _season_cand(ctx: _Ctx, s: int, e: int, code: str, direction: str) -> _Cand:
     """``last summer``, ``this winter``, ``in the spring``."""
+
     def fmt(y: int) -> str:
         return f"{y:04d}-{code}"
 
     if ctx.ref is None:
-        return _Cand(s, e, "DATE", f"XXXX-{code}", takes_the=True, year_explicit=False,
-                     with_year=fmt)
+        return _Cand(
+            s, e, "DATE", f"XXXX-{code}", takes_the=True, year_explicit=False, with_year=fmt
+        )
     ref = ctx.ref
     if not direction:
         year = _pick_year(ctx, s, e, fmt)
@@ -811,8 +1184,9 @@ def _season_cand(ctx: _Ctx, s: int, e: int, code: str, direction: str) -> _Cand:
             year = min(y for y, start, _ in options if start and start > ref)
         else:  # "this": the current one, else the nearest (an upcoming one on ties)
             year = min(options, key=lambda o: (_distance(ref, o[1], o[2]), -o[0]))[0]
-    return _Cand(s, e, "DATE", fmt(year), relative=True, takes_the=True, year_explicit=False,
-                 with_year=fmt)
+    return _Cand(
+        s, e, "DATE", fmt(year), relative=True, takes_the=True, year_explicit=False, with_year=fmt
+    )
 
 
 def _h_rel(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
@@ -828,8 +1202,13 @@ def _h_rel(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         if pw != "the" or _next_word(ctx.text, e).lower() in {"few", "several"}:
             return None
         s = prev[0][1]
-    if word == "recent" and _next_word(ctx.text, e).lower() in {"years", "months", "weeks",
-                                                                "days", "decades"}:
+    if word == "recent" and _next_word(ctx.text, e).lower() in {
+        "years",
+        "months",
+        "weeks",
+        "days",
+        "decades",
+    }:
         return None
     if kind.startswith("T"):
         value = (ctx.ref.isoformat() + kind) if ctx.ref else kind
@@ -839,8 +1218,15 @@ def _h_rel(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     return _day_rel(ctx, s, e, word)
 
 
+_DAY_BEFORE = re.compile(r"\b(?:the\s+)?day\s+(before|after)\s+$", re.IGNORECASE)
+
+
 def _day_rel(ctx: _Ctx, s: int, e: int, word: str) -> _Cand:
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
+    before = _DAY_BEFORE.search(ctx.text, max(0, s - 24), s)
+    if before and word in {"yesterday", "tomorrow"}:  # "the day before yesterday"
+        offset += -1 if before.group(1).lower() == "before" else 1
+        s = before.start()
     typ = "TIME" if word == "tonight" else "DATE"
     suffix = "TNI" if word == "tonight" else ""
     nxt = _DAYPART_RE.match(ctx.text, e)
@@ -934,9 +1320,26 @@ _HOLIDAY_PATTERNS: dict[str, Callable[[int], datetime.date]] = {
     r"Election\s+Day": lambda y: _nth_weekday(y, 11, 0, 1) + datetime.timedelta(days=1),
 }
 _HOLIDAY_ANCHORS = {
-    "christmas", "new", "halloween", "st", "valentine", "boxing", "bastille", "armistice",
-    "veterans", "thanksgiving", "memorial", "labor", "labour", "columbus", "presidents",
-    "mother", "father", "easter", "good", "election",
+    "christmas",
+    "new",
+    "halloween",
+    "st",
+    "valentine",
+    "boxing",
+    "bastille",
+    "armistice",
+    "veterans",
+    "thanksgiving",
+    "memorial",
+    "labor",
+    "labour",
+    "columbus",
+    "presidents",
+    "mother",
+    "father",
+    "easter",
+    "good",
+    "election",
 }
 _HOLIDAY_COMPILED = [(re.compile(rf"{p}(?!\w)"), f) for p, f in _HOLIDAY_PATTERNS.items()]
 _YEAR_TAIL = re.compile(r",?\s+(?:of\s+)?(\d{4})(?!\w)")
@@ -965,13 +1368,25 @@ def _h_holiday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 # --------------------------------------------------------------------------- spoken years
 
 _ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-          "seventeen", "eighteen", "nineteen"]
+_TEENS = [
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _DECADE_WORDS = {t[:-1] + "ies": i for i, t in enumerate(_TENS, start=2)}
 _W_SEP = r"[ \t-]+"
-_TWO_DIGITS = (rf"(?:(?:{'|'.join(_TENS)})(?:{_W_SEP}(?:{'|'.join(_ONES)}))?"
-               rf"|{'|'.join(_TEENS)}|oh{_W_SEP}(?:{'|'.join(_ONES)}))")
+_TWO_DIGITS = (
+    rf"(?:(?:{'|'.join(_TENS)})(?:{_W_SEP}(?:{'|'.join(_ONES)}))?"
+    rf"|{'|'.join(_TEENS)}|oh{_W_SEP}(?:{'|'.join(_ONES)}))"
+)
 _WORD_YEAR_RE = re.compile(
     rf"(?i:(?P<century>eighteen|nineteen|twenty){_W_SEP}(?P<rest>{_TWO_DIGITS}|hundred)"
     rf"|two{_W_SEP}thousand(?:{_W_SEP}(?:and{_W_SEP})?(?P<rest2>{_TWO_DIGITS}|"
@@ -997,8 +1412,13 @@ def _h_word_year(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     """``nineteen ninety-six``, ``the year two thousand``, ``two thousand and one``."""
     if m["century"]:
         rest = m["rest"].lower()
-        year = 100 * (19 if m["century"].lower() == "nineteen" else 18 if m["century"].lower()
-                      == "eighteen" else 20) + (0 if rest == "hundred" else _spoken_number(rest))
+        year = 100 * (
+            19
+            if m["century"].lower() == "nineteen"
+            else 18
+            if m["century"].lower() == "eighteen"
+            else 20
+        ) + (0 if rest == "hundred" else _spoken_number(rest))
     else:
         year = 2000 + (_spoken_number(m["rest2"]) if m["rest2"] else 0)
         prev = _prev_words(ctx.text, m.start(), 2)
@@ -1014,8 +1434,9 @@ def _h_word_decade(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     prev = _prev_words(ctx.text, m.start(), 1)
     if not prev or prev[0][0] not in {"the", "early", "late", "mid"}:
         return None
-    return _Cand(m.start(), m.end(), "DATE", f"19{_DECADE_WORDS[m.group(0).lower()]}",
-                 takes_the=True)
+    return _Cand(
+        m.start(), m.end(), "DATE", f"19{_DECADE_WORDS[m.group(0).lower()]}", takes_the=True
+    )
 
 
 # --------------------------------------------------------------------------- unit words
@@ -1087,6 +1508,8 @@ _DIGIT_ORDINAL = re.compile(r"(\d{1,2})(?:st|nd|rd|th)")
 
 
 _HALF = re.compile(r"(\d+)[ \t]+1/2[ \t-]+$")
+_AND_HALF_LEFT = re.compile(r"\b([A-Za-z]+|\d+)[ \t-]+and[ \t-]+a[ \t-]+half[ \t-]+$")
+_AND_HALF_RIGHT = re.compile(r"[ \t]+and[ \t]+a[ \t]+half\b")
 _MORE_WORDS = {"more", "additional", "further", "extra", "straight", "consecutive"}
 
 
@@ -1102,6 +1525,15 @@ def _read_quant(text: str, pos: int) -> _Quant:
     half = _HALF.search(text, max(0, pos - 16), pos)
     if half:  # "2 1/2 years"
         return _Quant(start=half.start(), number=int(half.group(1)) + 0.5)
+    half = _AND_HALF_LEFT.search(text, max(0, pos - 32), pos)
+    if half:  # "two and a half years", "3-and-a-half hours"
+        n = half.group(1).lower()
+        number = int(n) if n.isdigit() else _NUMBERS.get(n)
+        if number is not None and number < 1000:
+            q = _Quant(start=half.start(1), number=number + 0.5, number_start=half.start(1))
+            words = _prev_words(text, q.start, 4)
+            _read_approx(words, 0, q)
+            return q
     words = _prev_words(text, pos, 6)
     q = _Quant(start=pos)
     i = _read_count(words, q)
@@ -1160,16 +1592,23 @@ def _read_approx(words: list[tuple[str, int]], i: int, q: _Quant) -> None:
         q.mod, q.start = _APPROX2[(words[i + 1][0], words[i][0])], words[i + 1][1]
 
 
-_UNIT_RIGHT = re.compile(r"(?:\s+or\s+so)?(?:\s+|-)(ago|earlier|later|from\s+now|hence|old)\b",
-                         re.IGNORECASE)
+_UNIT_RIGHT = re.compile(
+    r"(?:\s+or\s+so)?(?:\s+|-)(ago|earlier|later|from\s+now|hence|old)\b", re.IGNORECASE
+)
 _OF_YEAR = re.compile(
     r"\s+(?:of\s+)?(?:(?P<y>\d{4})(?!\w)|(?P<rel>this|last|next|the)\s+year\b)",
     re.IGNORECASE,
 )
 
 
-_HALF_UNITS = {"Y": ("Y", "6M"), "M": ("M", "15D"), "D": ("DT", "12H"), "H": ("H", "30M"),
-               "MIN": ("M", "30S"), "W": ("W", "3DT12H")}
+_HALF_UNITS = {
+    "Y": ("Y", "6M"),
+    "M": ("M", "15D"),
+    "D": ("DT", "12H"),
+    "H": ("H", "30M"),
+    "MIN": ("M", "30S"),
+    "W": ("W", "3DT12H"),
+}
 
 
 def _duration_value(n: float | None, unit: str) -> str:
@@ -1198,8 +1637,11 @@ def _h_unit(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     unit = _UNITS["century" if word == "centuries" else word.removesuffix("s")]
     q = _read_quant(ctx.text, m.start())
     right = _UNIT_RIGHT.match(ctx.text, m.end())
-    if unit in {"Q", "HALF"} and q.direction in {"last", "final"} and _OF_YEAR.match(
-            ctx.text, m.end()):
+    if (
+        unit in {"Q", "HALF"}
+        and q.direction in {"last", "final"}
+        and _OF_YEAR.match(ctx.text, m.end())
+    ):
         q.ordinal, q.ordinal_start = (4 if unit == "Q" else 2), q.start  # "the last half of"
     if unit in {"Q", "HALF"} and q.ordinal is not None:
         return _ordinal_part(m, ctx, q, unit)
@@ -1230,8 +1672,11 @@ _RATE_WORDS = frozenset("million billion trillion cents dollars percent pct".spl
 def _rate(text: str, q: _Quant, plural: bool) -> int | None:
     """Start of a frequency: ``twice a week`` (from ``twice``), ``$2 million a year`` and
     ``700 flights a week`` (from ``a``); None when ``a <unit>`` is a duration."""
-    if plural or q.number != 1 or text[q.number_start:q.number_start + 2].lower() not in {
-            "a ", "an"}:
+    if (
+        plural
+        or q.number != 1
+        or text[q.number_start : q.number_start + 2].lower() not in {"a ", "an"}
+    ):
         return None
     prev = _prev_words(text, q.number_start, 1)
     if not prev:
@@ -1245,26 +1690,48 @@ def _rate(text: str, q: _Quant, plural: bool) -> int | None:
     return None
 
 
-def _unit_rest(m: re.Match[str], ctx: _Ctx, q: _Quant, unit: str, plural: bool,
-               right: re.Match[str] | None) -> _Cand | None:
+def _unit_rest(
+    m: re.Match[str], ctx: _Ctx, q: _Quant, unit: str, plural: bool, right: re.Match[str] | None
+) -> _Cand | None:
     if right and right.group(1).lower() == "old":
         return None
-    if unit == "D" and plural and ctx.text[max(0, m.start() - 6):m.start()].lower() == "these ":
+    if unit == "D" and plural and ctx.text[max(0, m.start() - 6) : m.start()].lower() == "these ":
         return _Cand(m.start() - 6, m.end(), "DATE", "PRESENT_REF", relative=True)
     if q.number is not None or q.vague:
         if unit == "S" and q.number is None:
             return None
         adjectival = ctx.text[m.start() - 1] == "-"  # "a five-year plan": no determiner
-        cand = _Cand(q.number_start if adjectival else q.start, m.end(), "DURATION",
-                     _duration_value(None if q.vague and q.number is None else q.number, unit),
-                     mod=None if adjectival else _mod_code(q.mod))
+        end = m.end()
+        half = (
+            _AND_HALF_RIGHT.match(ctx.text, end)
+            if q.number is not None and not plural and q.number == int(q.number)
+            else None
+        )
+        if half:  # "a year and a half", "an hour and a half"
+            q.number, end = q.number + 0.5, half.end()
+        cand = _Cand(
+            q.number_start if adjectival else q.start,
+            end,
+            "DURATION",
+            _duration_value(None if q.vague and q.number is None else q.number, unit),
+            mod=None if adjectival else _mod_code(q.mod),
+        )
         if ctx.ref and q.number is not None and q.direction in {"past", "last", "previous"}:
             cand.bounds = (_shift(ctx.ref, unit, -q.number), ctx.ref)
         elif ctx.ref and q.number is not None and q.direction in {"next", "coming"}:
             cand.bounds = (ctx.ref, _shift(ctx.ref, unit, q.number))
         return cand
-    if q.direction in {"this", "current", "last", "next", "past", "previous", "coming",
-                       "latest", "recent"}:
+    if q.direction in {
+        "this",
+        "current",
+        "last",
+        "next",
+        "past",
+        "previous",
+        "coming",
+        "latest",
+        "recent",
+    }:
         return _this_unit(m, ctx, q, unit, plural)
     if q.has_the and q.direction in {"full", "calendar"} and unit == "Y" and not plural:
         q.direction = "this"  # "the full year"
@@ -1288,7 +1755,7 @@ _PERIOD_ENDED = re.compile(r"\s+(?:ended|ending)\b", re.IGNORECASE)
 def _for_the_unit(text: str, start: int, end: int) -> bool:
     """``For the year, profit rose``: the current year (a reporting period)."""
     words = _prev_words(text, start, 1)
-    return bool(words) and words[0][0] == "for" and text[end:end + 1] in {",", ".", ";"}
+    return bool(words) and words[0][0] == "for" and text[end : end + 1] in {",", ".", ";"}
 
 
 def _after_of(text: str, pos: int) -> bool:
@@ -1303,9 +1770,9 @@ def _mod_code(mod: str | None) -> str | None:
 
 def _shift(d: datetime.date, unit: str, n: float) -> datetime.date:
     k = int(n)
-    if unit in {"D", "WE"}:
+    if unit == "D":
         return d + datetime.timedelta(days=k)
-    if unit in {"W", "F"}:
+    if unit in {"W", "F", "WE"}:
         return d + datetime.timedelta(weeks=k * (2 if unit == "F" else 1))
     months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}.get(unit)
     if months is None:
@@ -1340,8 +1807,9 @@ def _the_before(text: str, pos: int) -> int:
     return prev[0][1] if prev and prev[0][0] == "the" else pos
 
 
-def _shifted(m: re.Match[str], ctx: _Ctx, q: _Quant, unit: str,
-             right: re.Match[str]) -> _Cand | None:
+def _shifted(
+    m: re.Match[str], ctx: _Ctx, q: _Quant, unit: str, right: re.Match[str]
+) -> _Cand | None:
     """``two years ago``, ``a year earlier``: a date counted back from the reference."""
     if right.group(0)[0] == "-" and q.number in (None, 1) and not q.vague:
         q.number, q.start = 1, m.start()  # "year-earlier", "the year-ago quarter"
@@ -1356,18 +1824,15 @@ def _shifted(m: re.Match[str], ctx: _Ctx, q: _Quant, unit: str,
     if unit in {"H", "MIN", "S"}:
         return _Cand(q.start, e, "DURATION", _duration_value(q.number, unit))
     if ctx.ref is None or q.number is None:
-        return _Cand(q.start, e, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF",
-                     relative=True)
+        return _Cand(q.start, e, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", relative=True)
     d = _shift(ctx.ref, unit, sign * q.number)
-    cand = _Cand(q.start, e, "DATE", _unit_value(d, unit), relative=True,
-                 mod=_mod_code(q.mod))
+    cand = _Cand(q.start, e, "DATE", _unit_value(d, unit), relative=True, mod=_mod_code(q.mod))
     if unit == "Y" and sign < 0 and q.number == int(q.number):
         cand.extra["years_back"] = str(int(q.number))
     return cand
 
 
-def _this_unit(m: re.Match[str], ctx: _Ctx, q: _Quant, unit: str,
-               plural: bool) -> _Cand | None:
+def _this_unit(m: re.Match[str], ctx: _Ctx, q: _Quant, unit: str, plural: bool) -> _Cand | None:
     """``this year``, ``last month``, ``next week``, ``the weekend``."""
     if unit in {"H", "MIN", "S"}:
         return None
@@ -1379,6 +1844,8 @@ def _this_unit(m: re.Match[str], ctx: _Ctx, q: _Quant, unit: str,
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(q.direction, 0)
     if unit == "Q" and q.direction in {"latest", ""}:
         step = -1  # "the (latest) quarter": the last reported one
+    if unit == "WE" and q.direction == "this":  # the weekend of the reference's week
+        return _Cand(q.start, m.end(), "DATE", _week_value(ctx.ref) + "-WE", relative=True)
     if unit == "WE" and step == 0:
         return _weekend(m, ctx, q)
     d = _shift(ctx.ref, unit, step)
@@ -1391,8 +1858,14 @@ def _this_unit(m: re.Match[str], ctx: _Ctx, q: _Quant, unit: str,
 
 
 _UNKNOWN_UNIT = {
-    "D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX",
-    "Y": "XXXX", "DE": "XXX", "CE": "XX",
+    "D": "XXXX-XX-XX",
+    "W": "XXXX-WXX",
+    "WE": "XXXX-WXX-WE",
+    "M": "XXXX-XX",
+    "Q": "XXXX-QX",
+    "Y": "XXXX",
+    "DE": "XXX",
+    "CE": "XX",
 }
 
 
@@ -1435,12 +1908,39 @@ def _ordinal_part(m: re.Match[str], ctx: _Ctx, q: _Quant, unit: str) -> _Cand | 
     if adjectival:  # "third-quarter profit": no "the"
         start = q.ordinal_start
     relative = year is None and ctx.ref is not None
-    if relative:
+    if relative and shift is None and unit == "Q":  # "the fourth quarter" (of which year)
+        year = _quarter_year(ctx, start, end, n)
+    elif relative:
         assert ctx.ref is not None
         year = ctx.ref.year + (shift or 0)
     value = f"{year:04d}-{letter}{n}" if year else f"XXXX-{letter}{n}"
-    return _Cand(start, end, "DATE", value, relative=relative, takes_the=not adjectival,
-                 year_explicit=not relative and year is not None)
+    return _Cand(
+        start,
+        end,
+        "DATE",
+        value,
+        relative=relative,
+        takes_the=not adjectival,
+        year_explicit=not relative and year is not None,
+    )
+
+
+def _quarter_year(ctx: _Ctx, s: int, e: int, n: int) -> int:
+    """A yearless quarter is the closest one, or with a past tense the last one begun by
+    the reference date; never pushed ahead by a future cue: results are reported after
+    the quarter (``expects to report third-quarter net``)."""
+    assert ctx.ref is not None
+    ref = ctx.ref
+    options = []
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        start, end, _ = interval_of(f"{y:04d}-Q{n}")
+        if start is not None and end is not None:
+            options.append((y, start, end))
+    if _tense(ctx, s, e) == "past":
+        back = [o for o in options if o[1] <= ref]
+        if back:
+            return back[-1][0]
+    return min(options, key=lambda o: _distance(ref, o[1], o[2]))[0] if options else ref.year
 
 
 _YEAR_PREFIX = re.compile(
@@ -1457,49 +1957,133 @@ _HOLIDAY_RE = re.compile(rf"(?:{'|'.join(_HOLIDAY_PATTERNS)})(?!\w)")
 _RANGE_SEP = r"\s*(?:-|–|—|to|through|and)\s*"
 
 _RULES: list[_Rule] = [
-    _Rule("iso", "digit", re.compile(
-        r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])"
-        r"(?:T(?P<H>\d{2}):(?P<M>\d{2}))?"), _h_iso),
-    _Rule("numeric", "digit", re.compile(
-        r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\w./-]?\d)"),
-        _h_numeric),
-    _Rule("day_month", "digit", re.compile(
-        rf"(?P<d1>\d{{1,2}}){_ORD_SUFFIX}(?:{_RANGE_SEP}(?P<d2>\d{{1,2}}){_ORD_SUFFIX})?"
-        rf"\s+(?:of\s+)?(?P<mon>{_MONTH_ALT})(?:,?\s+(?P<y>\d{{4}})(?!\w))?"),
-        _h_day_month),
-    _Rule("time", "digit", re.compile(
-        r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?(?!\d)\s*"
-        r"(?:(?P<ap>[AaPp]\.?\s?[Mm]\.?)(?!\w)|(?<=\d)(?=[^\w:.]|$))"
-        r"(?:\s*(?P<tz>GMT|UTC|E[SD]T|C[SD]T|P[SD]T|BST|CET|CEST)\b)?"), _h_time),
-    _Rule("year", "digit", re.compile(
-        r"(?P<y>\d{4})(?P<s>s|['’]s)?(?![\w%]|[.,]\d)"
-        r"(?:\s*(?:-|–|—)\s*(?P<y2>\d{4}|\d{2})(?![\w%]|[.,]\d))?"), _h_year),
-    _Rule("month", "month", re.compile(
-        rf"(?P<mon>{_MONTH_ALT})"
-        rf"(?:\s+(?P<d1>\d{{1,2}}){_ORD_SUFFIX}(?![\d:.,]\d)(?!\w)"
-        rf"(?:{_RANGE_SEP}(?P<d2>\d{{1,2}}){_ORD_SUFFIX}(?!\w))?)?"
-        rf"(?:,?\s+(?:of\s+)?(?P<y>\d{{4}})(?![\w%]|[.,]\d)|\s+['’](?P<y2>\d\d)(?!\w))?"),
-        _h_month),
-    _Rule("weekday", "weekday", re.compile(
-        rf"(?P<wd>{_WEEKDAY_ALT})(?P<plural>s)?\b"
-        r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)s?)\b)?"), _h_weekday),
-    _Rule("season", "season", re.compile(
-        r"(?i:(?P<season>spring|summer|autumn|fall|winter)(?P<plural>s)?\b"
-        r"(?:\s+(?:of\s+)?(?P<y>\d{4})(?!\w))?)"), _h_season),
+    _Rule(
+        "iso",
+        "digit",
+        re.compile(
+            r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])"
+            r"(?:T(?P<H>\d{2}):(?P<M>\d{2}))?"
+        ),
+        _h_iso,
+    ),
+    _Rule(
+        "numeric",
+        "digit",
+        re.compile(
+            r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\w./-]?\d)"
+        ),
+        _h_numeric,
+    ),
+    _Rule(
+        "day_month",
+        "digit",
+        re.compile(
+            rf"(?P<d1>\d{{1,2}}){_ORD_SUFFIX}(?:{_RANGE_SEP}(?P<d2>\d{{1,2}}){_ORD_SUFFIX})?"
+            rf"\s+(?:of\s+)?(?P<mon>{_MONTH_ALT})(?:,?\s+(?P<y>\d{{4}})(?!\w))?"
+        ),
+        _h_day_month,
+    ),
+    _Rule(
+        "time",
+        "digit",
+        re.compile(
+            r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?(?!\d)\s*"
+            r"(?:(?P<ap>[AaPp](?:\.\s?[Mm]\.?|\s?[Mm])(?!\w))|(?<=\d)(?=[^\w:.]|$))"
+            r"(?:\s*(?P<tz>GMT|UTC|E[SD]T|C[SD]T|P[SD]T|BST|CET|CEST)\b)?"
+        ),
+        _h_time,
+    ),
+    _Rule(
+        "year",
+        "digit",
+        re.compile(
+            r"(?P<y>\d{4})(?P<s>s|['’]s)?(?![\w%]|[.,]\d)"
+            r"(?:\s*(?:-|–|—)\s*(?P<y2>\d{4}|\d{2})(?![\w%]|[.,]\d))?"
+        ),
+        _h_year,
+    ),
+    _Rule(
+        "month",
+        "month",
+        re.compile(
+            rf"(?P<mon>{_MONTH_ALT})"
+            rf"(?:\s+(?P<d1>\d{{1,2}}){_ORD_SUFFIX}(?![\d:.,]\d)(?!\w)"
+            rf"(?:{_RANGE_SEP}(?P<d2>\d{{1,2}}){_ORD_SUFFIX}(?!\w))?)?"
+            rf"(?:,?\s+(?:of\s+)?(?P<y>\d{{4}})(?![\w%]|[.,]\d)|\s+['’](?P<y2>\d\d)(?!\w))?"
+        ),
+        _h_month,
+    ),
+    _Rule(
+        "weekday",
+        "weekday",
+        re.compile(
+            rf"(?P<wd>{_WEEKDAY_ALT})(?P<plural>s)?\b"
+            r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)s?)\b)?"
+        ),
+        _h_weekday,
+    ),
+    _Rule(
+        "season",
+        "season",
+        re.compile(
+            r"(?i:(?P<season>spring|summer|autumn|fall|winter)(?P<plural>s)?\b"
+            r"(?:\s+(?:of\s+)?(?P<y>\d{4})(?!\w))?)"
+        ),
+        _h_season,
+    ),
     _Rule("unit", "unit", re.compile(rf"(?i:{_UNIT_ALT})\b"), _h_unit),
     _Rule("rel", "rel", re.compile(rf"(?i:{_REL_ALT})\b"), _h_rel),
     _Rule("set", "set", re.compile(rf"(?i:{_SET_ALT})\b"), _h_set),
-    _Rule("quarter", "quarter", re.compile(r"Q(?P<q>[1-4])(?:\s+(?P<y>\d{4}))?(?!\w)"),
-          _h_quarter_q),
+    _Rule(
+        "quarter", "quarter", re.compile(r"Q(?P<q>[1-4])(?:\s+(?P<y>\d{4}))?(?!\w)"), _h_quarter_q
+    ),
     _Rule("apos_decade", "apos", re.compile(r"['’](?P<d>\d)0s\b"), _h_apos_decade),
     _Rule("holiday", "holiday", _HOLIDAY_RE, _h_holiday),
     _Rule("word_year", "yearword", _WORD_YEAR_RE, _h_word_year),
     _Rule("word_decade", "yearword", _WORD_DECADE_RE, _h_word_decade),
     _Rule("last_night", "night", re.compile(r"(?i:night)\b"), _h_last_night),
-    _Rule("this_part", "this", re.compile(
-        r"(?i:(?:this|early|late)\s+(?:morning|afternoon|evening))\b"), _h_this_part),
+    _Rule(
+        "this_part",
+        "this",
+        re.compile(r"(?i:(?:this|early|late)\s+(?:morning|afternoon|evening))\b"),
+        _h_this_part,
+    ),
 ]
 _ANCHORS = _anchor_table()
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex alternation of words, factored by common prefixes (fast in `re`)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+# One scan finds only the anchors: a word of `_ANCHORS` (lower, Title or UPPER case, a
+# whole word), a number not glued to a previous word/number/currency sign, the apostrophe
+# of "the '90s".
+_ANCHOR_SCAN = re.compile(
+    r"(?<![A-Za-z])(?:"
+    + _trie_pattern(
+        sorted(  # case-sensitive is 2x faster in `re`
+            {v for w in _ANCHORS for v in (w, w.capitalize(), w.upper())}
+        )
+    )
+    + r")(?![A-Za-z])"
+    r"|(?<![\w.,$£€#/])(?<!\d[-–])\d+|['’](?=\d0s\b)"
+)
 _RULES_BY_ANCHOR: dict[str, list[_Rule]] = {}
 for _rule in _RULES:
     _RULES_BY_ANCHOR.setdefault(_rule.anchor, []).append(_rule)
@@ -1512,11 +2096,12 @@ def _candidates(ctx: _Ctx) -> list[_Cand]:
     """Best candidate at every trigger position."""
     out: list[_Cand] = []
     anchors = _ANCHORS
-    for tok in _TOKEN.finditer(ctx.text):
+    for tok in _ANCHOR_SCAN.finditer(ctx.text):
         word = tok.group()
         first = word[0]
-        kind = "digit" if first.isdigit() else "apos" if first in "'’" else anchors.get(
-            word.lower())
+        kind = (
+            "digit" if first.isdigit() else "apos" if first in "'’" else anchors.get(word.lower())
+        )
         if kind is None:
             continue
         best: _Cand | None = None
@@ -1597,8 +2182,21 @@ def _merge(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
         if merged is not None:
             out[-1] = merged
         else:
+            if (
+                out
+                and "clock" in out[-1].extra
+                and _is_day(c)
+                and _ZONE_GAP.fullmatch(ctx.text, out[-1].end_char, c.start_char)
+            ):
+                # "10:35 a.m. (0735 GMT) Friday": two expressions, the time on that day
+                clock = out[-1]
+                clock.value = c.value + clock.value[clock.value.index("T") :]
+                clock.relative = c.relative
             out.append(c)
     return out
+
+
+_ZONE_GAP = re.compile(r"\s*\([^()\n]{1,24}\)\s*,?\s*(?:on\s+)?")
 
 
 _DAYISH = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d-\d\d|WXX-\d|XX-XX)")
@@ -1610,13 +2208,17 @@ _YEAR_GAP = re.compile(r"\s*,?\s*(?:of\s+)?")
 
 
 def _merge_pair(ctx: _Ctx, a: _Cand, b: _Cand) -> _Cand | None:
-    gap = ctx.text[a.end_char:b.start_char]
+    gap = ctx.text[a.end_char : b.start_char]
     if len(gap) > 12:
         return None
     if ctx.merge_ranges and _mergeable_range(ctx, a, b):
         return _range(a, b)
-    if (not a.year_explicit and a.with_year and _YEAR_VALUE.fullmatch(b.value)
-            and _YEAR_GAP.fullmatch(gap)):  # "January nineteen ninety-seven"
+    if (
+        not a.year_explicit
+        and a.with_year
+        and _YEAR_VALUE.fullmatch(b.value)
+        and _YEAR_GAP.fullmatch(gap)
+    ):  # "January nineteen ninety-seven"
         a.value, a.end_char, a.year_explicit = a.with_year(int(b.value)), b.end_char, True
         a.relative = False
         return a
@@ -1624,8 +2226,14 @@ def _merge_pair(ctx: _Ctx, a: _Cand, b: _Cand) -> _Cand | None:
         return _at_time(a, b, a.start_char, b.end_char)
     if "clock" in a.extra and _is_day(b) and _TIME_BEFORE_GAP.fullmatch(gap):
         return _at_time(b, a, a.start_char, b.end_char)  # "10 p.m. Wednesday"
-    if (a.weekday is not None and a.type == "DATE" and b.type == "DATE" and b.weekday is None
-            and _DAY_VALUE.fullmatch(b.value) and _WEEKDAY_GAP.fullmatch(gap)):
+    if (
+        a.weekday is not None
+        and a.type == "DATE"
+        and b.type == "DATE"
+        and b.weekday is None
+        and _DAY_VALUE.fullmatch(b.value)
+        and _WEEKDAY_GAP.fullmatch(gap)
+    ):
         b.start_char, b.weekday = a.start_char, a.weekday  # "Saturday, April 25"
         _fit_weekday(ctx, b)
         return b
@@ -1649,9 +2257,10 @@ def _is_day(c: _Cand) -> bool:
 
 
 def _at_time(day: _Cand, clock: _Cand, start: int, end: int) -> _Cand:
-    time_part = clock.value[clock.value.index("T"):]
-    return _Cand(start, end, "TIME", day.value + time_part, relative=day.relative,
-                 weekday=day.weekday)
+    time_part = clock.value[clock.value.index("T") :]
+    return _Cand(
+        start, end, "TIME", day.value + time_part, relative=day.relative, weekday=day.weekday
+    )
 
 
 def _mergeable_range(ctx: _Ctx, a: _Cand, b: _Cand) -> bool:
@@ -1659,7 +2268,7 @@ def _mergeable_range(ctx: _Ctx, a: _Cand, b: _Cand) -> bool:
         return False
     if a.value.endswith("_REF") or b.value.endswith("_REF"):
         return False
-    gap = ctx.text[a.end_char:b.start_char]
+    gap = ctx.text[a.end_char : b.start_char]
     if len(gap) > 12 or not _RANGE_GAP.match(gap):
         return False
     if gap.strip() in {"-", "–", "—"}:
@@ -1673,8 +2282,13 @@ def _mergeable_range(ctx: _Ctx, a: _Cand, b: _Cand) -> bool:
 def _range(a: _Cand, b: _Cand) -> _Cand:
     if not a.year_explicit and b.year_explicit and a.with_year and b.value[:4].isdigit():
         a.value = a.with_year(int(b.value[:4]))
-    merged = _Cand(a.start_char, b.end_char, "DATE", a.value,
-                   relative=b.relative or (a.relative and not b.year_explicit))
+    merged = _Cand(
+        a.start_char,
+        b.end_char,
+        "DATE",
+        a.value,
+        relative=b.relative or (a.relative and not b.year_explicit),
+    )
     merged.extra["range_end"] = b.extra.get("range_end", b.value)
     return merged
 
@@ -1757,8 +2371,9 @@ def _bounds(value: str, precision: str) -> tuple[datetime.date, datetime.date]:
     return date(max(y, 1), 1, 1), date(y + 99, 12, 31)
 
 
-def _apply_mod(start: datetime.date, end: datetime.date,
-               mod: str | None) -> tuple[datetime.date, datetime.date]:
+def _apply_mod(
+    start: datetime.date, end: datetime.date, mod: str | None
+) -> tuple[datetime.date, datetime.date]:
     """START / MID / END: first / middle / last third of the days of the interval."""
     if mod not in {"START", "MID", "END"}:
         return start, end
@@ -1769,7 +2384,8 @@ def _apply_mod(start: datetime.date, end: datetime.date,
     if mod == "END":
         return end - datetime.timedelta(days=third - 1), end
     return start + datetime.timedelta(days=third), max(
-        end - datetime.timedelta(days=third), start + datetime.timedelta(days=third))
+        end - datetime.timedelta(days=third), start + datetime.timedelta(days=third)
+    )
 
 
 def _finish(ctx: _Ctx, c: _Cand) -> TimeExpr:
@@ -1796,13 +2412,25 @@ def _finish(ctx: _Ctx, c: _Cand) -> TimeExpr:
     start, end = _relation_bounds(ctx, c.relation, start, end)
     if c.weekday is not None and precision == "none":
         precision = "weekday"
-    return TimeExpr(ctx.text[c.start_char:c.end_char], c.start_char, c.end_char, c.type,
-                    value, start, end, precision, c.relation, c.mod, c.weekday, c.relative)
+    return TimeExpr(
+        ctx.text[c.start_char : c.end_char],
+        c.start_char,
+        c.end_char,
+        c.type,
+        value,
+        start,
+        end,
+        precision,
+        c.relation,
+        c.mod,
+        c.weekday,
+        c.relative,
+    )
 
 
-def _relation_bounds(ctx: _Ctx, relation: str, start: datetime.date | None,
-                     end: datetime.date | None
-                     ) -> tuple[datetime.date | None, datetime.date | None]:
+def _relation_bounds(
+    ctx: _Ctx, relation: str, start: datetime.date | None, end: datetime.date | None
+) -> tuple[datetime.date | None, datetime.date | None]:
     one = datetime.timedelta(days=1)
     if relation == "since":
         return start, ctx.ref if ctx.ref and start and ctx.ref >= start else None
@@ -1832,8 +2460,45 @@ def _anchor_years_back(cands: list[_Cand]) -> None:
             focus = c
 
 
-def find_times(text: str, reference_date: datetime.date | None = None, *,
-               day_first: bool | None = None, merge_ranges: bool = True) -> list[TimeExpr]:
+def _split_day_ranges(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
+    """TIMEX3 style: ``June 23-24`` / ``23 and 24 June`` as two expressions, one a day."""
+    out: list[_Cand] = []
+    for c in cands:
+        split = c.extra.get("split")
+        if not split or "range_end" not in c.extra:
+            out.append(c)
+            continue
+        a_end, b_start = (int(x) for x in split.split(","))
+        while a_end < c.end_char and ctx.text[a_end].isalpha():  # "23rd"
+            a_end += 1
+        first = _Cand(
+            c.start_char,
+            a_end,
+            "DATE",
+            c.value,
+            relative=c.relative,
+            year_explicit=c.year_explicit,
+            mod=c.mod,
+        )
+        second = _Cand(
+            b_start,
+            c.end_char,
+            "DATE",
+            c.extra["range_end"],
+            relative=c.relative,
+            year_explicit=c.year_explicit,
+        )
+        out.extend((first, second))
+    return out
+
+
+def find_times(
+    text: str,
+    reference_date: datetime.date | None = None,
+    *,
+    day_first: bool | None = None,
+    merge_ranges: bool = True,
+) -> list[TimeExpr]:
     """All time expressions in text, sorted by start_char, non-overlapping (longest wins).
 
     reference_date anchors relative expressions (usually the document date); without it
@@ -1854,6 +2519,8 @@ def find_times(text: str, reference_date: datetime.date | None = None, *,
     try:
         kept = _merge(ctx, kept)
         _anchor_years_back(kept)
+        if not merge_ranges:
+            kept = _split_day_ranges(ctx, kept)
     except Exception:  # never raise: keep the unmerged expressions
         kept = _select(_candidates(ctx))
     out: list[TimeExpr] = []

@@ -341,6 +341,8 @@ FUZZ_PIECES = [
     "quarter", "first", "century", "21st", "every", "weekly", "summer", "fall", "of", "$",
     "%", "3.8.2", "2014\u201316", "9999-99-99", "0000-01-01", "10000", "Feb. 29",
     "February 29, 2023", "2024-02-30", "the end of", "9999", "1000", "0001", "30 seconds",
+    "June 23-24", "31-32 May", "April 30 and 31", "(0735 GMT)", "a.m.", "Oct.", "will",
+    "said", "and a half", "two and a half", "the day before", "yesterday", "weekend",
 ]
 
 
@@ -352,7 +354,8 @@ def test_fuzz_never_raises_and_spans_are_consistent() -> None:
         if rng.random() < 0.2:
             text = "".join(rng.choice("0123456789/-.: ,'") for _ in range(rng.randint(1, 30)))
         ref = rng.choice(refs)
-        found = find_times(text, ref, day_first=rng.choice([None, True, False]))
+        found = find_times(text, ref, day_first=rng.choice([None, True, False]),
+                           merge_ranges=rng.random() < 0.5)
         last_end = 0
         for e in found:
             assert 0 <= e.start_char < e.end_char <= len(text)
@@ -513,3 +516,228 @@ def test_spelled_ordinal_century() -> None:
 ])
 def test_reporting_periods(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(e.text, e.type, e.value) for e in find_times(text, REF)] == expected
+
+
+# One sentence each (span and value exactly), TIMEX3 segmentation (merge_ranges=False:
+# the two ends of a range are two expressions), with (REF, a Thursday) and without a
+# reference date.  Without one nothing relative may be resolved.
+SENTENCES = [
+    ("The law passed on 3 March 2019.", REF, [("3 March 2019", "2019-03-03")]),
+    ("The law passed on March 3rd, 2019.", REF, [("March 3rd, 2019", "2019-03-03")]),
+    ("The law passed on Tuesday, March 5, 2019.", REF, [("Tuesday, March 5, 2019", "2019-03-05")]),
+    ("Results are due 14.02.2024 at noon.", REF, [("14.02.2024 at noon", "2024-02-14T12:00")]),
+    ("Deadline: 12/25/2022.", REF, [("12/25/2022", "2022-12-25")]),
+    ("Deadline: 25/12/2022.", REF, [("25/12/2022", "2022-12-25")]),
+    ("The plant opened in September 2001.", REF, [("September 2001", "2001-09")]),
+    ("The plant opened in Sept. 2001.", REF, [("Sept. 2001", "2001-09")]),
+    ("The plant opened in 1987.", REF, [("1987", "1987")]),
+    ("Prices soared in the 1970s.", REF, [("the 1970s", "197")]),
+    ("Prices soared in the '70s.", REF, [("the '70s", "197")]),
+    ("It was built in the 19th century.", REF, [("the 19th century", "18")]),
+    ("It was built in the early 1900s.", REF, [("the early 1900s", "190")]),
+    ("Sales peaked in the spring of 2021.", REF, [("the spring of 2021", "2021-SP")]),
+    ("Sales peaked in summer 2021.", REF, [("summer 2021", "2021-SU")]),
+    ("Profit rose in the third quarter of 2022.", REF, [("the third quarter of 2022", "2022-Q3")]),
+    ("Profit rose in Q3 2022.", REF, [("Q3 2022", "2022-Q3")]),
+    ("Profit rose in early 2022.", REF, [("early 2022", "2022")]),
+    ("Profit rose in mid-2022.", REF, [("mid-2022", "2022")]),
+    ("Profit rose in late March.", REF, [("late March", "2023-03")]),
+    ("The deal should close by the end of the year.", REF, [("the end of the year", "2023")]),
+    ("We met on Monday.", REF, [("Monday", "2023-07-17")]),
+    ("We met on Monday.", None, [("Monday", "XXXX-WXX-1")]),
+    ("We will meet on Monday.", REF, [("Monday", "2023-07-24")]),
+    ("We will meet next Tuesday.", REF, [("next Tuesday", "2023-07-25")]),
+    ("We met last Friday.", REF, [("last Friday", "2023-07-14")]),
+    ("The vote is today.", REF, [("today", "2023-07-20")]),
+    ("The vote was yesterday.", REF, [("yesterday", "2023-07-19")]),
+    ("The vote is tomorrow.", REF, [("tomorrow", "2023-07-21")]),
+    ("The vote was yesterday.", None, [("yesterday", "XXXX-XX-XX")]),
+    ("Talks resumed this week.", REF, [("this week", "2023-W29")]),
+    ("Talks resumed last month.", REF, [("last month", "2023-06")]),
+    ("Talks resumed last month.", None, [("last month", "XXXX-XX")]),
+    ("Talks will resume next year.", REF, [("next year", "2024")]),
+    ("The firm was founded two years ago.", REF, [("two years ago", "2021")]),
+    ("The firm was founded two years ago.", None, [("two years ago", "PAST_REF")]),
+    ("Shares fell earlier this year.", REF, [("earlier this year", "2023")]),
+    ("She served from 2014 to 2016.", REF, [("2014", "2014"), ("2016", "2016")]),
+    ("Sales fell between May and July.", REF, [("May", "2023-05"), ("July", "2023-07")]),
+    ("The festival runs June 23-24, 2023.",
+     REF, [("June 23", "2023-06-23"), ("24, 2023", "2023-06-24")]),
+    ("He has lived here since 2014.", REF, [("2014", "2014")]),
+    ("The offer is valid until March.", REF, [("March", "2024-03")]),
+    ("The trial lasted three days.", REF, [("three days", "P3D")]),
+    ("The trial lasted a decade.", REF, [("a decade", "P10Y")]),
+    ("Prices rose over the past several months.", REF, [("the past several months", "PXM")]),
+    ("The talks took 18 months.", REF, [("18 months", "P18M")]),
+    ("It took two and a half hours.", REF, [("two and a half hours", "PT2H30M")]),
+    ("The speech starts at 8 PM.", REF, [("8 PM", "2023-07-20T20:00")]),
+    ("The speech starts at 12:30 p.m.", REF, [("12:30 p.m.", "2023-07-20T12:30")]),
+    ("The speech starts at 8 PM.", None, [("8 PM", "T20:00")]),
+    ("The board meets every year.", REF, [("every year", "P1Y")]),
+    ("The paper is published weekly.", REF, [("weekly", "P1W")]),
+    ("The market opens every Monday.", REF, [("every Monday", "XXXX-WXX-1")]),
+    ("He scored 2019 points in his career.", REF, []),
+    ("The company employs 1500 people.", REF, []),
+    ("She may resign.", REF, []),
+    ("Theresa May said no.", REF, []),
+    ("Protesters will march on the capital.", REF, []),
+    ("Install version 2.1.2020 now.", REF, [("now", "PRESENT_REF")]),
+    ("Call 555-2020 for details.", REF, []),
+    ("He lives at 2020 Main Street.", REF, []),
+    ("They won 3-1.", REF, []),
+    ("Turnout was 45 percent.", REF, []),
+    ("See page 2013 of the report.", REF, []),
+    ("The tax rose to 2015 dollars.", REF, []),
+    ("The team lost 2-0 on Sunday.", REF, [("Sunday", "2023-07-16")]),
+    ("Voters went to the polls in November 2020.", None, [("November 2020", "2020-11")]),
+    ("The storm hit on Aug. 29.", None, [("Aug. 29", "XXXX-08-29")]),
+    ("The storm hit on Aug. 29.", REF, [("Aug. 29", "2022-08-29")]),
+    ("The storm hit in the winter of 2019.", REF, [("the winter of 2019", "2019-WI")]),
+    ("The case dates back to the 1990s.", None, [("the 1990s", "199")]),
+    ("Growth slowed in the second half of 2022.", REF, [("the second half of 2022", "2022-H2")]),
+    ("He died in the mid-1990s.", REF, [("the mid-1990s", "199")]),
+    ("The war lasted for centuries.", REF, [("centuries", "PXCE")]),
+    ("Three days later, the rules changed.", REF, [("Three days", "P3D")]),
+    ("It opened on New Year's Day 2020.", REF, [("New Year's Day 2020", "2020-01-01")]),
+    ("It opened on Christmas Eve.", REF, [("Christmas Eve", "2022-12-24")]),
+    ("The period ended in fiscal 2021.", REF, [("fiscal 2021", "2021")]),
+    ("Prices have risen recently.", REF, [("recently", "PAST_REF")]),
+    ("Prices are now falling.", REF, [("now", "PRESENT_REF")]),
+    ("The reforms took effect in January of 2018.", REF, [("January of 2018", "2018-01")]),
+    ("It peaked in the late 1980s.", REF, [("the late 1980s", "198")]),
+    ("It happened the day before yesterday.", REF, [("the day before yesterday", "2023-07-18")]),
+    ("The meeting is the day after tomorrow.", REF, [("the day after tomorrow", "2023-07-22")]),
+    ("It happened a week ago.", REF, [("a week ago", "2023-W28")]),
+    ("It happened three months ago.", REF, [("three months ago", "2023-04")]),
+    ("The law dates from 1066.", REF, [("1066", "1066")]),
+    ("Shares closed at 1,987 points.", REF, []),
+    ("He was born on 4 July 1976.", None, [("4 July 1976", "1976-07-04")]),
+    ("The bill was signed at 10:45 a.m. on Friday.",
+     REF, [("10:45 a.m. on Friday", "2023-07-14T10:45")]),
+    ("Rates were cut in the fourth quarter.", REF, [("the fourth quarter", "2022-Q4")]),
+    ("The project runs through 2030.", REF, [("2030", "2030")]),
+    ("The firm made a profit this quarter.", REF, [("this quarter", "2023-Q3")]),
+    ("The rally was held last weekend.", REF, [("last weekend", "2023-W28-WE")]),
+    ("It snowed on Christmas Day 2010.", None, [("Christmas Day 2010", "2010-12-25")]),
+    ("Inflation hit a 40-year high.", REF, [("40-year", "P40Y")]),
+    ("The plan covers 2020-21.", REF, [("2020-21", "2020/2021")]),
+    ("Monthly sales rose.", REF, [("Monthly", "P1M")]),
+    ("The index rose 3% in the past year.", REF, [("the past year", "2022")]),
+    ("For a while nothing happened.", REF, []),
+    ("The project took several years.", REF, [("several years", "PXY")]),
+    ("The company was founded in 2001 and listed in 2005.",
+     REF, [("2001", "2001"), ("2005", "2005")]),
+    ("On 1 May 2023, workers marched.", REF, [("1 May 2023", "2023-05-01")]),
+    ("The office is closed from Monday to Wednesday.",
+     REF, [("Monday", "2023-07-17"), ("Wednesday", "2023-07-19")]),
+]
+
+
+@pytest.mark.parametrize("text,ref,expected", SENTENCES)
+def test_sentences(text: str, ref: date | None, expected: list[tuple[str, str]]) -> None:
+    got = [(t.text, t.value) for t in find_times(text, ref, merge_ranges=False)]
+    assert got == expected
+
+
+# Which year a yearless date takes: the tense cue that governs it (examples written for
+# these tests; REF is Thursday 2023-07-20).
+TENSE = [
+    # a participle or adjective after a modal does not make the clause past
+    ("The bank said it will redeem the preferred shares on Aug. 2 at par.", "Aug. 2",
+     "2023-08-02"),
+    ("The bonus would be paid on an unspecified date in January to all staff.", "January",
+     "2024-01"),
+    ("The dividend will be paid Sept. 14 to holders of record.", "Sept. 14", "2023-09-14"),
+    # ... but a verb right before the date governs it
+    ("They said they would appeal the ruling, announced Wednesday by the court.",
+     "Wednesday", "2023-07-19"),
+    # words of another time expression are not the verb
+    ("The firm will extend its offer, due to expire last Friday, to Aug. 21.", "Aug. 21",
+     "2023-08-21"),
+    # "a.m." and "Oct." do not end the clause that holds the verb
+    ("The ferry will leave at 4 a.m. Saturday, the captain said.", "4 a.m. Saturday",
+     "2023-07-22T04:00"),
+    # a modal right before a past-looking verb: "will hit"
+    ("Forecasters say the storm will hit on Aug. 29.", "Aug. 29", "2023-08-29"),
+    ("The storm hit on June 29.", "June 29", "2023-06-29"),
+    # present perfect looks back; so does "since", and "until" looks ahead
+    ("Police have been searching for him since the Nov. 3 attack.", "Nov. 3", "2022-11-03"),
+    ("The offer is valid until March.", "March", "2024-03"),
+    # a yearless quarter: back with a past tense, else the closest one
+    ("Rates were cut in the fourth quarter.", "the fourth quarter", "2022-Q4"),
+    ("The company expects to report third-quarter results soon.", "third-quarter",
+     "2023-Q3"),
+]
+
+
+@pytest.mark.parametrize("text,span,value", TENSE)
+def test_governing_tense(text: str, span: str, value: str) -> None:
+    found = {t.text: t.value for t in find_times(text, REF)}
+    assert found.get(span) == value, found
+
+
+def test_day_range_split_for_timex3() -> None:
+    text = "The summit is on April 24 and 25, and the fair runs 3-5 May 2024."
+    merged = [(t.text, t.value) for t in find_times(text, REF)]
+    assert merged == [("April 24 and 25", "2023-04-24/2023-04-25"),
+                      ("3-5 May 2024", "2024-05-03/2024-05-05")]
+    split = [(t.text, t.value) for t in find_times(text, REF, merge_ranges=False)]
+    assert split == [("April 24", "2023-04-24"), ("25", "2023-04-25"),
+                     ("3", "2024-05-03"), ("5 May 2024", "2024-05-05")]
+    bare = [(t.text, t.value) for t in find_times(text, None, merge_ranges=False)]
+    assert bare == [("April 24", "XXXX-04-24"), ("25", "XXXX-04-25"),
+                    ("3", "2024-05-03"), ("5 May 2024", "2024-05-05")]
+
+
+def test_clock_time_takes_the_day_after_a_zone() -> None:
+    text = "The blast came at 10:35 a.m. (0735 GMT) Friday, officials said."
+    found = [(t.text, t.value) for t in find_times(text, date(2023, 7, 22))]
+    assert found == [("10:35 a.m.", "2023-07-21T10:35"), ("Friday", "2023-07-21")]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The rally was held last weekend.", "2023-W28-WE"),
+    ("The rally is this weekend.", "2023-W29-WE"),
+    ("The rally is next weekend.", "2023-W30-WE"),
+])
+def test_weekends(text: str, value: str) -> None:
+    assert only(text).value == value
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("It took two and a half hours.", "two and a half hours", "PT2H30M"),
+    ("It took a year and a half.", "a year and a half", "P1Y6M"),
+    ("It took nearly three-and-a-half years.", "nearly three-and-a-half years", "P3Y6M"),
+    ("It took an hour and a half.", "an hour and a half", "PT1H30M"),
+])
+def test_and_a_half(text: str, span: str, value: str) -> None:
+    t = only(text)
+    assert (t.text, t.value) == (span, value)
+
+
+@pytest.mark.parametrize("text", [
+    "The vote was yesterday and the count is tomorrow.",
+    "It happened the day before yesterday, last week and two months ago.",
+    "We met on Monday, this month, in March and at 8 PM.",
+    "Prices rose earlier this year and will fall next year.",
+])
+def test_no_reference_never_resolves(text: str) -> None:
+    for t in find_times(text, None):
+        assert t.start is None and t.end is None, t
+        assert not t.value[:4].isdigit(), t
+
+
+def test_dates_report_on_fuzz_never_raises() -> None:
+    """The `factcheck dates` path (reference date from the text, JSON) on date-like junk."""
+    import json
+
+    from factcheck.dates import DatesReport
+
+    rng = random.Random(7)
+    heads = ["", "MINSK, July 29 (Reuters) - ", "Published 2020\nPARIS, 31 Feb (AFP) - ",
+             "---\ndate: 2023-13-45\n---\n", "<time datetime='2020-02-30'>"]
+    for _ in range(300):
+        text = rng.choice(heads) + " ".join(
+            rng.choice(FUZZ_PIECES) for _ in range(rng.randint(0, 15)))
+        report = DatesReport.of_text(text, rng.choice([None, REF]), "<fuzz>")
+        json.dumps(report.to_dict())
