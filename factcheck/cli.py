@@ -22,6 +22,7 @@ from . import __version__, baseline
 from .config import Config, load_config
 from .errors import ExitCode, FactcheckError, TimelineError
 from .formatters import FORMATTERS, OutputOptions
+from .reference import parse_reference_date as parse_iso_reference
 from .report import Report
 from .timeline import Timeline, default_timeline_paths, load_timeline, validate
 from .verdicts import SEVERITY_RANK
@@ -62,7 +63,22 @@ def handle_errors(func: F) -> F:
 
 
 class DefaultGroup(click.Group):
-    """A group whose first argument, when not a command, goes to `check`."""
+    """A group whose first argument, when not a command, goes to `check`; usage errors
+    are one line on stderr (exit 2), as every other error."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            result = super().main(*args, standalone_mode=False, **kwargs)
+        except click.exceptions.Abort:
+            click.echo("factcheck: interrupted", err=True)
+            sys.exit(ExitCode.INTERRUPTED)
+        except click.ClickException as exc:
+            hint = " (see --help)" if isinstance(exc, click.UsageError) else ""
+            click.echo(f"factcheck: error: {exc.format_message()}{hint}", err=True)
+            sys.exit(ExitCode.USAGE)
+        sys.exit(result if isinstance(result, int) else ExitCode.OK)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
@@ -75,10 +91,10 @@ def parse_reference_date(
 ) -> date | None:
     if value is None:
         return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD") from None
+    parsed = parse_iso_reference(value)
+    if parsed is None:
+        raise click.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD")
+    return parsed
 
 
 def load(paths: tuple[str, ...]) -> Timeline:
@@ -409,6 +425,11 @@ def timeline_show(paths: tuple[str, ...], grep: str | None, no_color: bool) -> N
     console = Console(no_color=no_color or None, highlight=False)
     console.print(table)
     console.print(f"{len(events)} of {len(loaded)} events")
+
+
+from .audit_cmd import audit  # noqa: E402 - `factcheck audit` lives in its own module
+
+cli.add_command(audit)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -39,7 +39,8 @@ class DatesReport:
         lines = LineIndex(text)
         report = cls(path, reference_date, source)
         fmt = detect_format(path) if input_format == "auto" else input_format
-        for expr in find_times(extract(text, fmt).text, reference_date):
+        # TIMEX3 tags the two ends of a range ("from 2014 to 2016") separately
+        for expr in find_times(extract(text, fmt).text, reference_date, merge_ranges=False):
             line, col = lines.position(expr.start_char)
             report.times.append((expr, line, col))
         return report
@@ -93,7 +94,7 @@ def write_dates(
         return
     console = Console(
         file=stream,
-        no_color=color is False,
+        no_color=True if color is False else None,
         force_terminal=True if color else None,
         highlight=False,
     )

@@ -245,11 +245,6 @@ def test_terminal_gets_colour(tmp_path, seed_path, bundled_timeline):
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
-@pytest.mark.xfail(
-    reason="NO_COLOR is ignored on a terminal: TextFormatter passes no_color=False to rich's "
-    "Console, which overrides rich's own NO_COLOR handling (formatters/text.py)",
-    strict=True,
-)
 def test_no_color_env_on_a_terminal(tmp_path, seed_path, bundled_timeline):
     out = run_on_a_tty(
         [str(seed_path), "--timeline", str(bundled_timeline)], {"NO_COLOR": "1"}, tmp_path
@@ -359,11 +354,6 @@ def test_missing_timeline(runner, tmp_path, seed_path):
     assert_one_error_line(result, "absent.yaml")
 
 
-@pytest.mark.xfail(
-    reason="a bad --reference-date goes through click's usage error: 3 lines on stderr "
-    "(Usage/Try/Error) instead of the one line CONTRACTS §1 asks for",
-    strict=True,
-)
 @pytest.mark.parametrize("value", ["2023-13-01", "yesterday"])
 def test_bad_reference_date(runner, seed_path, synthetic_timeline, value):
     result = invoke(

@@ -8,6 +8,7 @@ stream (TTY), NO_COLOR / FORCE_COLOR, and `--no-color`.
 
 from __future__ import annotations
 
+import os
 from typing import TextIO
 
 from rich.console import Console
@@ -35,10 +36,12 @@ class TextFormatter(Formatter):
 
     def _console(self, stream: TextIO) -> Console:
         color = self.options.color
+        if color is None and os.environ.get("NO_COLOR"):
+            color = False  # no-color.org: no colour; we drop bold and reverse too
         tty = stream.isatty() if hasattr(stream, "isatty") else False
         return Console(
             file=stream,
-            no_color=color is False,
+            no_color=True if color is False else None,  # None: rich reads NO_COLOR
             force_terminal=True if color else None,
             color_system="auto" if color is not False else None,
             highlight=False,
