@@ -126,8 +126,9 @@ class Match:
 class EventIndex:
     """Alias matcher and token index over a timeline."""
 
-    def __init__(self, timeline: Timeline, vocab: Vocab,
-                 make_doc: Callable[[str], Doc] | None = None) -> None:
+    def __init__(
+        self, timeline: Timeline, vocab: Vocab, make_doc: Callable[[str], Doc] | None = None
+    ) -> None:
         self.timeline = timeline
         self.vocab = vocab
         self.make_doc = make_doc or (lambda text: Doc(vocab, words=text.split()))
@@ -142,7 +143,8 @@ class EventIndex:
     def _add(self, event: Event) -> None:
         patterns = [self.make_doc(a) for a in event.aliases]
         self.alias_stems[event.id] = tuple(
-            words for a in event.aliases
+            words
+            for a in event.aliases
             if (words := tuple(stem(w) for w in _WORD.findall(a) if w.lower() not in STOPWORDS))
         )
         if patterns:
@@ -189,8 +191,8 @@ class EventIndex:
             a, b = max(0, start - span.start_char), max(0, end - span.start_char)
             text = text[:a] + " " * (b - a) + text[b:]
         lower = text.lower()
-        words = [(stem(m.group(0)), m.start(), m.end()) for m in _WORD.finditer(text)]
-        stems = {w for w, _, _ in words}
+        words = _Words(text)
+        stems = words.stems
         exact_ids = {eid: (s, e) for eid, s, e in (exact or [])}
         candidates = set(exact_ids)
         for s in stems:
@@ -208,7 +210,7 @@ class EventIndex:
         self,
         event: Event,
         lower: str,
-        words: list[tuple[str, int, int]],
+        words: _Words,
         stems: set[str],
         exact: tuple[int, int] | None,
         offset: int,
@@ -233,41 +235,68 @@ class EventIndex:
             return None
         return Match(event, described, False, -1, -1, kw, ent)
 
-    def _loose_alias(
-        self, event: Event, words: list[tuple[str, int, int]]
-    ) -> tuple[float, int, int] | None:
+    def _loose_alias(self, event: Event, words: _Words) -> tuple[float, int, int] | None:
         """An alias whose content words all occur close together, in any inflection or
         with a typo in a long word ("the Wagner Group's mutiny" for "Wagner mutiny")."""
         best = None
         for alias in self.alias_stems[event.id]:
-            window = len(alias) + LOOSE_WINDOW
-            for i in range(len(words)):
-                found = _cover(alias, words[i:i + window])
-                if found is not None and (best is None or found[0] > best[0]):
-                    best = found
+            hits = [words.exact(a) for a in alias]
+            missing = [i for i, h in enumerate(hits) if not h]
+            if len(missing) > (1 if len(alias) > 1 else 0):  # one misspelt word at most,
+                continue  # and only in an alias of two words or more
+            for i in missing:
+                hits[i] = words.near(alias[i])
+            if not all(hits):
+                continue
+            found = _window(alias, hits, words)
+            if found is not None and (best is None or found[0] > best[0]):
+                best = found
         return best
 
 
-def _same_word(a: str, b: str) -> bool:
-    return a == b or (min(len(a), len(b)) >= 6 and fuzz.ratio(a, b) >= TYPO_RATIO)
+class _Words:
+    """The stemmed words of a text with their offsets, and where each stem occurs."""
+
+    def __init__(self, text: str) -> None:
+        self.items = [(stem(m.group(0)), m.start(), m.end()) for m in _WORD.finditer(text)]
+        self.stems = {w for w, _, _ in self.items}
+        self._where: dict[str, list[int]] = defaultdict(list)
+        for k, (w, _, _) in enumerate(self.items):
+            self._where[w].append(k)
+        self._where = dict(self._where)
+        self._near: dict[str, list[int]] = {}
+
+    def exact(self, word: str) -> list[int]:
+        """Positions of `word`."""
+        return self._where.get(word, [])
+
+    def near(self, word: str) -> list[int]:
+        """Positions of near spellings of a long word (typos), computed once per word."""
+        if word not in self._near:
+            found: list[int] = []
+            if len(word) >= 6:
+                for w, where in self._where.items():
+                    if len(w) >= 6 and fuzz.ratio(w, word, score_cutoff=TYPO_RATIO):
+                        found.extend(where)
+            self._near[word] = sorted(found)
+        return self._near[word]
 
 
-def _cover(
-    alias: tuple[str, ...], window: list[tuple[str, int, int]]
+def _window(
+    alias: tuple[str, ...], hits: list[list[int]], words: _Words
 ) -> tuple[float, int, int] | None:
-    """(score, start, end) if the window starts with an alias word and holds all of them."""
-    if not window or not _same_word(window[0][0], alias[0]) and not any(
-        _same_word(window[0][0], a) for a in alias
-    ):
+    """(score, start, end) of the tightest run holding every alias word, if it is short."""
+    best: tuple[int, list[int]] | None = None
+    for anchor in hits[0]:
+        chosen = [min(h, key=lambda k, a=anchor: abs(k - a)) for h in hits]
+        width = max(chosen) - min(chosen) + 1
+        if best is None or width < best[0]:
+            best = (width, chosen)
+    if best is None or best[0] > len(alias) + LOOSE_WINDOW:
         return None
-    positions = []
-    for a in alias:
-        hit = next((k for k, (w, _, _) in enumerate(window) if _same_word(w, a)), None)
-        if hit is None:
-            return None
-        positions.append(hit)
-    span = max(positions) + 1
-    exact = all(window[p][0] == a for p, a in zip(positions, alias, strict=True))
-    in_order = positions == sorted(positions) and span == len(alias)
+    width, chosen = best
+    items = words.items
+    exact = all(items[k][0] == a for k, a in zip(chosen, alias, strict=True))
+    in_order = chosen == sorted(chosen) and width == len(alias)
     score = LOOSE_IN_ORDER if in_order and exact else LOOSE_SCORE
-    return score, window[min(positions)][1], window[max(positions)][2]
+    return score, items[min(chosen)][1], items[max(chosen)][2]

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy
 import spacy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -25,6 +27,7 @@ from . import segment, timex
 from .errors import FactcheckError
 
 BLOCKS_KEY = "factcheck_blocks"
+NOT_START = numpy.array(-1).astype("uint64")  # SENT_START -1, as spaCy stores it
 if not Doc.has_extension("reference_date"):
     Doc.set_extension("reference_date", default=None)
 if not Span.has_extension("timex"):
@@ -49,8 +52,12 @@ class BlockSegmenter:
                 spans.append(span)
             for s, _ in segment.split_sentences(text, block.start, block.end):
                 starts.add(s)
-        for token in doc:
-            token.is_sent_start = token.i == 0 or token.idx in starts
+        flags = numpy.full((len(doc), 1), NOT_START, dtype="uint64")  # one array write, not a
+        for i, idx in enumerate(doc.to_array([IDX])):  # setter call per token
+            if i == 0 or idx in starts:
+                flags[i, 0] = 1
+        if len(doc):
+            doc.from_array([SENT_START], flags)
         doc.spans["blocks"] = spans
         return doc
 
