@@ -6,8 +6,9 @@ each sentence with a time expression:
 1. Order phrases ("since the Wagner mutiny", "for the first time since X",
    "before X", "after X") whose object *names* an event become order claims,
    and that event is taken out of the candidates for the sentence's other times.
-2. Dates of reporting ("said on Thursday") and forecasts ("will open in 2025")
-   are not claims about the past and are skipped.
+2. Datelines and dates of reporting something earlier ("stated on Thursday that
+   it had signed") are skipped; forecasts ("will open in 2025") are checked but
+   never flagged: a plan that changed is no error of the article.
 3. The event: one *named* in the sentence (nearest to the time) wins; else the
    discourse topic -- the event last named in the paragraph, else the one the
    section heading is about -- unless the sentence clearly describes an
@@ -52,6 +53,13 @@ _FORECAST = re.compile(
     r"forecast|predicted|aims? to|hopes? to)\b",
     re.IGNORECASE,
 )
+# What a report dates as news: the present, perfect or future ("it has settled", "it is
+# exercising", "will offer"), not the simple past ("the mutiny was over", "had signed").
+_NEWS = re.compile(
+    r"^\W*(?:that\s+)?(?:\S+\s+){0,6}?(?:is|are|has|have|will|would|'s|'re|'ll)\b",
+    re.IGNORECASE,
+)
+_EARLIER = re.compile(r"\b(?:had|earlier|previously|before)\b", re.IGNORECASE)
 _BACKGROUND = re.compile(
     r"\b(?:earlier|previously|prior|back in|in the past|years? (?:before|earlier)|had been|"
     r"not the first|once again|unrelated)\b",
@@ -85,6 +93,7 @@ class Claim:
     via: str = "sentence"  # how the event was found: sentence | paragraph | heading
     quoted: bool = False
     named: bool = False  # the event is named (by an alias), not only described
+    forecast: bool = False  # stated as a plan or forecast: checked, never flagged
     alternatives: tuple[Match, ...] = ()  # other events the sentence describes
 
 
@@ -173,7 +182,7 @@ class ClaimExtractor:
     def _is_anchor(self, sent: Span, match: Match) -> bool:
         if not match.named:
             return False
-        before = sent.doc.text[max(sent.start_char, match.start_char - 60) : match.start_char]
+        before = _text(sent)[max(sent.start_char, match.start_char - 60) : match.start_char]
         return _ORDER.search(before) is not None
 
     def _sentence(
@@ -200,7 +209,7 @@ class ClaimExtractor:
             if not _is_checkable(expr) or self._skip(sent, span):
                 continue
             expr = _shift(expr, offset)
-            event, score, via, named = self._choose(expr, span, others, context)
+            event, score, via, named = self._choose(expr, span, sent, times, others, context)
             kind = "weekday" if expr.weekday is not None and expr.start is None else "date"
             claims.append(
                 Claim(
@@ -212,6 +221,7 @@ class ClaimExtractor:
                     kind=kind,
                     via=via,
                     named=named,
+                    forecast=self._forecast(sent, span),
                     quoted=_quoted(sent, span),
                     alternatives=tuple(
                         m for m in others if event is None or m.event.id != event.id
@@ -221,39 +231,42 @@ class ClaimExtractor:
         return claims
 
     @staticmethod
-    def _owns(match: Match, span: Span, clauses: list[int]) -> bool:
+    def _owns(match: Match, span: Span, times: list[Span], clauses: list[int]) -> bool:
         """Is `span` the time `match` dates: in its clause, and the nearest time to it?"""
         if _clause(clauses, match.start_char) != _clause(clauses, span.start_char):
             return False
-        times = [
-            t
-            for t in span.doc.spans.get("times", ())
-            if span.sent.start <= t.start < span.sent.end and _is_checkable(t._.timex)
-        ]
-        nearest = min(times, key=lambda t: _distance(match, t), default=span)
+        checkable = [t for t in times if _is_checkable(t._.timex)]
+        nearest = min(checkable, key=lambda t: _distance(match, t), default=span)
         return nearest.start_char == span.start_char
 
     def _skip(self, sent: Span, span: Span) -> bool:
-        """Datelines, dates of reporting and forecasts are not claims about events."""
-        text = sent.doc.text
+        """Datelines, and dates of a report about something earlier ("stated on Thursday
+        that it had signed"), are not claims about events. A report of news ("announced
+        Monday it has settled") dates the news: that one is kept."""
+        text = _text(sent)
         line_start = text.rfind("\n", 0, span.start_char) + 1
         line_end = text.find("\n", span.end_char)
-        rest = (
-            text[line_start : span.start_char]
-            + " "
-            + text[span.end_char : line_end % (len(text) + 1)]
-        )
+        line_end = len(text) if line_end == -1 else line_end
+        rest = text[line_start : span.start_char] + " " + text[span.end_char : line_end]
         if len(_WORDS.findall(rest)) <= 3:
             return True  # a date line or dateline: when the article was written
         before = text[sent.start_char : span.start_char]
-        if _REPORTING.search(before[-60:]):
-            return True
-        return _FORECAST.search(before) is not None
+        if _REPORTING.search(before[-60:]):  # "said on Thursday that ...": what was said?
+            said = text[span.end_char : min(sent.end_char, span.end_char + 80)]
+            return not _NEWS.search(said) or _EARLIER.search(said) is not None
+        return False
+
+    @staticmethod
+    def _forecast(sent: Span, span: Span) -> bool:
+        """Is the time in a forecast or plan ("will open in 2025", "is due in October")?"""
+        return _FORECAST.search(_text(sent)[sent.start_char : span.start_char]) is not None
 
     def _choose(
         self,
         expr: TimeExpr,
         span: Span,
+        sent: Span,
+        times: list[Span],
         others: list[Match],
         context: Context,
     ) -> tuple[Event | None, float, str, bool]:
@@ -266,9 +279,9 @@ class ClaimExtractor:
         )
         named = [m for m in others if m.named]
         if named:
-            clauses = _clause_starts(span.sent)
+            clauses = _clause_starts(sent)
             ranked = sorted(
-                ((self._owns(m, span, clauses), m) for m in named),
+                ((self._owns(m, span, times, clauses), m) for m in named),
                 key=lambda x: (not x[0], _distance(x[1], span), x[1].event.id),
             )
             strong, best = ranked[0]
@@ -277,7 +290,7 @@ class ClaimExtractor:
             score = best.score if strong else min(best.score, WEAK_LINK)
             return best.event, score, "sentence", True
         topic, via = context.topic()
-        if topic is not None and not _BACKGROUND.search(span.sent.text):
+        if topic is not None and not _BACKGROUND.search(sent.text):
             clear = [
                 m for m in described if m.score >= STRONG_DESCRIPTION and m.event.id != topic.id
             ]
@@ -309,7 +322,7 @@ class ClaimExtractor:
         for m in (*context.heading, *context.title):
             if m.event.id not in seen and m.score - CONTEXT_BONUS >= self.min_score:
                 seen.add(m.event.id)
-                pool.append((m.score - CONTEXT_BONUS, m, "heading"))
+                pool.append((m.score - CONTEXT_BONUS, m, "context"))
         if not pool:
             return []
         pool.sort(key=lambda x: (-x[0], x[1].event.id))
@@ -323,7 +336,7 @@ class ClaimExtractor:
         offset: int,
         context: Context,
     ) -> Claim:
-        doc_text = sent.doc.text
+        doc_text = _text(sent)
         m = _ORDER.search(
             doc_text[max(sent.start_char, anchor.start_char - 60) : anchor.start_char]
         )
@@ -390,8 +403,18 @@ class ClaimExtractor:
 
 CLEAR_DESCRIPTION = 80.0  # a keyword and two entities, or two keywords and one
 WEAK_LINK = 70.0  # below STRONG_DESCRIPTION: such a link never makes "contradicted"
+TEXT_KEY = "factcheck_text"
 NAMED_TOPIC_SCORE = 70.0  # below STRONG_DESCRIPTION: a topic alone never makes "contradicted"
 TOPIC_WINDOW = 2  # sentences after the one that named the topic
+
+
+def _text(span: Span) -> str:
+    """The Doc's text, computed once: `Doc.text` joins every token on each access."""
+    doc = span.doc
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 def _sentences(doc: Doc, block: Span) -> Iterable[Span]:
@@ -427,7 +450,7 @@ def _premodifies_other(span: Span, others: list[Match]) -> bool:
     """A date used as a modifier ("the 1991 agreement", "an April 2 report") dates the
     noun after it: True when that noun is no word of any candidate event's aliases or
     keywords."""
-    text = span.doc.text
+    text = _text(span)
     if not _DETERMINER.search(text[max(0, span.start_char - 8) : span.start_char]):
         return False
     head = _HEAD_WORDS.match(text[span.end_char : span.end_char + 60])
@@ -466,7 +489,7 @@ def _shift(expr: TimeExpr, offset: int) -> TimeExpr:
 
 
 def _quoted(sent: Span, span: Span) -> bool:
-    before = sent.doc.text[sent.start_char : span.start_char]
+    before = _text(sent)[sent.start_char : span.start_char]
     return any(
         before.count(o) > before.count(c) if o != c else before.count(o) % 2 == 1
         for o, c in _QUOTES

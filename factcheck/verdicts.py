@@ -20,7 +20,6 @@ SEVERITY = {
     "unverifiable": "info",
 }
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-SPECIFIC_DESCRIPTION = 85.0  # two keywords and an entity
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -68,6 +67,16 @@ def judge(claim: Claim, timeline: Timeline) -> Finding:
             "info",
             rule,
             f"{_said(claim)} fits {_event(claim.event)}.",
+            evidence=(claim.event,),
+        )
+    if claim.forecast:
+        return Finding(
+            claim,
+            "unverifiable",
+            "info",
+            "forecast",
+            f"{_said(claim)} is stated as a plan or forecast; {_event(claim.event)} happened "
+            "at another time, which is not an error of the article.",
             evidence=(claim.event,),
         )
     other = _conflated_with(claim, timeline) if _may_conflate(claim) else None
@@ -163,11 +172,9 @@ def _may_conflate(claim: Claim) -> bool:
 
 
 def _may_contradict(claim: Claim) -> bool:
-    """Contradiction needs the sentence itself to name the event, or to describe it
-    very specifically: a date merely near an event's words is no accusation."""
-    if claim.via != "sentence":
-        return False
-    return claim.score >= (STRONG_DESCRIPTION if claim.named else SPECIFIC_DESCRIPTION)
+    """Contradiction needs the sentence itself to name the event, in the clause of the
+    date: a date merely near an event's words is no accusation."""
+    return claim.via == "sentence" and claim.named and claim.score >= STRONG_DESCRIPTION
 
 
 def related(a: Event, b: Event) -> bool:

@@ -176,12 +176,6 @@ def test_reporting_date_of_something_earlier_is_not_a_claim(synthetic_checker):
     assert claims(synthetic_checker, text) == []
 
 
-@pytest.mark.xfail(
-    reason="'said on Thursday' dates the statement, not the event, yet it is checked against "
-    "the mutiny's days and flagged as a contradicted weekday (claims._skip keeps reporting "
-    "dates unless an 'had/earlier/previously' follows)",
-    strict=True,
-)
 def test_reporting_date_is_not_a_claim(synthetic_checker):
     text = "Ivan Dorokhov said on Thursday that the Legion mutiny was over."
     assert [c for c in claims(synthetic_checker, text) if c["severity"] != "info"] == []
