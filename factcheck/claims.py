@@ -108,7 +108,11 @@ class Context:
     blocks_seen: int = 0
 
     def topic(self) -> tuple[Event | None, str]:
-        named = [m.event for m in self.heading if m.named]
+        """The event the text is about here: named in the paragraph a sentence or two
+        ago, or by the section heading (not the title: an article's background is not
+        about the event of its title)."""
+        in_section = self.heading is not self.title
+        named = [m.event for m in self.heading if m.named] if in_section else []
         section = named[0] if named else None
         if self.paragraph_topic is not None and self.topic_age <= TOPIC_WINDOW:
             if section is not None and section.id == self.paragraph_topic.id:
@@ -285,6 +289,10 @@ class ClaimExtractor:
                 key=lambda x: (not x[0], _distance(x[1], span), x[1].event.id),
             )
             strong, best = ranked[0]
+            if not fits(expr, best.event):  # the date may be another named event's
+                other = next((m for _, m in ranked[1:] if fits(expr, m.event)), None)
+                if other is not None:
+                    return other.event, min(other.score, WEAK_LINK), "sentence", True
             if fitting_description is not None and not fits(expr, best.event):
                 return fitting_description.event, fitting_description.score, "sentence", False
             score = best.score if strong else min(best.score, WEAK_LINK)

@@ -166,9 +166,11 @@ def _judge_order(claim: Claim) -> Finding:
 
 
 def _may_conflate(claim: Claim) -> bool:
-    """Conflation needs the text to tie the date to the event: in the sentence itself,
-    or in a section whose heading names the event."""
-    return claim.via == "heading" or (claim.via == "sentence" and claim.score >= STRONG_DESCRIPTION)
+    """Conflation needs the text to tie the date to the event: by naming it in the
+    sentence, or in a section whose heading names it."""
+    if claim.via == "heading":
+        return True
+    return claim.via == "sentence" and claim.score >= STRONG_DESCRIPTION
 
 
 def _may_contradict(claim: Claim) -> bool:
