@@ -28,6 +28,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span
 
 from .matching import EventIndex, Match, stem
+from .pipeline import doc_text
 from .timeline import Event
 from .timex import TimeExpr, interval_of
 
@@ -411,18 +412,12 @@ class ClaimExtractor:
 
 CLEAR_DESCRIPTION = 80.0  # a keyword and two entities, or two keywords and one
 WEAK_LINK = 70.0  # below STRONG_DESCRIPTION: such a link never makes "contradicted"
-TEXT_KEY = "factcheck_text"
 NAMED_TOPIC_SCORE = 70.0  # below STRONG_DESCRIPTION: a topic alone never makes "contradicted"
 TOPIC_WINDOW = 2  # sentences after the one that named the topic
 
 
 def _text(span: Span) -> str:
-    """The Doc's text, computed once: `Doc.text` joins every token on each access."""
-    doc = span.doc
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return text
+    return doc_text(span.doc)
 
 
 def _sentences(doc: Doc, block: Span) -> Iterable[Span]:

@@ -27,11 +27,20 @@ from . import segment, timex
 from .errors import FactcheckError
 
 BLOCKS_KEY = "factcheck_blocks"
+TEXT_KEY = "factcheck_text"
 NOT_START = numpy.array(-1).astype("uint64")  # SENT_START -1, as spaCy stores it
 if not Doc.has_extension("reference_date"):
     Doc.set_extension("reference_date", default=None)
 if not Span.has_extension("timex"):
     Span.set_extension("timex", default=None)
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, computed once: `Doc.text` joins every token on each access."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 class BlockSegmenter:
@@ -41,7 +50,7 @@ class BlockSegmenter:
         self.heading_max_words = heading_max_words
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         given = doc.user_data.get(BLOCKS_KEY)
         blocks = segment.split_blocks(text) if given is None else given
         starts: set[int] = set()
@@ -69,7 +78,7 @@ class TimeTagger:
         self.day_first = day_first
 
     def __call__(self, doc: Doc) -> Doc:
-        found = timex.find_times(doc.text, doc._.reference_date, day_first=self.day_first)
+        found = timex.find_times(doc_text(doc), doc._.reference_date, day_first=self.day_first)
         spans = []
         for expr in found:
             span = doc.char_span(
@@ -117,6 +126,7 @@ def make_doc(
     """A tokenised Doc with its reference date set, ready for the pipeline; `blocks`
     (from the markup) replace the blank-line segmentation."""
     doc = nlp.make_doc(text)
+    doc.user_data[TEXT_KEY] = text
     doc._.reference_date = reference_date
     if blocks is not None:
         doc.user_data[BLOCKS_KEY] = blocks
