@@ -243,7 +243,7 @@ def read_file(path: str, reference_date: date | None, input_format: str = "auto"
     fmt = detect_format(path) if input_format == "auto" else input_format
     doc = AuditDoc(path, None, None, reference_date, fmt, location=os.path.abspath(path))
     try:
-        data = _read_bytes(path)
+        data = sources.read_bytes(path)
     except InputError as exc:
         return replace(doc, error=str(exc))
     doc = replace(doc, sha256=_sha256(data))
@@ -252,20 +252,6 @@ def read_file(path: str, reference_date: date | None, input_format: str = "auto"
     except InputError as exc:
         return replace(doc, error=str(exc))
     return replace(doc, text=document.text, warning=document.warning)
-
-
-def _read_bytes(path: str) -> bytes:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
 def _open_archive(path: str) -> IO[bytes]:

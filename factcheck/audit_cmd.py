@@ -7,21 +7,17 @@ may be imported first.
 
 from __future__ import annotations
 
-import functools
 import os
-import sqlite3
 import sys
 import time
-from collections.abc import Callable
-from datetime import date
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
+from .clitools import handle_errors, parse_reference_date
 from .errors import ExitCode, FactcheckError
 from .verdicts import SEVERITY_RANK
 
-F = TypeVar("F", bound=Callable[..., Any])
 FAIL_ON = {"error": SEVERITY_RANK["error"], "warning": SEVERITY_RANK["warning"], "never": 99}
 SHOWN_ERRORS = 10
 CONFIG_KEYS = {  # option -> configuration key (the keys `check` reads that apply here)
@@ -57,48 +53,6 @@ Exit status:
   2    usage error, invalid timeline, unusable database, missing PATH
   130  interrupted (committed documents are kept: continue with --resume)
 """
-
-
-def _fail(message: str) -> None:
-    click.echo(f"factcheck: error: {message}", err=True)
-    sys.exit(ExitCode.USAGE)
-
-
-def _handle_errors(func: F) -> F:
-    """Errors become one line on stderr and exit 2; Ctrl-C exits 130."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except FactcheckError as exc:
-            _fail(str(exc))
-        except sqlite3.Error as exc:
-            _fail(f"database error: {exc}")
-        except KeyboardInterrupt:
-            click.echo(
-                "factcheck: interrupted; the documents committed so far are kept "
-                "(continue with --resume)",
-                err=True,
-            )
-            sys.exit(ExitCode.INTERRUPTED)
-        except (SystemExit, click.exceptions.Exit, click.ClickException):
-            raise
-        except Exception as exc:  # a bug: one line, no traceback (unless debugging)
-            if os.environ.get("FACTCHECK_DEBUG"):
-                raise
-            _fail(f"internal error: {type(exc).__name__}: {exc} (set FACTCHECK_DEBUG=1)")
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _reference_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD") from None
 
 
 class _Reporter:
@@ -301,7 +255,7 @@ def _outputs(opts: dict[str, Any], create: bool) -> None:
 )
 @click.option(
     "--reference-date",
-    callback=_reference_date,
+    callback=parse_reference_date,
     metavar="YYYY-MM-DD",
     help="Reference date for documents without one of their own (a record's `date` wins).",
 )
@@ -375,7 +329,9 @@ def _outputs(opts: dict[str, Any], create: bool) -> None:
     "model, reference_date, exclude and input_format.",
 )
 @click.pass_context
-@_handle_errors
+@handle_errors(
+    "factcheck: interrupted; the documents committed so far are kept (continue with --resume)"
+)
 def _audit_command(ctx: click.Context, paths: tuple[str, ...], **opts: Any) -> None:
     _check_usage(paths, opts)
     if paths:

@@ -6,60 +6,25 @@ library's errors into one line on stderr and exit status 2 (`errors.ExitCode`).
 
 from __future__ import annotations
 
-import functools
 import json
-import os
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date
-from typing import Any, TextIO, TypeVar
+from typing import Any, TextIO
 
 import click
 import yaml
 
 from . import __version__, baseline
+from .clitools import fail, handle_errors, parse_reference_date
 from .config import Config, load_config
 from .errors import ExitCode, FactcheckError, TimelineError
 from .formatters import FORMATTERS, OutputOptions
-from .reference import parse_reference_date as parse_iso_reference
 from .report import Report
 from .timeline import Timeline, default_timeline_paths, load_timeline, validate
 from .verdicts import SEVERITY_RANK
 
-F = TypeVar("F", bound=Callable[..., Any])
 FAIL_ON = {"error": SEVERITY_RANK["error"], "warning": SEVERITY_RANK["warning"], "never": 99}
-
-
-def fail(message: str) -> None:
-    """One clear line on stderr, exit 2."""
-    click.echo(f"factcheck: error: {message}", err=True)
-    sys.exit(ExitCode.USAGE)
-
-
-def handle_errors(func: F) -> F:
-    """Library errors become one line and exit 2; Ctrl-C exits 130."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except FactcheckError as exc:
-            fail(str(exc))
-        except KeyboardInterrupt:
-            click.echo("factcheck: interrupted", err=True)
-            sys.exit(ExitCode.INTERRUPTED)
-        except BrokenPipeError:
-            sys.stderr.close()
-            sys.exit(ExitCode.OK)
-        except (SystemExit, click.exceptions.Exit, click.ClickException):
-            raise
-        except Exception as exc:  # a bug: still one line, no traceback (unless debugging)
-            if os.environ.get("FACTCHECK_DEBUG"):
-                raise
-            fail(f"internal error: {type(exc).__name__}: {exc} (set FACTCHECK_DEBUG=1 for details)")
-
-    return wrapper  # type: ignore[return-value]
 
 
 class DefaultGroup(click.Group):
@@ -84,17 +49,6 @@ class DefaultGroup(click.Group):
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = ["check", *args]
         return super().parse_args(ctx, args)
-
-
-def parse_reference_date(
-    ctx: click.Context, param: click.Parameter, value: str | None
-) -> date | None:
-    if value is None:
-        return None
-    parsed = parse_iso_reference(value)
-    if parsed is None:
-        raise click.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD")
-    return parsed
 
 
 def load(paths: tuple[str, ...]) -> Timeline:
@@ -203,7 +157,7 @@ def cli() -> None:
 @click.option("--print-config", is_flag=True, help="Print the effective configuration and exit.")
 @color_option
 @click.pass_context
-@handle_errors
+@handle_errors()
 def check(
     ctx: click.Context,
     paths: tuple[str, ...],
@@ -335,7 +289,7 @@ def exit_status(report: Report, fail_on: str) -> int:
 )
 @output_option
 @color_option
-@handle_errors
+@handle_errors()
 def dates(
     paths: tuple[str, ...],
     reference_date: date | None,
@@ -370,7 +324,7 @@ def timeline() -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-@handle_errors
+@handle_errors()
 def timeline_validate(paths: tuple[str, ...], fmt: str) -> None:
     """Check timeline files; every problem as file:line:column: message."""
     files = list(paths) if paths else [str(p) for p in default_timeline_paths()]
@@ -409,7 +363,7 @@ def timeline_validate(paths: tuple[str, ...], fmt: str) -> None:
     help="Only events whose id, title, aliases, entities or summary contain TEXT.",
 )
 @color_option
-@handle_errors
+@handle_errors()
 def timeline_show(paths: tuple[str, ...], grep: str | None, no_color: bool) -> None:
     """Show the timeline as a table."""
     from rich.console import Console

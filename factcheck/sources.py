@@ -14,7 +14,6 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from .errors import InputError
 
@@ -72,22 +71,26 @@ def _mostly_control(head: bytes) -> bool:
     return control / len(head) > 0.1
 
 
-def read_document(path: str) -> Document:
-    """Read one file (or standard input for "-"); raises InputError."""
-    if path == STDIN:
-        return decode(sys.stdin.buffer.read(), "<stdin>")
-    p = Path(path)
+def read_bytes(path: str) -> bytes:
+    """The bytes of a file; raises InputError with a clear message."""
     try:
-        if p.is_dir():
-            raise InputError(f"{path}: is a directory")
-        data = p.read_bytes()
+        with open(path, "rb") as handle:
+            return handle.read()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    return decode(data, path)
+
+
+def read_document(path: str) -> Document:
+    """Read one file (or standard input for "-"); raises InputError."""
+    if path == STDIN:
+        return decode(sys.stdin.buffer.read(), "<stdin>")
+    return decode(read_bytes(path), path)
 
 
 def iter_targets(paths: Iterable[str], exclude: tuple[str, ...] = ()) -> Iterator[Target]:

@@ -1,0 +1,70 @@
+"""What every command shares: one-line errors and exit codes, option callbacks."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sqlite3
+import sys
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+
+import click
+
+from .errors import ExitCode, FactcheckError
+from .reference import parse_reference_date as parse_iso_reference
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def fail(message: str) -> None:
+    """One clear line on stderr, exit 2."""
+    click.echo(f"factcheck: error: {message}", err=True)
+    sys.exit(ExitCode.USAGE)
+
+
+def handle_errors(interrupted: str = "factcheck: interrupted") -> Callable[[F], F]:
+    """Errors become one line on stderr and exit 2, a bug included (no traceback unless
+    FACTCHECK_DEBUG is set); Ctrl-C prints `interrupted` and exits 130."""
+
+    def decorate(func: F) -> F:
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return func(*args, **kwargs)
+            except FactcheckError as exc:
+                fail(str(exc))
+            except sqlite3.Error as exc:
+                fail(f"database error: {exc}")
+            except KeyboardInterrupt:
+                click.echo(interrupted, err=True)
+                sys.exit(ExitCode.INTERRUPTED)
+            except BrokenPipeError:
+                sys.stderr.close()
+                sys.exit(ExitCode.OK)
+            except (SystemExit, click.exceptions.Exit, click.ClickException):
+                raise
+            except Exception as exc:  # a bug: still one line
+                if os.environ.get("FACTCHECK_DEBUG"):
+                    raise
+                fail(
+                    f"internal error: {type(exc).__name__}: {exc} "
+                    "(set FACTCHECK_DEBUG=1 for details)"
+                )
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+def parse_reference_date(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> date | None:
+    """Click callback: YYYY-MM-DD (or an ISO datetime: its date part)."""
+    if value is None:
+        return None
+    parsed = parse_iso_reference(value)
+    if parsed is None:
+        raise click.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD")
+    return parsed
