@@ -198,7 +198,12 @@ def _extract_text(text: str) -> Extracted:
         _Comment(m.start(), m.end(), m.group(1), canvas.line_of(m.start()) + 1)
         for m in _TEXT_DIRECTIVE.finditer(text)
     ]
-    return Extracted(text, None, _suppressions(comments, canvas, text))
+    if not comments:
+        return Extracted(text, None, ())
+    masked = list(text)  # the directive lines are no prose: blank them (keeping the length)
+    for c in comments:
+        masked[c.start : c.end] = " " * (c.end - c.start)
+    return Extracted("".join(masked), None, _suppressions(comments, canvas, text))
 
 
 # --- suppressions ------------------------------------------------------------------------

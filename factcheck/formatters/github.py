@@ -35,7 +35,7 @@ class GithubFormatter(Formatter):
             if file.error:
                 stream.write(
                     f"::error file={escape_property(file.path)},"
-                    f"title=factcheck: unreadable::{escape_data(file.error)}\n"
+                    f"title={escape_property('factcheck: unreadable')}::{escape_data(file.error)}\n"
                 )
             for claim in shown(file.claims, self.options.show):
                 level = COMMANDS[claim.severity]
