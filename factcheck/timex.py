@@ -62,7 +62,18 @@ Conventions (documented choices)
     reference date (a future cue does not push it ahead: results come after a quarter);
   - ``the quarter`` / ``the latest quarter`` is the last completed quarter; ``a year
     earlier`` right after a quarter is that quarter a year back (``2022-Q2``);
-    ``the year ended March 31`` is a DURATION ``P1Y``; ``for the year,`` the current year.
+    ``the year ended March 31`` is a DURATION ``P1Y``; ``for the year,`` the current year;
+    ``the latest period`` is the quarter (or half) in focus, else the last completed
+    quarter, and ``the same period last year`` / ``the 2022 period`` that period in the
+    year named; ``the latest fiscal year`` is the last completed (calendar) year;
+  - ``(later) that year``, ``earlier that day``, ``the following month`` are anchored to the
+    last date mentioned before them (the reference date when there is none);
+    ``the week of March 4`` is the ISO week of that day; ``year-end`` is the current year
+    with mod END (the previous one after ``since``);
+  - ``in recent years`` (after ``in``/``over``/``during``/``for``) is the DURATION ``PXY``,
+    other ``recent years`` ``PAST_REF``.
+* SETs: ``every other week`` ``P2W``, ``every summer`` ``XXXX-SU``, ``every morning``
+  ``TMO``; ``half an hour`` is ``PT30M`` and ``a dozen years`` ``P12Y``.
 * Clock times (``8 PM``) are put on the reference day (``2023-06-23T20:00``), or on the
   date they are written with; without a reference they stay ``T20:00``.
 * Numeric dates ``a/b/yyyy``: with ``day_first`` None the order is decided by
@@ -484,6 +495,12 @@ _REL_WORDS = {
     "future": "FUTURE_REF",
     "past": "PAST_REF",
     "present": "PRESENT_REF",
+    # informal spellings (social media), accepted in lower case only
+    "tmr": "tomorrow",
+    "tmrw": "tomorrow",
+    "tmrow": "tomorrow",
+    "tdy": "today",
+    "tonite": "tonight",
 }
 _REL_ALT = _alt(list(_REL_WORDS))
 _SET_ALT = _alt(list(_SET_WORDS))
@@ -499,10 +516,11 @@ def _anchor_table() -> dict[str, str]:
         "rel": list(_REL_WORDS),
         "set": list(_SET_WORDS),
         "this": ["this", "early", "late"],
-        "night": ["night"],
+        "night": ["night", "morning", "afternoon", "evening"],
         "holiday": list(_HOLIDAY_ANCHORS),
         "yearword": ["eighteen", "nineteen", "twenty", "two"] + list(_DECADE_WORDS),
         "quarter": ["q"],
+        "period": ["period"],
     }
     for kind, names in words.items():
         for name in names:
@@ -1021,6 +1039,11 @@ def _h_year(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if not m["y2"] and not _year_context_ok(m, ctx):
         return None
     cand = _Cand(m.start(), m.end(), "DATE", f"{y:04d}")
+    noun = None if m["y2"] else _YEAR_PERIOD.match(ctx.text, m.end())
+    if noun and _the_before(ctx.text, m.start()) < m.start():
+        # "the 2022 quarter": the quarter in focus, in 2022 (see _anchor_years_back)
+        cand.start_char, cand.end_char = _the_before(ctx.text, m.start()), noun.end()
+        cand.extra["focus_year"] = f"{y:04d}"
     if m["y2"]:
         y2 = int(m["y2"])
         if len(m["y2"]) == 2:
@@ -1032,6 +1055,9 @@ def _h_year(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
             if not _year_context_ok(m, ctx):
                 return None
     return cand
+
+
+_YEAR_PERIOD = re.compile(r"\s+(?:quarter|period)\b", re.IGNORECASE)
 
 
 def _h_apos_decade(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
@@ -1101,6 +1127,8 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if pw in {"last", "next", "this", "coming", "past"}:
         direction = {"coming": "next", "past": "last"}.get(pw, pw)
         s = prev[0][1]
+        if pw in {"coming", "past"} and len(prev) > 1 and prev[1][0] == "this":
+            s = prev[1][1]  # "this past Sunday"
     if ctx.ref is None:
         value, relative = f"XXXX-WXX-{wd + 1}", False
     else:
@@ -1145,8 +1173,12 @@ def _h_season(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         return _Cand(s, e, "DATE", f"{int(m['y']):04d}-{code}", takes_the=True)
     if m["season"][0].isupper() and _next_word(ctx.text, e)[:1].isupper():
         return None  # "the Winter Games", "Spring Festival": a name
-    prev = _prev_words(ctx.text, s, 1)
+    prev = _prev_words(ctx.text, s, 2)
     pw, ps = prev[0] if prev else ("", s)
+    if pw in {"past", "coming"} and len(prev) > 1 and prev[1][0] == "this":
+        ps = prev[1][1]  # "this past spring"
+    if pw in {"every", "each"}:
+        return _Cand(ps, e, "SET", f"XXXX-{code}")  # "every summer"
     if word == "fall" and (
         pw not in {"this", "last", "next", "early", "late", "mid", "the"}
         or pw == "the"
@@ -1192,6 +1224,10 @@ def _season_cand(ctx: _Ctx, s: int, e: int, code: str, direction: str) -> _Cand:
 def _h_rel(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     word = m.group(0).lower()
     kind = _REL_WORDS[word]
+    if kind in {"today", "tonight", "tomorrow"} and kind != word:
+        if not m.group(0).islower():
+            return None  # "TDY" (temporary duty) is no date
+        word = kind
     s, e = m.start(), m.end()
     prev = _prev_words(ctx.text, s, 1)
     pw = prev[0][0] if prev else ""
@@ -1257,6 +1293,14 @@ def _h_last_night(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     return _Cand(prev[0][1], m.end(), "TIME", day + "TNI", relative=True)
 
 
+def _h_every_part(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """``every morning``: a SET of parts of days, value ``TMO``."""
+    prev = _prev_words(ctx.text, m.start(), 1)
+    if not prev or prev[0][0] not in {"every", "each"}:
+        return None
+    return _Cand(prev[0][1], m.end(), "SET", "T" + _DAYPARTS[m.group(0).lower()])
+
+
 def _h_set(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     """``daily``, ``weekly``, ``annually``."""
     return _Cand(m.start(), m.end(), "SET", _SET_WORDS[m.group(0).lower()])
@@ -1300,6 +1344,8 @@ _APOS = "['’]"
 _HOLIDAY_PATTERNS: dict[str, Callable[[int], datetime.date]] = {
     r"Christmas(?:\s+Day)?": _fixed(12, 25),
     r"Christmas\s+Eve": _fixed(12, 24),
+    r"(?:[Xx]mas|XMAS)(?:\s+[Dd]ay)?": _fixed(12, 25),
+    r"(?:[Xx]mas|XMAS)\s+[Ee]ve": _fixed(12, 24),
     rf"New\s+Year{_APOS}s\s+Day": _fixed(1, 1),
     rf"New\s+Year{_APOS}s\s+Eve": _fixed(12, 31),
     r"Halloween": _fixed(10, 31),
@@ -1321,6 +1367,7 @@ _HOLIDAY_PATTERNS: dict[str, Callable[[int], datetime.date]] = {
 }
 _HOLIDAY_ANCHORS = {
     "christmas",
+    "xmas",
     "new",
     "halloween",
     "st",
@@ -1487,7 +1534,9 @@ def _spoken_value(words: list[str]) -> int:
     total = current = 0
     for w in words:
         n = _NUMBERS[w]
-        if n == 100:
+        if w == "dozen":  # "a dozen" is 12, "two dozen" 24
+            current = (current or 1) * 12
+        elif n == 100:
             current = (current or 1) * 100
         elif n == 1000:
             total, current = total + (current or 1) * 1000, 0
@@ -1510,6 +1559,7 @@ _DIGIT_ORDINAL = re.compile(r"(\d{1,2})(?:st|nd|rd|th)")
 _HALF = re.compile(r"(\d+)[ \t]+1/2[ \t-]+$")
 _AND_HALF_LEFT = re.compile(r"\b([A-Za-z]+|\d+)[ \t-]+and[ \t-]+a[ \t-]+half[ \t-]+$")
 _AND_HALF_RIGHT = re.compile(r"[ \t]+and[ \t]+a[ \t]+half\b")
+_HALF_A = re.compile(r"(?<![\w-])(?:[Hh]alf[ \t]+an?|[Aa]n?[ \t]+half)[ \t-]+$")
 _MORE_WORDS = {"more", "additional", "further", "extra", "straight", "consecutive"}
 
 
@@ -1534,6 +1584,11 @@ def _read_quant(text: str, pos: int) -> _Quant:
             words = _prev_words(text, q.start, 4)
             _read_approx(words, 0, q)
             return q
+    half = _HALF_A.search(text, max(0, pos - 12), pos) if "alf" in text[pos - 9 : pos] else None
+    if half and not text[max(0, half.start() - 4) : half.start()].rstrip(" \t-").endswith("and"):
+        # "half an hour", "a half-hour", "half a century"
+        word = half.start() + half.group(0).lower().find("half")
+        return _Quant(start=half.start(), number=0.5, number_start=word)
     words = _prev_words(text, pos, 6)
     q = _Quant(start=pos)
     i = _read_count(words, q)
@@ -1574,14 +1629,35 @@ def _read_count(words: list[tuple[str, int]], q: _Quant) -> int:
 
 def _read_direction(words: list[tuple[str, int]], i: int, q: _Quant) -> int:
     """``the past``, ``next``, ``every``, ``fiscal``, ``earlier this``; next index."""
+    if (
+        i + 1 < len(words)
+        and words[i][0] == "other"
+        and words[i + 1][0] in {"every", "each"}
+        and q.number is None
+        and not q.vague
+        and q.ordinal is None
+    ):  # "every other week"
+        q.number, q.number_start = 2, words[i][1]
+        q.direction, q.start = "every", words[i + 1][1]
+        return i + 2
     if i < len(words) and words[i][0] in _DIRECTION_WORDS:
         if not (q.ordinal is not None and words[i][0] in {"first", "last"}):
             q.direction, q.start, i = words[i][0], words[i][1], i + 1
         if q.direction == "fiscal" and i < len(words) and words[i][0] in _ORDINALS:
-            q.ordinal = q.ordinal or _ORDINALS[words[i][0]]
+            if q.ordinal is None:  # "the first fiscal quarter"
+                q.ordinal, q.start, i = _ORDINALS[words[i][0]], words[i][1], i + 1
+        elif q.direction == "fiscal" and i < len(words) and words[i][0] in _FISCAL_DIRECTIONS:
+            q.direction, q.start, i = words[i][0], words[i][1], i + 1  # "last fiscal year"
+    if q.direction in {"past", "coming"} and i < len(words) and words[i][0] == "this":
+        q.start, i = words[i][1], i + 1  # "this past week", "this coming year"
     if i < len(words) and words[i][0] in {"earlier", "later"} and q.direction == "this":
         q.mod, q.start, i = words[i][0], words[i][1], i + 1
     return i
+
+
+_FISCAL_DIRECTIONS = frozenset(
+    {"this", "last", "next", "current", "latest", "previous", "past", "coming"}
+)
 
 
 def _read_approx(words: list[tuple[str, int]], i: int, q: _Quant) -> None:
@@ -1611,7 +1687,21 @@ _HALF_UNITS = {
 }
 
 
+_HALF_ONLY = {
+    "CE": "P50Y",
+    "DE": "P5Y",
+    "Y": "P6M",
+    "M": "P15D",
+    "W": "P3DT12H",
+    "D": "PT12H",
+    "H": "PT30M",
+    "MIN": "PT30S",
+}
+
+
 def _duration_value(n: float | None, unit: str) -> str:
+    if n == 0.5 and unit in _HALF_ONLY:
+        return _HALF_ONLY[unit]
     if n is not None and n != int(n) and n * 2 == int(n * 2) and unit in _HALF_UNITS:
         head, tail = _HALF_UNITS[unit]  # "2 1/2 years" -> P2Y6M
         return f"P{'T' if unit in {'H', 'MIN'} else ''}{int(n)}{head}{tail}"
@@ -1649,6 +1739,27 @@ def _h_unit(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         return _Cand(q.start, m.end(), "DATE", f"{q.ordinal - 1:02d}")
     if unit == "HALF":
         return None
+    if (
+        unit == "Y"
+        and not plural
+        and "nd" in ctx.text[m.end() + 1 : m.end() + 6]
+        and q.number is None
+        and not q.vague
+        and not q.direction
+    ):
+        end = _YEAR_END.match(ctx.text, m.end())
+        if end and q.ordinal is None:  # "by year-end", "since year's end"
+            return _year_end(ctx, q.start, end.end())
+    if (
+        not plural
+        and unit in _ANAPHOR_VALUE
+        and ctx.text[max(0, m.start() - 5) : m.start() - 1] in {"that", "wing"}
+        and q.number is None
+        and not q.vague
+    ):
+        cand = _anaphor(m, ctx, unit)
+        if cand is not None:
+            return cand
     if not plural and q.number is not None and 1000 <= q.number <= 2199:
         return None  # "the 1988 quarter": a year, not a count
     if unit == "Q" and plural and ctx.text[m.start() - 1] == "-":
@@ -1664,6 +1775,69 @@ def _h_unit(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if rate is not None:  # "twice a week", "$2 million a year": a frequency
         return _Cand(rate, m.end(), "SET", _duration_value(1, unit))
     return _unit_rest(m, ctx, q, unit, plural, right)
+
+
+_YEAR_END = re.compile(r"(?:-|\s+|['’]s\s+)end\b(?!-)", re.IGNORECASE)
+
+
+def _year_end(ctx: _Ctx, s: int, e: int) -> _Cand | None:
+    """``year-end``: the end of the current year, of the last one after ``since``."""
+    if e < len(ctx.text) and ctx.text[e] == " " and _next_word(ctx.text, e)[:1].islower():
+        nxt = _next_word(ctx.text, e).lower()
+        if nxt not in _FUNCTION_WORDS and nxt not in {"is", "was", "results"}:
+            return None  # "year-end bonuses": a modifier
+    before = _prev_words(ctx.text, s, 1)
+    since = bool(before) and before[0][0] == "since"
+    if ctx.ref is None:
+        return _Cand(s, e, "DATE", "XXXX", relative=True, mod="END")
+    return _Cand(s, e, "DATE", f"{ctx.ref.year - since:04d}", relative=True, mod="END")
+
+
+# value pattern an antecedent needs, per unit, for ``that year`` / ``the following month``
+_ANAPHOR_VALUE = {
+    "Y": re.compile(r"(\d{4})(?!\d)"),
+    "M": re.compile(r"(\d{4})-(\d\d)(?!\d)"),
+    "D": re.compile(r"(\d{4})-(\d\d)-(\d\d)(?!\d)"),
+}
+
+
+def _anaphor(m: re.Match[str], ctx: _Ctx, unit: str) -> _Cand | None:
+    """``(later) that year``, ``earlier that day``, ``the following month``: the unit of
+    the date last mentioned (see `_resolve_anaphors`); the reference's one until then."""
+    prev = _prev_words(ctx.text, m.start(), 2)
+    if not prev:
+        return None
+    if prev[0][0] == "that":
+        s, shift = prev[0][1], 0
+        if len(prev) > 1 and prev[1][0] in {"earlier", "later"}:
+            s = prev[1][1]
+    elif prev[0][0] == "following" and len(prev) > 1 and prev[1][0] == "the":
+        s, shift = prev[1][1], 1
+    else:
+        return None
+    if ctx.ref is None:
+        value = _UNKNOWN_UNIT[unit]
+    else:
+        value = _unit_value(_shift(ctx.ref, unit, shift), unit)
+    cand = _Cand(s, m.end(), "DATE", value, relative=True)
+    cand.extra["anaphor"] = f"{unit}{shift}"
+    return cand
+
+
+def _resolve_anaphors(cands: list[_Cand]) -> None:
+    """Anchor ``that year`` / ``the following day`` to the last date before it."""
+    last: _Cand | None = None
+    for c in cands:
+        ana = c.extra.get("anaphor")
+        if ana and last is not None:
+            unit, shift = ana[:1], int(ana[1:])
+            found = _ANAPHOR_VALUE[unit].match(last.value)
+            if found:
+                parts = [int(x) for x in found.groups()]
+                d = datetime.date(parts[0], *(parts[1:] + [1] * (3 - len(parts))))
+                c.value = _unit_value(_shift(d, unit, shift), unit)
+        if c.type in {"DATE", "TIME"} and c.value[:1].isdigit():
+            last = c
 
 
 _RATE_WORDS = frozenset("million billion trillion cents dollars percent pct".split())
@@ -1750,6 +1924,36 @@ def _unit_rest(
 
 
 _PERIOD_ENDED = re.compile(r"\s+(?:ended|ending)\b", re.IGNORECASE)
+_PERIOD_BACK = re.compile(r"\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))\b", re.IGNORECASE)
+
+
+def _h_period(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """``the latest period``: the reporting period in focus, i.e. the quarter (or half)
+    last named, else the last completed quarter; ``the same period last year`` /
+    ``the comparable period a year ago`` is that period a year back.
+    """
+    prev = _prev_words(ctx.text, m.start(), 3)
+    words = [w for w, _ in prev]
+    if words[:1] == ["fiscal"]:
+        words, prev = words[1:], prev[1:]
+    if len(words) < 2 or words[1] != "the":
+        return None
+    if _next_word(ctx.text, m.end()).lower() in {"of", "in", "when", "since"}:
+        return None  # "the latest period of unrest"
+    back = _PERIOD_BACK.match(ctx.text, m.end())
+    if words[0] in {"latest", "current", "recent"}:
+        years = 0
+    elif words[0] in {"same", "comparable", "corresponding"} and back:
+        years = 1
+    else:
+        return None
+    e = back.end() if back else m.end()
+    if ctx.ref is None:
+        return _Cand(prev[1][1], e, "DATE", "XXXX-QX", relative=True)
+    d = _shift(ctx.ref, "Q", -1 - 4 * years)
+    cand = _Cand(prev[1][1], e, "DATE", _unit_value(d, "Q"), relative=True)
+    cand.extra["years_back"] = str(years)
+    return cand
 
 
 def _for_the_unit(text: str, start: int, end: int) -> bool:
@@ -1826,7 +2030,11 @@ def _shifted(
     if ctx.ref is None or q.number is None:
         return _Cand(q.start, e, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", relative=True)
     d = _shift(ctx.ref, unit, sign * q.number)
-    cand = _Cand(q.start, e, "DATE", _unit_value(d, unit), relative=True, mod=_mod_code(q.mod))
+    value = _unit_value(d, unit)
+    if noun and unit == "Y" and noun.group(0).split()[-1].lower() in {"quarter", "period"}:
+        # "the year-ago quarter" with no quarter in focus: the last completed one, back
+        value = _unit_value(_shift(d, "Q", -1), "Q")
+    cand = _Cand(q.start, e, "DATE", value, relative=True, mod=_mod_code(q.mod))
     if unit == "Y" and sign < 0 and q.number == int(q.number):
         cand.extra["years_back"] = str(int(q.number))
     return cand
@@ -1836,14 +2044,19 @@ def _this_unit(m: re.Match[str], ctx: _Ctx, q: _Quant, unit: str, plural: bool) 
     """``this year``, ``last month``, ``next week``, ``the weekend``."""
     if unit in {"H", "MIN", "S"}:
         return None
+    if plural and q.direction == "recent" and unit in {"D", "W", "M", "Y", "DE"}:
+        before = _prev_words(ctx.text, q.start, 1)
+        if before and before[0][0] in {"in", "over", "during", "for"}:
+            # "in recent years": the stretch up to now, TIMEX3 DURATION PXY
+            return _Cand(q.start, m.end(), "DURATION", _duration_value(None, unit))
     if plural:
         ref_kind = "FUTURE_REF" if q.direction in {"next", "coming"} else "PAST_REF"
         return _Cand(q.start, m.end(), "DATE", ref_kind, relative=True)
     if ctx.ref is None:
         return _Cand(q.start, m.end(), "DATE", _UNKNOWN_UNIT.get(unit, "XXXX"), relative=True)
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(q.direction, 0)
-    if unit == "Q" and q.direction in {"latest", ""}:
-        step = -1  # "the (latest) quarter": the last reported one
+    if unit == "Q" and q.direction in {"latest", ""} or unit == "Y" and q.direction == "latest":
+        step = -1  # "the (latest) quarter", "the latest fiscal year": the last reported one
     if unit == "WE" and q.direction == "this":  # the weekend of the reference's week
         return _Cand(q.start, m.end(), "DATE", _week_value(ctx.ref) + "-WE", relative=True)
     if unit == "WE" and step == 0:
@@ -1989,7 +2202,7 @@ _RULES: list[_Rule] = [
         re.compile(
             r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?(?!\d)\s*"
             r"(?:(?P<ap>[AaPp](?:\.\s?[Mm]\.?|\s?[Mm])(?!\w))|(?<=\d)(?=[^\w:.]|$))"
-            r"(?:\s*(?P<tz>GMT|UTC|E[SD]T|C[SD]T|P[SD]T|BST|CET|CEST)\b)?"
+            r"(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]?T|BST|CET|CEST)\b)?"
         ),
         _h_time,
     ),
@@ -2034,6 +2247,7 @@ _RULES: list[_Rule] = [
     _Rule("unit", "unit", re.compile(rf"(?i:{_UNIT_ALT})\b"), _h_unit),
     _Rule("rel", "rel", re.compile(rf"(?i:{_REL_ALT})\b"), _h_rel),
     _Rule("set", "set", re.compile(rf"(?i:{_SET_ALT})\b"), _h_set),
+    _Rule("period", "period", re.compile(r"(?i:period)\b"), _h_period),
     _Rule(
         "quarter", "quarter", re.compile(r"Q(?P<q>[1-4])(?:\s+(?P<y>\d{4}))?(?!\w)"), _h_quarter_q
     ),
@@ -2042,6 +2256,12 @@ _RULES: list[_Rule] = [
     _Rule("word_year", "yearword", _WORD_YEAR_RE, _h_word_year),
     _Rule("word_decade", "yearword", _WORD_DECADE_RE, _h_word_decade),
     _Rule("last_night", "night", re.compile(r"(?i:night)\b"), _h_last_night),
+    _Rule(
+        "every_part",
+        "night",
+        re.compile(r"(?i:morning|afternoon|evening|night)\b"),
+        _h_every_part,
+    ),
     _Rule(
         "this_part",
         "this",
@@ -2454,10 +2674,30 @@ def _anchor_years_back(cands: list[_Cand]) -> None:
     focus: _Cand | None = None
     for c in cands:
         back = c.extra.get("years_back")
-        if back and focus is not None and c.start_char - focus.end_char <= _FOCUS_DISTANCE:
+        near = focus is not None and c.start_char - focus.end_char <= _FOCUS_DISTANCE
+        if "focus_year" in c.extra and near and focus is not None:
+            c.value = c.extra["focus_year"] + focus.value[4:]  # "the 2022 quarter"
+        elif back == "0" and focus is not None and c.start_char - focus.end_char <= _FOCUS_DISTANCE:
+            c.value = focus.value  # "the latest period"
+        elif back and focus is not None and c.start_char - focus.end_char <= _FOCUS_DISTANCE:
             c.value = f"{int(focus.value[:4]) - int(back):04d}{focus.value[4:]}"
         elif c.type == "DATE" and _FOCUS_VALUE.match(c.value) and "range_end" not in c.extra:
             focus = c
+
+
+_WEEK_OF = re.compile(r"(?<![\w-])(?:[Tt]he|THE)\s+(?:week|WEEK)\s+(?:of|OF)\s+$")
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d$")
+
+
+def _week_of(ctx: _Ctx, cands: list[_Cand]) -> None:
+    """``the week of March 4``: the (ISO) week containing that day."""
+    for c in cands:
+        if c.type != "DATE" or "range_end" in c.extra or not _DAY_VALUE.match(c.value):
+            continue
+        m = _WEEK_OF.search(ctx.text, max(0, c.start_char - 20), c.start_char)
+        if m:
+            day = datetime.date.fromisoformat(c.value)
+            c.start_char, c.value, c.weekday = m.start(), _week_value(day), None
 
 
 def _split_day_ranges(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
@@ -2519,6 +2759,8 @@ def find_times(
     try:
         kept = _merge(ctx, kept)
         _anchor_years_back(kept)
+        _week_of(ctx, kept)
+        _resolve_anaphors(kept)
         if not merge_ranges:
             kept = _split_day_ranges(ctx, kept)
     except Exception:  # never raise: keep the unmerged expressions
