@@ -6,13 +6,18 @@ each sentence with a time expression:
 1. Order phrases ("since the Wagner mutiny", "for the first time since X",
    "before X", "after X") whose object *names* an event become order claims,
    and that event is taken out of the candidates for the sentence's other times.
-2. Datelines and dates of reporting something earlier ("stated on Thursday that
-   it had signed") are skipped; forecasts ("will open in 2025") are checked but
+2. Datelines, dates of reporting something earlier ("stated on Thursday that
+   it had signed"; a passive "it was announced in 2000" dates the announcement
+   itself) and baselines of comparisons ("up 50% compared to the previous
+   year") are skipped; forecasts ("will open in 2025") are checked but
    never flagged: a plan that changed is no error of the article.
 3. The event: one *named* in the sentence (nearest to the time) wins; else the
    discourse topic -- the event last named in the paragraph, else the one the
    section heading is about -- unless the sentence clearly describes an
    unrelated event; else the best *described* event; else none (unverifiable).
+   A date that does not fit that event but fits another one the sentence describes
+   is the other one's (never a flag); after a weak link (topic, loose description)
+   any event the sentence mentions will do.
 
 A `Context` carries the topics from block to block (and across the pieces of a
 document processed in chunks).
@@ -60,6 +65,16 @@ _NEWS = re.compile(
     r"^\W*(?:that\s+)?(?:\S+\s+){0,6}?(?:is|are|has|have|will|would|'s|'re|'ll)\b",
     re.IGNORECASE,
 )
+# A figure compared with a time ("up 50% compared to the previous year", "more than in
+# 2006") dates the baseline of the comparison, not an event.
+_COMPARISON = re.compile(
+    r"\b(?:compared (?:to|with)|in comparison (?:to|with)|than|versus|vs\.?|year-on-year|"
+    r"(?:up|down|rise|rose|fell|increase|decrease|growth) (?:of \S+ )?(?:from|over|on))\s+"
+    r"(?:that of\s+|those of\s+)?(?:in\s+|during\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "it was announced in February 2000": the announcing is the event, not a report of one.
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _EARLIER = re.compile(r"\b(?:had|earlier|previously|before)\b", re.IGNORECASE)
 _BACKGROUND = re.compile(
     r"\b(?:earlier|previously|prior|back in|in the past|years? (?:before|earlier)|had been|"
@@ -206,7 +221,8 @@ class ClaimExtractor:
         if anchors:  # the words naming an anchor describe it, not the sentence's other events
             mask = [(m.start_char, m.end_char) for m in anchors]
             matches = self.index.match(sent, mask=mask)
-        others = [m for m in matches if m.event.id not in anchor_ids and m.score >= self.min_score]
+        candidates = [m for m in matches if m.event.id not in anchor_ids]
+        others = [m for m in candidates if m.score >= self.min_score]
         for anchor in anchors:
             claims.append(self._order_claim(sent, anchor, others, offset, context))
         for span in times:
@@ -215,6 +231,7 @@ class ClaimExtractor:
                 continue
             expr = _shift(expr, offset)
             event, score, via, named = self._choose(expr, span, sent, times, others, context)
+            event, score, via, named = _prefer_fitting(expr, (event, score, via, named), candidates)
             kind = "weekday" if expr.weekday is not None and expr.start is None else "date"
             claims.append(
                 Claim(
@@ -256,7 +273,13 @@ class ClaimExtractor:
         if len(_WORDS.findall(rest)) <= 3:
             return True  # a date line or dateline: when the article was written
         before = text[sent.start_char : span.start_char]
-        if _REPORTING.search(before[-60:]):  # "said on Thursday that ...": what was said?
+        if _COMPARISON.search(before[-40:]):
+            return True  # "up 28% compared to the previous year": a baseline, no event
+        report = _REPORTING.search(before[-60:])
+        if report and not _PASSIVE.search(
+            before[: len(before) - len(before[-60:]) + report.start()]
+        ):
+            # "said on Thursday that ...": what was said?
             said = text[span.end_char : min(sent.end_char, span.end_char + 80)]
             return not _NEWS.search(said) or _EARLIER.search(said) is not None
         return False
@@ -279,9 +302,6 @@ class ClaimExtractor:
         if _premodifies_other(span, others):
             return None, 0.0, "sentence", False
         described = [m for m in others if not m.named]
-        fitting_description = next(
-            (m for m in described if m.score >= CLEAR_DESCRIPTION and fits(expr, m.event)), None
-        )
         named = [m for m in others if m.named]
         if named:
             clauses = _clause_starts(sent)
@@ -294,8 +314,6 @@ class ClaimExtractor:
                 other = next((m for _, m in ranked[1:] if fits(expr, m.event)), None)
                 if other is not None:
                     return other.event, min(other.score, WEAK_LINK), "sentence", True
-            if fitting_description is not None and not fits(expr, best.event):
-                return fitting_description.event, fitting_description.score, "sentence", False
             score = best.score if strong else min(best.score, WEAK_LINK)
             return best.event, score, "sentence", True
         topic, via = context.topic()
@@ -410,7 +428,8 @@ class ClaimExtractor:
         return best.event, score, via
 
 
-CLEAR_DESCRIPTION = 80.0  # a keyword and two entities, or two keywords and one
+MENTIONED = 40.0  # a keyword and an entity's word, or two entities: a mention
+FITTING_DESCRIPTION = 55.0  # a keyword and an entity: enough to own a date that fits
 WEAK_LINK = 70.0  # below STRONG_DESCRIPTION: such a link never makes "contradicted"
 NAMED_TOPIC_SCORE = 70.0  # below STRONG_DESCRIPTION: a topic alone never makes "contradicted"
 TOPIC_WINDOW = 2  # sentences after the one that named the topic
@@ -447,6 +466,46 @@ def _clause_starts(sent: Span) -> list[int]:
 
 def _clause(starts: list[int], offset: int) -> int:
     return sum(1 for s in starts if s <= offset) - 1
+
+
+Choice = tuple[Event | None, float, str, bool]  # event, link score, via, named?
+
+
+def _prefer_fitting(expr: TimeExpr, choice: Choice, candidates: list[Match]) -> Choice:
+    """When the chosen event does not fit the date but another event the sentence
+    describes (a keyword and an entity at least) does, the date is that one's: "the GAO
+    on June 18 called for a re-run of the tanker contract" dates the GAO's ruling, not the
+    contract award; "in March and June to unveil the iPad 2 and iCloud" dates each
+    product respectively. That reading accuses nobody, so it wins over a flag -- except
+    in a section whose heading names the chosen event: there a related event's date is
+    the conflation the section invites (CONTRACTS §3)."""
+    event, score, via, _ = choice
+    if event is None or via == "heading" or fits(expr, event) is not False:
+        return choice
+    rest = [m for m in candidates if m.event.id != event.id]
+    # A weak link (a paragraph topic, a loose description) never flags: any event the
+    # sentence mentions at all that fits the date is a better reading of it.
+    weak = via != "sentence" or score < STRONG_DESCRIPTION
+    fitting = _fitting_description(expr, rest, MENTIONED if weak else FITTING_DESCRIPTION)
+    if fitting is None:
+        return choice
+    return fitting.event, min(fitting.score, WEAK_LINK), "sentence", False
+
+
+def _fitting_description(expr: TimeExpr, described: list[Match], floor: float) -> Match | None:
+    """The best event described (scoring `floor` at least; from FITTING_DESCRIPTION on, by a
+    keyword and an entity) whose time fits."""
+    both = floor >= FITTING_DESCRIPTION
+    return next(
+        (
+            m
+            for m in sorted(described, key=lambda m: (-m.score, m.event.id))
+            if m.score >= floor
+            and (not both or (m.keywords and m.entities))
+            and fits(expr, m.event)
+        ),
+        None,
+    )
 
 
 def _premodifies_other(span: Span, others: list[Match]) -> bool:

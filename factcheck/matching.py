@@ -4,7 +4,9 @@ Two kinds of evidence, scored 0-100:
 
 - *naming*: an alias of the event occurs in the text ("the Wagner mutiny"),
   exactly (case-insensitive, PhraseMatcher) or nearly (rapidfuzz, for
-  inflections and typos: "Wagner mutinies", "the Wager mutiny");
+  inflections and typos: "Wagner mutinies", "the Wager mutiny"), or its words,
+  all spelt right, spread over a few words ("Apple on Friday launched a 3G
+  version of its iPhone" for "iPhone 3G launch", scored lower);
 - *describing*: the event's keywords ("arrested") and entities ("Wagner Group",
   "Belarus", or a distinctive word of one, "Lukashenko") occur in the text.
 
@@ -31,6 +33,8 @@ NAMED = 100.0
 LOOSE_IN_ORDER = 95.0  # every alias word, in order, adjacent, but inflected differently
 LOOSE_SCORE = 90.0  # every alias word within a few words of each other
 LOOSE_WINDOW = 3
+WIDE_SCORE = 80.0  # every word of a 2+ word alias, exactly, spread over a clause
+WIDE_WINDOW = 8
 TYPO_RATIO = 88.0
 STOPWORDS = frozenset("the a an of in on at to for and by with from 's".split())
 KEYWORD_WEIGHT = 30.0
@@ -294,11 +298,17 @@ def _window(
         width = max(chosen) - min(chosen) + 1
         if best is None or width < best[0]:
             best = (width, chosen)
-    if best is None or best[0] > len(alias) + LOOSE_WINDOW:
+    if best is None or best[0] > len(alias) + WIDE_WINDOW:
         return None
     width, chosen = best
     items = words.items
     exact = all(items[k][0] == a for k, a in zip(chosen, alias, strict=True))
+    if width > len(alias) + LOOSE_WINDOW:
+        # "Apple on Friday launched a 3G version of its iPhone" names the "iPhone 3G
+        # launch": every word of a longer alias, spelt right, a few words apart.
+        if not exact or len(alias) < 2:
+            return None
+        return WIDE_SCORE, items[min(chosen)][1], items[max(chosen)][2]
     in_order = chosen == sorted(chosen) and width == len(alias)
     score = LOOSE_IN_ORDER if in_order and exact else LOOSE_SCORE
     return score, items[min(chosen)][1], items[max(chosen)][2]

@@ -1,0 +1,156 @@
+"""Regression examples for the claim-linking rules, on a tiny invented timeline.
+
+Each rule has an example it must get right and one showing where it stops:
+
+- a figure compared with a time ("compared to the previous year") is no claim;
+- a date that does not fit the chosen event but fits another event the sentence
+  describes is that event's (supported), while a date that fits a related event the
+  sentence does *not* describe stays a conflation;
+- coordinated dates and events ("in March and June to unveil X and Y") are read
+  respectively;
+- an alias whose words are spread over a few words still names the event, so a wrong
+  weekday in such a sentence is contradicted.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+TIMELINE = """\
+schema: 1
+title: Regression timeline
+events:
+  - id: bridge-award-2019
+    title: Halvard Council awards the bridge contract to Norcrest Builders
+    date: 2019-02-28
+    aliases: [Halvard bridge contract, bridge contract award]
+    keywords: [contract, award, selected]
+    entities: [Halvard Council, Norcrest Builders]
+    sources: [https://example.org/award]
+    confused_with: [audit-ruling-2019]
+  - id: audit-ruling-2019
+    title: State Audit Office orders the bridge tender re-run
+    date: 2019-06-18
+    aliases: [audit office ruling]
+    keywords: [re-run, ruling, upheld]
+    entities: [State Audit Office, Norcrest Builders]
+    sources: [https://example.org/audit]
+    confused_with: [bridge-award-2019]
+  - id: zephyr-unveiled-2021
+    title: Orbis unveils the Zephyr tablet
+    date: 2021-03
+    aliases: [Zephyr tablet launch, unveil the Zephyr tablet]
+    keywords: [unveil, tablet]
+    entities: [Orbis, Zephyr]
+    sources: [https://example.org/zephyr]
+  - id: cirrus-unveiled-2021
+    title: Orbis unveils the Cirrus service
+    date: 2021-06
+    aliases: [Cirrus unveiling]
+    keywords: [Cirrus, unveiled]
+    entities: [Orbis, Cirrus]
+    sources: [https://example.org/cirrus]
+  - id: pellmart-opening-2022
+    title: Pellmart opens its flagship store
+    date: 2022-05-13
+    aliases: [Pellmart store opening]
+    keywords: [opened, flagship]
+    entities: [Pellmart]
+    sources: [https://example.org/pellmart]
+"""
+
+
+@pytest.fixture(scope="module")
+def checker(tmp_path_factory: pytest.TempPathFactory):
+    import factcheck
+
+    path: Path = tmp_path_factory.mktemp("regression") / "timeline.yaml"
+    path.write_text(TIMELINE, encoding="utf-8")
+    return factcheck.Checker(factcheck.load_timeline([path]))
+
+
+def claims(checker, text: str, reference_date: date) -> list[dict]:
+    return checker.check_text(text, reference_date=reference_date).to_dict()["claims"]
+
+
+def verdict_of(checker, text: str, said: str, reference_date: date) -> tuple[str, str | None]:
+    found = [c for c in claims(checker, text, reference_date) if c["time"]["text"] == said]
+    assert len(found) == 1, claims(checker, text, reference_date)
+    return found[0]["verdict"], (found[0].get("event") or {}).get("id")
+
+
+def test_comparison_baseline_is_no_claim(checker):
+    text = (
+        "Norcrest Builders won the bridge contract award; its sales rose 20% "
+        "compared to the previous year."
+    )
+    found = claims(checker, text, date(2019, 7, 1))
+    assert all("previous year" not in c["time"]["text"] for c in found)
+
+
+def test_date_fitting_a_described_event_is_that_events(checker):
+    text = (
+        "The State Audit Office on June 18, 2019 ordered a re-run of the tender "
+        "for the Halvard bridge contract."
+    )
+    assert verdict_of(checker, text, "June 18, 2019", date(2019, 7, 1)) == (
+        "supported",
+        "audit-ruling-2019",
+    )
+
+
+def test_date_of_an_undescribed_related_event_is_still_conflated(checker):
+    text = "The Halvard bridge contract was signed on June 18, 2019, the council said."
+    verdict, event = verdict_of(checker, text, "June 18, 2019", date(2019, 7, 1))
+    assert (verdict, event) == ("conflated", "bridge-award-2019")
+
+
+def test_coordinated_dates_are_read_respectively(checker):
+    text = (
+        "Orbis staged events in March and June to unveil the Zephyr tablet and the Cirrus service."
+    )
+    found = claims(checker, text, date(2021, 8, 1))
+    verdicts = {c["time"]["text"]: (c["verdict"], c["event"]["id"]) for c in found}
+    assert verdicts["June"] == ("supported", "cirrus-unveiled-2021")
+    assert all(c["verdict"] not in ("contradicted", "conflated") for c in found)
+
+
+@pytest.mark.parametrize(
+    "day, verdict",
+    [("Friday", "supported"), ("Thursday", "contradicted")],
+)
+def test_alias_spread_over_the_sentence_names_the_event(checker, day, verdict):
+    text = f"Pellmart on {day} opened the doors of its new store in the city centre."
+    assert verdict_of(checker, text, day, date(2022, 5, 16)) == (verdict, "pellmart-opening-2022")
+
+
+def test_alias_words_far_apart_do_not_name_the_event(checker):
+    text = (
+        "Pellmart, whose chairman once worked as a carpenter in a small village far away, "
+        "said on Thursday that the new store had been a success."
+    )
+    assert all(c["verdict"] != "contradicted" for c in claims(checker, text, date(2022, 5, 16)))
+
+
+def test_passive_announcement_dates_the_event(checker):
+    text = "Pellmart has opened four stores since its flagship store was opened in May 2022."
+    found = [c for c in claims(checker, text, date(2023, 1, 10)) if c["time"]["text"] == "May 2022"]
+    assert [c["verdict"] for c in found] == ["supported"]
+
+
+def test_report_of_something_earlier_is_skipped(checker):
+    text = "Pellmart said on Thursday that it had opened its flagship store."
+    assert claims(checker, text, date(2022, 6, 20)) == []
+
+
+def test_weak_link_gives_way_to_a_mentioned_event_that_fits(checker):
+    text = (
+        "The Halvard bridge contract was awarded in February 2019. "
+        "Norcrest Builders later faced the State Audit Office in June 2019."
+    )
+    found = claims(checker, text, date(2019, 7, 1))
+    june = [c for c in found if c["time"]["text"] == "June 2019"]
+    assert [(c["verdict"], c["event"]["id"]) for c in june] == [("supported", "audit-ruling-2019")]
