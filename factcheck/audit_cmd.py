@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from .clitools import handle_errors, parse_reference_date
+from .clitools import handle_errors, parse_reference_date, timeline_option
 from .errors import ExitCode, FactcheckError
 from .verdicts import SEVERITY_RANK
 
@@ -245,14 +245,7 @@ def _outputs(opts: dict[str, Any], create: bool) -> None:
 
 @click.argument("paths", nargs=-1, metavar="[PATH...]")
 @click.option("--db", required=True, metavar="FILE", help="The SQLite database of the audit.")
-@click.option(
-    "--timeline",
-    "timeline_paths",
-    multiple=True,
-    metavar="PATH",
-    help="Timeline file or directory of *.yaml (repeatable, merged). "
-    "Default: the nearest claims.yaml, else the bundled timeline.",
-)
+@timeline_option
 @click.option(
     "--reference-date",
     callback=parse_reference_date,

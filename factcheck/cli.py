@@ -16,7 +16,7 @@ import click
 import yaml
 
 from . import __version__, baseline
-from .clitools import fail, handle_errors, parse_reference_date
+from .clitools import fail, handle_errors, parse_reference_date, timeline_option
 from .config import Config, load_config
 from .errors import ExitCode, FactcheckError, TimelineError
 from .formatters import FORMATTERS, OutputOptions
@@ -55,14 +55,6 @@ def load(paths: tuple[str, ...]) -> Timeline:
     return load_timeline(list(paths) if paths else None)
 
 
-timeline_option = click.option(
-    "--timeline",
-    "timeline_paths",
-    multiple=True,
-    metavar="PATH",
-    help="Timeline file or directory of *.yaml (repeatable, merged). "
-    "Default: the nearest claims.yaml, else the bundled timeline.",
-)
 reference_option = click.option(
     "--reference-date",
     callback=parse_reference_date,

@@ -68,3 +68,13 @@ def parse_reference_date(
     if parsed is None:
         raise click.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD")
     return parsed
+
+
+timeline_option = click.option(
+    "--timeline",
+    "timeline_paths",
+    multiple=True,
+    metavar="PATH",
+    help="Timeline file or directory of *.yaml (repeatable, merged). "
+    "Default: the nearest claims.yaml, else the bundled timeline.",
+)

@@ -8,43 +8,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import SYNTHETIC
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "wagner-mutiny-meeting.txt"
 BUNDLED = ROOT / "claims.yaml"
 
-# A small synthetic timeline: two related events (linked by confused_with, sharing an
-# entity) and one unrelated event. Names are invented so that the tests do not depend
-# on the curated claims.yaml.
-SYNTHETIC = """\
-schema: 1
-title: Synthetic timeline
-events:
-  - id: legion-mutiny-2023
-    title: Ostrava Legion mutiny
-    date: 2023-06-23
-    end: 2023-06-24
-    aliases: [Legion mutiny, Legion rebellion]
-    keywords: [mutiny, rebellion, uprising]
-    entities: [Ostrava Legion, Ivan Dorokhov]
-    sources: [https://example.org/mutiny]
-    confused_with: [legion-arrests-2020]
-  - id: legion-arrests-2020
-    title: Minsk detains Legion fighters
-    date: 2020-07-29
-    aliases: [Legion arrests]
-    keywords: [arrested, detained, arrests]
-    entities: [Ostrava Legion, Minsk]
-    sources: [https://example.org/arrests, "Minsk Herald, 30 July 2020"]
-    confused_with: [legion-mutiny-2023]
-  - id: kelso-dam-collapse-2015
-    title: Kelso dam collapse
-    date: 2015-03-14
-    aliases: [Kelso dam collapse]
-    keywords: [collapse, flood]
-    entities: [Kelso Dam]
-    sources: [https://example.org/dam]
-"""
 
 
 @pytest.fixture
@@ -90,3 +59,11 @@ def synthetic_checker(tmp_path_factory: pytest.TempPathFactory):
     path = tmp_path_factory.mktemp("synthetic") / "synthetic.yaml"
     path.write_text(SYNTHETIC, encoding="utf-8")
     return factcheck.Checker(factcheck.load_timeline([path]))
+
+
+@pytest.fixture
+def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No configuration or job summary from the environment; run in tmp_path."""
+    for name in ("FACTCHECK_CONFIG", "GITHUB_STEP_SUMMARY", "NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)

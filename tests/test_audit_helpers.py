@@ -7,35 +7,9 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-TIMELINE = """\
-schema: 1
-title: Audit test timeline
-events:
-  - id: legion-mutiny-2023
-    title: Ostrava Legion mutiny
-    date: 2023-06-23
-    end: 2023-06-24
-    aliases: [Legion mutiny, Legion rebellion]
-    keywords: [mutiny, rebellion, uprising]
-    entities: [Ostrava Legion, Ivan Dorokhov]
-    sources: [https://example.org/mutiny]
-    confused_with: [legion-arrests-2020]
-  - id: legion-arrests-2020
-    title: Minsk detains Legion fighters
-    date: 2020-07-29
-    aliases: [Legion arrests]
-    keywords: [arrested, detained, arrests]
-    entities: [Ostrava Legion, Minsk]
-    sources: [https://example.org/arrests]
-    confused_with: [legion-mutiny-2023]
-  - id: kelso-dam-collapse-2015
-    title: Kelso dam collapse
-    date: 2015-03-14
-    aliases: [Kelso dam collapse]
-    keywords: [collapse, flood]
-    entities: [Kelso Dam]
-    sources: [https://example.org/dam]
-"""
+from helpers import SYNTHETIC
+
+TIMELINE = SYNTHETIC
 
 SUPPORTED = "The Legion mutiny began on 23 June 2023 in Ostrava."
 CONFLATED = "The Legion mutiny began in July 2020, when Ivan Dorokhov's fighters marched."

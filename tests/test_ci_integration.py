@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from helpers import invoke
 
-from factcheck.cli import cli
 from factcheck.formatters import FORMATTERS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,18 +51,9 @@ def comment(kind: str, directive: str) -> str:
 KINDS = ["md", "html", "txt"]
 
 
-@pytest.fixture(autouse=True)
-def isolated(monkeypatch, tmp_path):
-    """No configuration from the environment or the repository; run in tmp_path."""
-    for name in ("FACTCHECK_CONFIG", "GITHUB_STEP_SUMMARY", "NO_COLOR", "FORCE_COLOR"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.chdir(tmp_path)
+pytestmark = pytest.mark.usefixtures("isolated_env")
 
 
-def invoke(runner: CliRunner, args: list, **kwargs):
-    result = runner.invoke(cli, [str(a) for a in args], **kwargs)
-    assert "Traceback" not in result.output, result.output
-    return result
 
 
 def check(runner: CliRunner, *args, timeline: bool = True, **kwargs):

@@ -11,28 +11,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import CLAIM_KEYS, EVENT_KEYS, FILE_KEYS, TIME_KEYS
 
 from factcheck.cli import cli
 
 ANSI = "\x1b["
-FILE_KEYS = {"path", "reference_date", "error", "claims", "summary"}
-CLAIM_KEYS = {
-    "line",
-    "column",
-    "end_line",
-    "end_column",
-    "sentence",
-    "time",
-    "event",
-    "verdict",
-    "severity",
-    "rule",
-    "message",
-    "suggestion",
-    "evidence",
-}
-TIME_KEYS = {"text", "value", "start", "end", "relation"}
-EVENT_KEYS = {"id", "title", "date", "end", "score"}
+
 EVIDENCE_KEYS = {"id", "title", "date", "end", "sources"}
 VERDICTS = ("supported", "contradicted", "conflated", "unverifiable")
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import CLAIM_KEYS, invoke
 
 from factcheck.cli import cli
 from factcheck.formatters.github import escape_data, escape_property
@@ -30,21 +31,6 @@ SEED_NAMES = {
 }
 # The sentence of the conflation (the code-block decoys have "In July 2020 the mutiny").
 CONFLATED_SENTENCE = "In July 2020, it was alleged"
-CLAIM_KEYS = {
-    "line",
-    "column",
-    "end_line",
-    "end_column",
-    "sentence",
-    "time",
-    "event",
-    "verdict",
-    "severity",
-    "rule",
-    "message",
-    "suggestion",
-    "evidence",
-}
 GITHUB_LINE = re.compile(r"^::(error|warning|notice) (.*?)::(.*)$")
 LINE_FORMAT = re.compile(
     r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning|info) "
@@ -53,18 +39,9 @@ LINE_FORMAT = re.compile(
 SARIF_LEVELS = {"none", "note", "warning", "error"}
 
 
-@pytest.fixture(autouse=True)
-def isolated(monkeypatch, tmp_path):
-    """No configuration file, no job summary from the environment; run in tmp_path."""
-    for name in ("FACTCHECK_CONFIG", "GITHUB_STEP_SUMMARY", "NO_COLOR", "FORCE_COLOR"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.chdir(tmp_path)
+pytestmark = pytest.mark.usefixtures("isolated_env")
 
 
-def invoke(runner: CliRunner, args: list, **kwargs):
-    result = runner.invoke(cli, [str(a) for a in args], **kwargs)
-    assert "Traceback" not in result.output, result.output
-    return result
 
 
 def run_check(runner: CliRunner, *args, **kwargs):
