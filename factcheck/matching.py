@@ -17,7 +17,7 @@ only with events that share a word with it, not with the whole timeline.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -140,7 +140,11 @@ class EventIndex:
         self.make_doc = make_doc or (lambda text: Doc(vocab, words=text.split()))
         self.alias_stems: dict[str, tuple[tuple[str, ...], ...]] = {}
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
-        self.by_stem: dict[str, set[str]] = defaultdict(set)
+        # stem -> events, per kind of evidence: candidates are pruned with these counts
+        self.by_keyword: dict[str, set[str]] = defaultdict(set)
+        self.by_entity: dict[str, set[str]] = defaultdict(set)
+        self.by_alias: dict[str, set[str]] = defaultdict(set)
+        self.unprunable: set[str] = set()
         self.keyword_stems: dict[str, frozenset[str]] = {}
         self.entity_words: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {}
         for event in timeline:
@@ -165,14 +169,15 @@ class EventIndex:
             ents.append((entity.lower(), words))
         self.entity_words[event.id] = tuple(ents)
         for s in kws:
-            self.by_stem[s].add(event.id)
+            self.by_keyword[s].add(event.id)
         for _, words in ents:
             for s in words:
-                self.by_stem[s].add(event.id)
-        for alias in event.aliases:
-            for w in _WORD.findall(alias):
-                if w.lower() not in GENERIC:
-                    self.by_stem[stem(w)].add(event.id)
+                self.by_entity[s].add(event.id)
+            if not words:  # matched by its full name only: never pruned
+                self.unprunable.add(event.id)
+        for alias in self.alias_stems[event.id]:
+            for s in alias:
+                self.by_alias[s].add(event.id)
 
     def named_in(self, doc: Doc) -> dict[int, list[tuple[str, int, int]]]:
         """Exact alias matches in a Doc: token start -> [(event id, start char, end char)]."""
@@ -200,9 +205,7 @@ class EventIndex:
         words = _Words(text)
         stems = words.stems
         exact_ids = {eid: (s, e) for eid, s, e in (exact or [])}
-        candidates = set(exact_ids)
-        for s in stems:
-            candidates.update(self.by_stem.get(s, ()))
+        candidates = set(exact_ids) | self._candidates(stems)
         matches = []
         for event_id in candidates:
             event = self.timeline.by_id[event_id]
@@ -211,6 +214,30 @@ class EventIndex:
                 matches.append(m)
         matches.sort(key=lambda m: (-m.score, m.event.id))
         return matches
+
+    def _candidates(self, stems: set[str]) -> set[str]:
+        """Events that can score 40 or more (a mention, see claims.MENTIONED), from the
+        postings alone: a keyword and an entity word, two of either, or all but one word
+        of an alias. An event that merely shares one word ("talks") is never scored."""
+        keyword: Counter[str] = Counter()
+        entity: Counter[str] = Counter()
+        alias: set[str] = set()
+        for s in stems:
+            keyword.update(self.by_keyword.get(s, ()))
+            entity.update(self.by_entity.get(s, ()))
+            alias.update(self.by_alias.get(s, ()))
+        out = {e for e, n in entity.items() if n >= 2 or e in keyword or e in self.unprunable}
+        out.update(e for e, n in keyword.items() if n >= 2 or e in self.unprunable)
+        out.update(e for e in alias if e not in out and self._alias_possible(e, stems))
+        return out
+
+    def _alias_possible(self, event_id: str, stems: set[str]) -> bool:
+        """Could an alias match loosely: every word present but one misspelt at most?"""
+        for alias in self.alias_stems[event_id]:
+            present = sum(1 for w in alias if w in stems)
+            if present >= len(alias) - (1 if len(alias) > 1 else 0):
+                return True
+        return False
 
     def _score(
         self,
