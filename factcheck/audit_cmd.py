@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from .clitools import handle_errors, parse_reference_date, timeline_option
+from .clitools import handle_errors, input_format_option, parse_reference_date, timeline_option
 from .errors import ExitCode, FactcheckError
 from .verdicts import SEVERITY_RANK
 
@@ -260,12 +260,8 @@ def _outputs(opts: dict[str, Any], create: bool) -> None:
     help="Least event-matching score (0-100) to tie a date to an event.",
 )
 @click.option("--model", metavar="NAME", help="An installed spaCy pipeline to use.")
-@click.option(
-    "--input-format",
-    type=click.Choice(["auto", "text", "markdown", "html"]),
-    default="auto",
-    show_default=True,
-    help="How to read documents; auto: by the file's (or record's path/url's) extension.",
+@input_format_option(
+    "How to read documents; auto: by the file's (or record's path/url's) extension."
 )
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files matching GLOB.")
 @click.option(

@@ -16,7 +16,13 @@ import click
 import yaml
 
 from . import __version__, baseline
-from .clitools import fail, handle_errors, parse_reference_date, timeline_option
+from .clitools import (
+    fail,
+    handle_errors,
+    input_format_option,
+    parse_reference_date,
+    timeline_option,
+)
 from .config import Config, load_config
 from .errors import ExitCode, FactcheckError, TimelineError
 from .formatters import FORMATTERS, OutputOptions
@@ -113,11 +119,7 @@ def cli() -> None:
     type=click.FloatRange(0, 100),
     help="Least event-matching score (0-100) to tie a date to an event.  [default: 60]",
 )
-@click.option(
-    "--input-format",
-    type=click.Choice(["auto", "text", "markdown", "html"]),
-    help="How to read the files; auto: by extension.  [default: auto]",
-)
+@input_format_option("How to read the files; auto: by extension.  [default: auto]", None)
 @click.option(
     "--stdin-filename", metavar="NAME", help="The file name to report for standard input (-)."
 )
@@ -272,13 +274,7 @@ def exit_status(report: Report, fail_on: str) -> int:
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-@click.option(
-    "--input-format",
-    type=click.Choice(["auto", "text", "markdown", "html"]),
-    default="auto",
-    show_default=True,
-    help="How to read the files.",
-)
+@input_format_option("How to read the files.")
 @output_option
 @color_option
 @handle_errors()

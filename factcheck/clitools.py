@@ -78,3 +78,14 @@ timeline_option = click.option(
     help="Timeline file or directory of *.yaml (repeatable, merged). "
     "Default: the nearest claims.yaml, else the bundled timeline.",
 )
+
+
+def input_format_option(help: str, default: str | None = "auto") -> Callable[[F], F]:
+    """--input-format; `default` None lets a configuration file supply it."""
+    return click.option(
+        "--input-format",
+        type=click.Choice(["auto", "text", "markdown", "html"]),
+        default=default,
+        show_default=default is not None,
+        help=help,
+    )

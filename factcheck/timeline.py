@@ -164,8 +164,7 @@ class _Builder:
         self.ids: list[tuple[str, Node]] = []  # every event id seen, valid event or not
 
     def problem(self, node: Node, message: str) -> None:
-        mark = node.start_mark
-        self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, message))
+        self.problems.append(_problem_at(self.path, node, message))
 
     def scalar(self, node: Node, what: str) -> str | None:
         if not isinstance(node, ScalarNode):
@@ -393,6 +392,11 @@ def validate(paths: Iterable[str | Path]) -> tuple[Timeline | None, list[Problem
     return timeline, []
 
 
+def _problem_at(path: str, node: Node, message: str) -> Problem:
+    """A problem at a YAML node's position (marks are 0-based, problems 1-based)."""
+    return Problem(path, node.start_mark.line + 1, node.start_mark.column + 1, message)
+
+
 def _cross_checks(
     ids: list[tuple[str, Node, str]], events: list[tuple[Event, Node, str]]
 ) -> list[Problem]:
@@ -403,12 +407,7 @@ def _cross_checks(
         where = f"{path}:{node.start_mark.line + 1}"
         if event_id in first:
             problems.append(
-                Problem(
-                    path,
-                    node.start_mark.line + 1,
-                    node.start_mark.column + 1,
-                    f"duplicate id {event_id!r} (first at {first[event_id]})",
-                )
+                _problem_at(path, node, f"duplicate id {event_id!r} (first at {first[event_id]})")
             )
         else:
             first[event_id] = where
@@ -416,21 +415,13 @@ def _cross_checks(
         for other_id in event.confused_with:
             if other_id not in first:
                 problems.append(
-                    Problem(
-                        path,
-                        node.start_mark.line + 1,
-                        node.start_mark.column + 1,
-                        f"{event.id}: confused_with names unknown id {other_id!r}",
+                    _problem_at(
+                        path, node, f"{event.id}: confused_with names unknown id {other_id!r}"
                     )
                 )
             elif other_id == event.id:
                 problems.append(
-                    Problem(
-                        path,
-                        node.start_mark.line + 1,
-                        node.start_mark.column + 1,
-                        f"{event.id}: confused_with names the event itself",
-                    )
+                    _problem_at(path, node, f"{event.id}: confused_with names the event itself")
                 )
     return problems
 

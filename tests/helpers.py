@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from click.testing import CliRunner, Result
 
 from factcheck.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+# The curated events the seed touches, an excerpt of claims.yaml
+# (test_formats.test_excerpt_timeline_gives_the_curated_findings checks it gives the same
+# findings): loading all of claims.yaml for every run would make the CLI tests slow.
+TIMELINE = FIXTURES / "wagner-timeline.yaml"
+SEED_NAMES = {
+    "txt": "wagner-mutiny-meeting.txt",
+    "md": "wagner-mutiny-meeting.md",
+    "html": "wagner-mutiny-meeting.html",
+}
+# The sentence of the conflation (the code-block decoys have "In July 2020 the mutiny").
+CONFLATED_SENTENCE = "In July 2020, it was alleged"
 
 # A small synthetic timeline: two related events (linked by confused_with, sharing an
 # entity) and one unrelated event. Names are invented so that the tests do not depend

@@ -10,21 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from helpers import invoke
+from helpers import CONFLATED_SENTENCE, FIXTURES, ROOT, SEED_NAMES, TIMELINE, invoke
 
 from factcheck.formatters import FORMATTERS
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "fixtures"
-# An excerpt of claims.yaml with the events the seed touches (tests/test_formats.py checks
-# that it gives the same findings as the whole curated timeline).
-TIMELINE = FIXTURES / "wagner-timeline.yaml"
-SEED_NAMES = {
-    "txt": "wagner-mutiny-meeting.txt",
-    "md": "wagner-mutiny-meeting.md",
-    "html": "wagner-mutiny-meeting.html",
-}
-CONFLATED_SENTENCE = "In July 2020, it was alleged"
 # Where the "Setting the Stage" section starts, where the next one starts, and where the
 # paragraph with the conflation starts, in each format.
 SECTION = {

@@ -13,24 +13,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import CLAIM_KEYS, invoke
+from helpers import CLAIM_KEYS, CONFLATED_SENTENCE, FIXTURES, ROOT, SEED_NAMES, TIMELINE, invoke
 
 from factcheck.cli import cli
 from factcheck.formatters.github import escape_data, escape_property
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "fixtures"
 CURATED = ROOT / "claims.yaml"
-# The curated events the seed touches (test_excerpt_timeline_gives_the_curated_findings):
-# loading all of claims.yaml for every run would make these tests slow.
-TIMELINE = FIXTURES / "wagner-timeline.yaml"
-SEED_NAMES = {
-    "txt": "wagner-mutiny-meeting.txt",
-    "md": "wagner-mutiny-meeting.md",
-    "html": "wagner-mutiny-meeting.html",
-}
-# The sentence of the conflation (the code-block decoys have "In July 2020 the mutiny").
-CONFLATED_SENTENCE = "In July 2020, it was alleged"
 GITHUB_LINE = re.compile(r"^::(error|warning|notice) (.*?)::(.*)$")
 LINE_FORMAT = re.compile(
     r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning|info) "
