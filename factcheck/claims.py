@@ -32,7 +32,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
-from .matching import EventIndex, Match, stem
+from .matching import STOPWORDS, EventIndex, Match, stem
 from .pipeline import doc_text
 from .timeline import Event
 from .timex import TimeExpr, interval_of
@@ -40,6 +40,7 @@ from .timex import TimeExpr, interval_of
 DEFAULT_MIN_SCORE = 60.0
 CONTEXT_BONUS = 10.0
 STRONG_DESCRIPTION = 75.0
+CLEAR_DESCRIPTION = 80.0  # a description that can carry a contradiction
 TIE_MARGIN = 5.0
 _ORDER = re.compile(
     r"\b(?:for the first time since|ever since|since|after|following|"
@@ -72,6 +73,12 @@ _COMPARISON = re.compile(
     r"(?:up|down|rise|rose|fell|increase|decrease|growth) (?:of \S+ )?(?:from|over|on))\s+"
     r"(?:that of\s+|those of\s+)?(?:in\s+|during\s+)?(?:the\s+)?$",
     re.IGNORECASE,
+)
+# A company's fiscal periods are not calendar ones ("fiscal 2008", "the first quarter of
+# the financial year"): such a time says nothing checkable about an event's date.
+_FISCAL_BEFORE = re.compile(r"\b(?:fiscal|financial)\s+$", re.IGNORECASE)
+_FISCAL_AFTER = re.compile(
+    r"\s*(?:of\s+(?:the|its|their)\s+)?(?:fiscal|financial)\s+year", re.IGNORECASE
 )
 # "it was announced in February 2000": the announcing is the event, not a report of one.
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -110,6 +117,7 @@ class Claim:
     quoted: bool = False
     named: bool = False  # the event is named (by an alias), not only described
     forecast: bool = False  # stated as a plan or forecast: checked, never flagged
+    clear: bool = False  # the date's own clause names the event, or describes it clearly
     alternatives: tuple[Match, ...] = ()  # other events the sentence describes
 
 
@@ -233,6 +241,12 @@ class ClaimExtractor:
             event, score, via, named = self._choose(expr, span, sent, times, others, context)
             event, score, via, named = _prefer_fitting(expr, (event, score, via, named), candidates)
             kind = "weekday" if expr.weekday is not None and expr.start is None else "date"
+            clear = (
+                event is not None
+                and via == "sentence"
+                and fits(expr, event) is False
+                and self._clear(sent, span, event, named, score)
+            )
             claims.append(
                 Claim(
                     time=expr,
@@ -243,6 +257,7 @@ class ClaimExtractor:
                     kind=kind,
                     via=via,
                     named=named,
+                    clear=clear,
                     forecast=self._forecast(sent, span),
                     quoted=_quoted(sent, span),
                     alternatives=tuple(
@@ -251,6 +266,21 @@ class ClaimExtractor:
                 )
             )
         return claims
+
+    def _clear(self, sent: Span, span: Span, event: Event, named: bool, score: float) -> bool:
+        """Does the clause of the date name `event` (with a strong link), or describe it by
+        a keyword and an entity clearly (the other clauses masked out)?"""
+        if named:
+            return score >= STRONG_DESCRIPTION
+        starts = _clause_starts(sent)
+        i = _clause(starts, span.start_char)
+        begin = starts[i]
+        end = starts[i + 1] if i + 1 < len(starts) else sent.end_char
+        mask = [(sent.start_char, begin), (end, sent.end_char)]
+        return any(
+            m.event.id == event.id and m.score >= CLEAR_DESCRIPTION and m.keywords and m.entities
+            for m in self.index.match(sent, mask=mask)
+        )
 
     @staticmethod
     def _owns(match: Match, span: Span, times: list[Span], clauses: list[int]) -> bool:
@@ -273,6 +303,10 @@ class ClaimExtractor:
         if len(_WORDS.findall(rest)) <= 3:
             return True  # a date line or dateline: when the article was written
         before = text[sent.start_char : span.start_char]
+        if _FISCAL_BEFORE.search(before[-12:]) or _FISCAL_AFTER.match(
+            text, span.end_char, span.end_char + 30
+        ):
+            return True  # "the first quarter of the fiscal year": not the calendar's
         if _COMPARISON.search(before[-40:]):
             return True  # "up 28% compared to the previous year": a baseline, no event
         report = _REPORTING.search(before[-60:])
@@ -455,6 +489,10 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$", re.IGNORECASE)
+_DOCUMENT_NOUNS = frozenset(
+    "report reports memo memorandum statement interview letter article study survey poll "
+    "note email e-mail column editorial filing blog podcast broadcast edition issue".split()
+)
 _HEAD_WORDS = re.compile(r"^\s+([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2})")
 
 
@@ -518,7 +556,9 @@ def _premodifies_other(span: Span, others: list[Match]) -> bool:
     head = _HEAD_WORDS.match(text[span.end_char : span.end_char + 60])
     if head is None:
         return False
-    words = {stem(w) for w in head.group(1).split()}
+    if head.group(1).split()[0].lower() in _DOCUMENT_NOUNS:
+        return True  # "an April 2nd report": the date of a document, like "said on Monday"
+    words = {stem(w) for w in head.group(1).split() if w.lower() not in STOPWORDS}
     return not any(words & _event_words(m.event) for m in others)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .claims import STRONG_DESCRIPTION, Claim, days_of, fits, order_holds
+from .claims import Claim, days_of, fits, order_holds
 from .timeline import Event, Timeline
 
 SEVERITY = {
@@ -20,6 +20,10 @@ SEVERITY = {
     "unverifiable": "info",
 }
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+# Keywords and entities recur (suits, settlements, launches of one company): a date more
+# than this many days away from an event the sentence only describes is more likely
+# another event of the same kind than a misdating of this one.
+DESCRIBED_REACH = 550
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -101,6 +105,17 @@ def judge(claim: Claim, timeline: Timeline) -> Finding:
             "matches that event only loosely.",
             evidence=(claim.event,),
         )
+    gap = _gap_days(claim.time.start, claim.time.end, claim.event)
+    if not claim.named and gap > DESCRIBED_REACH:
+        return Finding(
+            claim,
+            "unverifiable",
+            "info",
+            "other-occurrence",
+            f"{_said(claim)} is far from {_event(claim.event)}, which the sentence describes "
+            "without naming it: probably another event of the same kind.",
+            evidence=(claim.event,),
+        )
     return _contradicted(claim)
 
 
@@ -168,26 +183,28 @@ def _judge_order(claim: Claim) -> Finding:
 def _may_conflate(claim: Claim) -> bool:
     """Conflation needs the text to tie the date to the event: by naming it in the
     sentence, or in a section whose heading names it."""
-    if claim.via == "heading":
-        return True
-    return claim.via == "sentence" and claim.score >= STRONG_DESCRIPTION
+    return claim.via == "heading" or claim.clear
 
 
 def _may_contradict(claim: Claim) -> bool:
-    """Contradiction needs the sentence itself to name the event, in the clause of the
-    date: a date merely near an event's words is no accusation."""
-    return claim.via == "sentence" and claim.named and claim.score >= STRONG_DESCRIPTION
+    """Contradiction needs the sentence itself to name the event in the clause of the
+    date, or to describe it unmistakably: a date merely near an event's words is no
+    accusation."""
+    return claim.clear
 
 
 def related(a: Event, b: Event) -> bool:
     """Events a text can mix up: linked by `confused_with` or sharing an entity."""
     if b.id in a.confused_with or a.id in b.confused_with:
         return True
-    return bool({e.casefold() for e in a.entities} & {e.casefold() for e in b.entities})
+    return bool(_entity_keys(a) & _entity_keys(b))
 
 
 def _conflated_with(claim: Claim, timeline: Timeline) -> Event | None:
-    """Another event, related to the claimed one, whose date the stated time fits."""
+    """Another event, related to the claimed one, whose date the stated time fits: one
+    named in `confused_with`, else one the sentence also describes, else any event of
+    the timeline sharing an entity with it (most shared entities, then nearest in time,
+    first)."""
     event = claim.event
     assert event is not None
     pool: list[Event] = [e for i in event.confused_with if (e := timeline.get(i)) is not None]
@@ -195,7 +212,22 @@ def _conflated_with(claim: Claim, timeline: Timeline) -> Event | None:
     for other in pool:
         if other.id != event.id and fits(claim.time, other):
             return other
-    return None
+    if not claim.named and claim.via != "heading":
+        return None  # a described event: only the sentence's own alternatives count
+    mine = _entity_keys(event)
+    sharing = [
+        (len(mine & _entity_keys(other)), other)
+        for other in timeline
+        if other.id != event.id and mine & _entity_keys(other) and fits(claim.time, other)
+    ]
+    if not sharing:
+        return None
+    sharing.sort(key=lambda x: (-x[0], abs((x[1].start - event.start).days), x[1].id))
+    return sharing[0][1]
+
+
+def _entity_keys(event: Event) -> frozenset[str]:
+    return frozenset(e.casefold() for e in event.entities)
 
 
 def _said(claim: Claim) -> str:
@@ -210,15 +242,21 @@ def _event_days(event: Event) -> list[date]:
     return list(days_of(event.start, event.last))
 
 
+def _gap_days(start: date | None, end: date | None, event: Event) -> int:
+    """Days between the stated interval and the event's (0 when they meet or unknown)."""
+    if start is None or end is None:
+        return 0
+    if end < event.start:
+        return (event.start - end).days
+    if start > event.last:
+        return (start - event.last).days
+    return 0
+
+
 def _gap(start: date | None, end: date | None, event: Event) -> str:
     """How far the stated interval is from the event's, in words ("3 years")."""
-    if start is None or end is None:
-        return ""
-    if end < event.start:
-        days = (event.start - end).days
-    elif start > event.last:
-        days = (start - event.last).days
-    else:
+    days = _gap_days(start, end, event)
+    if not days:
         return ""
     if days >= 365:
         n, unit = round(days / 365.25), "year"

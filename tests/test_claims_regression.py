@@ -9,7 +9,11 @@ Each rule has an example it must get right and one showing where it stops:
 - coordinated dates and events ("in March and June to unveil X and Y") are read
   respectively;
 - an alias whose words are spread over a few words still names the event, so a wrong
-  weekday in such a sentence is contradicted.
+  weekday in such a sentence is contradicted;
+- an event the date's clause describes clearly (a keyword and an entity) is
+  contradicted by a date near it, but a date years away is another event of its kind;
+- a named event's date that fits any event sharing an entity with it is a conflation;
+- fiscal periods and the dates of reports ("an April 2 report") are no claims.
 """
 
 from __future__ import annotations
@@ -154,3 +158,46 @@ def test_weak_link_gives_way_to_a_mentioned_event_that_fits(checker):
     found = claims(checker, text, date(2019, 7, 1))
     june = [c for c in found if c["time"]["text"] == "June 2019"]
     assert [(c["verdict"], c["event"]["id"]) for c in june] == [("supported", "audit-ruling-2019")]
+
+
+def test_clear_description_near_the_date_is_contradicted(checker):
+    text = "Pellmart opened its flagship store on May 20, 2022, to large crowds."
+    assert verdict_of(checker, text, "May 20, 2022", date(2022, 6, 1)) == (
+        "contradicted",
+        "pellmart-opening-2022",
+    )
+
+
+def test_clear_description_years_away_is_another_event(checker):
+    text = "Pellmart opened a flagship in Leeds in 2009, long before this one."
+    verdict, _ = verdict_of(checker, text, "2009", date(2022, 6, 1))
+    assert verdict == "unverifiable"
+
+
+def test_description_in_another_clause_does_not_accuse(checker):
+    text = (
+        "Pellmart opened its flagship store to large crowds, "
+        "but on May 20, 2022 the chairman resigned."
+    )
+    found = claims(checker, text, date(2022, 6, 1))
+    assert all(c["verdict"] not in ("contradicted", "conflated") for c in found)
+
+
+def test_named_event_dated_like_an_event_sharing_an_entity_is_conflated(checker):
+    text = "The Zephyr tablet launch took place in June 2021."
+    assert verdict_of(checker, text, "June 2021", date(2021, 8, 1)) == (
+        "conflated",
+        "zephyr-unveiled-2021",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the first quarter of the fiscal year Pellmart opened its flagship store.",
+        "According to a May 2 report, Pellmart opened its flagship store.",
+    ],
+)
+def test_fiscal_periods_and_report_dates_are_no_claims(checker, text):
+    found = claims(checker, text, date(2022, 6, 1))
+    assert all(c["verdict"] not in ("contradicted", "conflated") for c in found)
