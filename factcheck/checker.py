@@ -88,7 +88,7 @@ class Checker:
     def _claims(self, extracted: Extracted, reference_date: date | None) -> Iterator[Claim]:
         """Claims of the (masked) text, processed in pieces below spaCy's max_length."""
         text = extracted.text
-        context = Context()
+        context = Context(reference=reference_date)
         chunks = split_chunks(text, CHUNK_CHARS)
         docs = (
             make_doc(self.nlp, text[s:e], reference_date, _blocks_in(extracted.blocks, s, e))

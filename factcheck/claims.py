@@ -42,6 +42,7 @@ CONTEXT_BONUS = 10.0
 STRONG_DESCRIPTION = 75.0
 CLEAR_DESCRIPTION = 80.0  # a description that can carry a contradiction
 TIE_MARGIN = 5.0
+NEAR_MARGIN = 10.0  # described events this close to the best: the nearest in time wins
 _ORDER = re.compile(
     r"\b(?:for the first time since|ever since|since|after|following|"
     r"before|prior to|ahead of|in the wake of|in the aftermath of)\s+(?:the\s+|last\s+|this\s+)?$",
@@ -130,6 +131,7 @@ class Context:
     paragraph_topic: Event | None = None
     topic_age: int = 0  # sentences since the paragraph topic was named
     blocks_seen: int = 0
+    reference: date | None = None  # the document's date: it reports nothing later
 
     def topic(self) -> tuple[Event | None, str]:
         """The event the text is about here: named in the paragraph a sentence or two
@@ -237,7 +239,7 @@ class ClaimExtractor:
             expr: TimeExpr = span._.timex
             if not _is_checkable(expr) or self._skip(sent, span):
                 continue
-            expr = _shift(expr, offset)
+            expr = _widened(_shift(expr, offset), context.reference)
             event, score, via, named = self._choose(expr, span, sent, times, others, context)
             event, score, via, named = _prefer_fitting(expr, (event, score, via, named), candidates)
             kind = "weekday" if expr.weekday is not None and expr.start is None else "date"
@@ -333,8 +335,11 @@ class ClaimExtractor:
         context: Context,
     ) -> tuple[Event | None, float, str, bool]:
         """(event, link score, how it was found, named?) for one time expression."""
-        if _premodifies_other(span, others):
-            return None, 0.0, "sentence", False
+        head = _premodified(span)
+        if head is not None:  # "the 1991 agreement" dates an agreement: only such events
+            others = [m for m in others if head & _event_words(m.event)]
+            if not others:
+                return None, 0.0, "sentence", False
         described = [m for m in others if not m.named]
         named = [m for m in others if m.named]
         if named:
@@ -364,13 +369,22 @@ class ClaimExtractor:
                 ]
             if not clear:
                 return topic, NAMED_TOPIC_SCORE, via, True
-        tied = self._ranked(described, context)
+        if context.reference is not None and not self._forecast(sent, span):
+            # a report describes what has happened: not an event later than its date
+            described = [m for m in described if m.event.start <= context.reference]
+        near = self._ranked(described, context, NEAR_MARGIN)
+        tied = [x for x in near if x[0] >= near[0][0] - TIE_MARGIN] if near else []
         if not tied:
             return None, 0.0, "sentence", False
-        score, best, via = next((x for x in tied if fits(expr, x[1].event)), tied[0])
+        fitting = next((x for x in tied if fits(expr, x[1].event)), None)
+        if fitting is None:  # a misdating is likelier small than large: the nearest event
+            fitting = min(near, key=lambda x: (_days_apart(expr, x[1].event), x[1].event.id))
+        score, best, via = fitting
         return best.event, score, via, False
 
-    def _ranked(self, described: list[Match], context: Context) -> list[tuple[float, Match, str]]:
+    def _ranked(
+        self, described: list[Match], context: Context, margin: float = TIE_MARGIN
+    ) -> list[tuple[float, Match, str]]:
         """The best described candidates (within TIE_MARGIN of the top), best first: the
         sentence's own, with a bonus for events the title or heading are about, then those
         of the title or heading alone, at a discount."""
@@ -387,7 +401,7 @@ class ClaimExtractor:
         if not pool:
             return []
         pool.sort(key=lambda x: (-x[0], x[1].event.id))
-        return [x for x in pool if x[0] >= pool[0][0] - TIE_MARGIN]
+        return [x for x in pool if x[0] >= pool[0][0] - margin]
 
     def _order_claim(
         self,
@@ -546,24 +560,37 @@ def _fitting_description(expr: TimeExpr, described: list[Match], floor: float) -
     )
 
 
-def _premodifies_other(span: Span, others: list[Match]) -> bool:
-    """A date used as a modifier ("the 1991 agreement", "an April 2 report") dates the
-    noun after it: True when that noun is no word of any candidate event's aliases or
-    keywords."""
+def _premodified(span: Span) -> frozenset[str] | None:
+    """The stemmed words of the noun a date modifies ("the 1991 agreement", "an April 2
+    report"), or None when the date modifies nothing. A document noun gives an empty set:
+    such a date dates the document, like "said on Monday", and no event."""
     text = _text(span)
     if not _DETERMINER.search(text[max(0, span.start_char - 8) : span.start_char]):
-        return False
+        return None
     head = _HEAD_WORDS.match(text[span.end_char : span.end_char + 60])
     if head is None:
-        return False
-    if head.group(1).split()[0].lower() in _DOCUMENT_NOUNS:
-        return True  # "an April 2nd report": the date of a document, like "said on Monday"
-    words = {stem(w) for w in head.group(1).split() if w.lower() not in STOPWORDS}
-    return not any(words & _event_words(m.event) for m in others)
+        return None
+    words = []
+    for w in head.group(1).split():
+        if w.lower() in STOPWORDS:
+            break
+        words.append(w)
+    if not words or words[0].lower() in _DOCUMENT_NOUNS:
+        return frozenset()
+    return frozenset(stem(w) for w in words)
 
 
 def _event_words(event: Event) -> set[str]:
     return {stem(w) for phrase in (*event.aliases, *event.keywords) for w in phrase.split()}
+
+
+def _days_apart(expr: TimeExpr, event: Event) -> int:
+    """Days between the stated time and the event (0 if they meet, large if unknown)."""
+    if expr.start is None or expr.end is None:
+        return 10**6
+    if expr.end < event.start:
+        return (event.start - expr.end).days
+    return max(0, (expr.start - event.last).days)
 
 
 def _distance(match: Match, span: Span) -> int:
@@ -582,6 +609,25 @@ def _is_checkable(expr: TimeExpr) -> bool:
     if expr.start is not None and expr.end is not None:
         return True
     return expr.weekday is not None or expr.value.startswith("XXXX-")
+
+
+def _widened(expr: TimeExpr, reference: date | None) -> TimeExpr:
+    """The interval a modified time allows: "less than two weeks ago" is any day since
+    then, "more than a year ago" any day before, "about three years ago" a year either
+    side (one unit of its precision)."""
+    if expr.start is None or expr.end is None or expr.mod is None:
+        return expr
+    if expr.mod in ("LESS_THAN", "EQUAL_OR_LESS") and expr.relative:
+        if reference is not None and expr.start <= reference:
+            return replace(expr, end=reference)
+    elif expr.mod in ("MORE_THAN", "EQUAL_OR_MORE") and expr.relative:
+        return replace(expr, start=date.min)
+    elif expr.mod == "APPROX":
+        unit = max(timedelta(days=7), expr.end - expr.start + timedelta(days=1))
+        start = expr.start - unit if expr.start - date.min > unit else date.min
+        end = expr.end + unit if date.max - expr.end > unit else date.max
+        return replace(expr, start=start, end=end)
+    return expr
 
 
 def _shift(expr: TimeExpr, offset: int) -> TimeExpr:

@@ -146,6 +146,8 @@ class EventIndex:
         self.by_alias: dict[str, set[str]] = defaultdict(set)
         self.unprunable: set[str] = set()
         self.keyword_stems: dict[str, frozenset[str]] = {}
+        # a keyword of several words ("first flight") counts only when all are present
+        self.keyword_phrases: dict[str, tuple[frozenset[str], ...]] = {}
         self.entity_words: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {}
         for event in timeline:
             self._add(event)
@@ -159,7 +161,11 @@ class EventIndex:
         )
         if patterns:
             self.matcher.add(event.id, patterns)
-        kws = frozenset(stem(k) for k in event.keywords for k in _WORD.findall(k))
+        phrases = tuple(  # "met" and "meeting" are one keyword, "meet"
+            dict.fromkeys(words for k in event.keywords if (words := _content_stems(k)))
+        )
+        self.keyword_phrases[event.id] = phrases
+        kws = frozenset().union(*phrases)
         self.keyword_stems[event.id] = kws
         ents = []
         for entity in event.entities:
@@ -248,7 +254,9 @@ class EventIndex:
         exact: tuple[int, int] | None,
         offset: int,
     ) -> Match | None:
-        kw = len(self.keyword_stems[event.id] & stems)
+        # a keyword phrase counts once per word, up to two: "first flight" is as telling
+        # as two keywords, its "first" alone is nothing
+        kw = sum(min(2, len(p)) for p in self.keyword_phrases[event.id] if p <= stems)
         ent = 0.0
         for full, entity_stems in self.entity_words[event.id]:
             if full in lower:
@@ -287,12 +295,18 @@ class EventIndex:
         return best
 
 
+def _content_stems(phrase: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in _WORD.findall(phrase) if w.lower() not in STOPWORDS)
+
+
 class _Words:
     """The stemmed words of a text with their offsets, and where each stem occurs."""
 
     def __init__(self, text: str) -> None:
         self.items = [(stem(m.group(0)), m.start(), m.end()) for m in _WORD.finditer(text)]
         self.stems = {w for w, _, _ in self.items}
+        # "charity-flight" also holds "charity" and "flight", for keywords
+        self.stems.update(stem(p) for w, _, _ in self.items if "-" in w for p in w.split("-") if p)
         self._where: dict[str, list[int]] = defaultdict(list)
         for k, (w, _, _) in enumerate(self.items):
             self._where[w].append(k)

@@ -201,3 +201,36 @@ def test_named_event_dated_like_an_event_sharing_an_entity_is_conflated(checker)
 def test_fiscal_periods_and_report_dates_are_no_claims(checker, text):
     found = claims(checker, text, date(2022, 6, 1))
     assert all(c["verdict"] not in ("contradicted", "conflated") for c in found)
+
+
+def test_less_than_n_ago_allows_any_day_since(checker):
+    text = "Pellmart opened its flagship store less than three weeks ago."
+    found = claims(checker, text, date(2022, 5, 30))
+    assert [(c["verdict"], c["event"]["id"]) for c in found] == [
+        ("supported", "pellmart-opening-2022")
+    ]
+
+
+def test_premodified_date_goes_to_events_of_that_noun(checker):
+    # "the 2018 flagship" dates a flagship: the opening event has that word; a date
+    # modifying a noun no event has ("the 2018 parade") is nobody's claim
+    far = "Pellmart, proud of the 2018 parade, opened its flagship store in May 2022."
+    found = {c["time"]["text"]: c for c in claims(checker, far, date(2022, 6, 1))}
+    assert found["2018"]["verdict"] == "unverifiable" and found["2018"]["event"] is None
+
+
+def test_report_describes_no_event_later_than_its_date(checker):
+    # Zephyr (March 2021) and Cirrus (June 2021) are both Orbis unveilings; an article of
+    # April 2021 cannot describe the June one
+    text = "Orbis unveiled its new Cirrus device to reporters on Tuesday."
+    found = claims(checker, text, date(2021, 4, 2))
+    assert all(c["event"] is None or c["event"]["id"] != "cirrus-unveiled-2021" for c in found)
+
+
+def test_a_keyword_phrase_counts_only_whole(checker):
+    # "re-run" is a keyword of the audit ruling; "run" alone in "a run of bad luck" is not
+    from factcheck.matching import EventIndex
+
+    index = checker.index
+    assert isinstance(index, EventIndex)
+    assert all(len(p) >= 1 for p in index.keyword_phrases["audit-ruling-2019"])
