@@ -2686,13 +2686,13 @@ def _anchor_years_back(cands: list[_Cand]) -> None:
 
 
 _WEEK_OF = re.compile(r"(?<![\w-])(?:[Tt]he|THE)\s+(?:week|WEEK)\s+(?:of|OF)\s+$")
-_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d$")
+_RESOLVED_DAY = re.compile(r"\d{4}-\d\d-\d\d$")
 
 
 def _week_of(ctx: _Ctx, cands: list[_Cand]) -> None:
     """``the week of March 4``: the (ISO) week containing that day."""
     for c in cands:
-        if c.type != "DATE" or "range_end" in c.extra or not _DAY_VALUE.match(c.value):
+        if c.type != "DATE" or "range_end" in c.extra or not _RESOLVED_DAY.match(c.value):
             continue
         m = _WEEK_OF.search(ctx.text, max(0, c.start_char - 20), c.start_char)
         if m:
