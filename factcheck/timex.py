@@ -490,6 +490,8 @@ _REL_WORDS = {
     "nowadays": "PRESENT_REF",
     "recently": "PAST_REF",
     "lately": "PAST_REF",
+    "soon": "FUTURE_REF",
+    "current": "PRESENT_REF",
     "noon": "T12:00",
     "midnight": "T00:00",
     "future": "FUTURE_REF",
@@ -1238,20 +1240,59 @@ def _h_rel(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         if pw != "the" or _next_word(ctx.text, e).lower() in {"few", "several"}:
             return None
         s = prev[0][1]
-    if word == "recent" and _next_word(ctx.text, e).lower() in {
-        "years",
-        "months",
-        "weeks",
-        "days",
-        "decades",
-    }:
+    if word == "soon" and not _soon_ok(ctx, s, e, pw):
         return None
+    if word == "current":
+        if not _current_ok(ctx.text, e, pw):
+            return None
+        if pw == "then":  # "the then current price": the present of a past moment
+            return _Cand(prev[0][1], e, "DATE", "PAST_REF", relative=True)
     if kind.startswith("T"):
         value = (ctx.ref.isoformat() + kind) if ctx.ref else kind
         return _Cand(s, e, "TIME", value, relative=ctx.ref is not None, extra={"clock": "1"})
     if kind.endswith("_REF"):
         return _Cand(s, e, "DATE", kind, relative=True)
     return _day_rel(ctx, s, e, word)
+
+
+# "soon after the vote", "as soon as possible": a relation to an event, no time of its own
+_SOON_NOT_BEFORE = frozenset("after afterwards afterward thereafter as enough".split())
+
+
+def _soon_ok(ctx: _Ctx, s: int, e: int, pw: str) -> bool:
+    """``soon`` is FUTURE_REF (``will soon begin``), not in ``as soon as``/``soon after``,
+    nor in a past clause (``was soon released``: the future of a past moment)."""
+    if pw in {"as", "how", "so", "too"}:
+        return False
+    if _next_word(ctx.text, e).lower() in _SOON_NOT_BEFORE:
+        return False
+    if pw in _SOON_MODALS:
+        return True  # "may soon approve", "to soon grow"
+    return _tense(ctx, s, e) != "past"
+
+
+_SOON_MODALS = frozenset("will would may might could can should shall must to".split())
+
+
+# "current" as an adjective of time (TIMEX3 PRESENT_REF: "current market conditions",
+# "his current position"), not the noun (an electric or ocean current) nor a term of art
+_CURRENT_NOT_BEFORE = frozenset(
+    "account accounts affairs assets liabilities ratio dollars flows flow flowing flowed "
+    "and or of in is was are were to from that which through density".split()
+)
+_CURRENT_NOT_AFTER = frozenset(
+    "electric electrical alternating direct ocean rip jet strong powerful swift weak "
+    "undersea tidal".split()
+)
+
+
+def _current_ok(text: str, e: int, pw: str) -> bool:
+    nxt = _next_word(text, e)
+    if not nxt or not (nxt.islower() or nxt.isdigit()) or nxt in _CURRENT_NOT_BEFORE:
+        return False
+    if text[e : e + 1] not in {" ", "\t"}:
+        return False  # "current-account", "current."
+    return pw not in _CURRENT_NOT_AFTER
 
 
 _DAY_BEFORE = re.compile(r"\b(?:the\s+)?day\s+(before|after)\s+$", re.IGNORECASE)
@@ -1565,7 +1606,7 @@ _MORE_WORDS = {"more", "additional", "further", "extra", "straight", "consecutiv
 
 _DIRECTION_WORDS = frozenset(
     "past last next coming previous first final this current recent following latest every "
-    "each per fiscal same other full calendar".split()
+    "each per fiscal same other full calendar future".split()
 )
 
 
@@ -1905,6 +1946,7 @@ def _unit_rest(
         "coming",
         "latest",
         "recent",
+        "future",
     }:
         return _this_unit(m, ctx, q, unit, plural)
     if q.has_the and q.direction in {"full", "calendar"} and unit == "Y" and not plural:
@@ -2049,8 +2091,10 @@ def _this_unit(m: re.Match[str], ctx: _Ctx, q: _Quant, unit: str, plural: bool) 
         if before and before[0][0] in {"in", "over", "during", "for"}:
             # "in recent years": the stretch up to now, TIMEX3 DURATION PXY
             return _Cand(q.start, m.end(), "DURATION", _duration_value(None, unit))
+    if q.direction == "future" and not plural:
+        return None  # "a future year": no time of its own
     if plural:
-        ref_kind = "FUTURE_REF" if q.direction in {"next", "coming"} else "PAST_REF"
+        ref_kind = "FUTURE_REF" if q.direction in {"next", "coming", "future"} else "PAST_REF"
         return _Cand(q.start, m.end(), "DATE", ref_kind, relative=True)
     if ctx.ref is None:
         return _Cand(q.start, m.end(), "DATE", _UNKNOWN_UNIT.get(unit, "XXXX"), relative=True)
@@ -2201,8 +2245,10 @@ _RULES: list[_Rule] = [
         "digit",
         re.compile(
             r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?(?!\d)\s*"
-            r"(?:(?P<ap>[AaPp](?:\.\s?[Mm]\.?|\s?[Mm])(?!\w))|(?<=\d)(?=[^\w:.]|$))"
-            r"(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]?T|BST|CET|CEST)\b)?"
+            r"(?:(?P<ap>[AaPp](?:\.\s?[Mm]\.?|\s?[Mm])(?!\w))|(?<=\d)(?=[^\w:.]|\.(?!\w)|$))"
+            r"(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]?T|BST|CET|CEST|"
+            r"(?i:eastern|central|mountain|pacific)(?:\s+(?i:standard|daylight))?"
+            r"\s+(?i:time))\b)?"
         ),
         _h_time,
     ),
@@ -2421,7 +2467,7 @@ _ZONE_GAP = re.compile(r"\s*\([^()\n]{1,24}\)\s*,?\s*(?:on\s+)?")
 
 _DAYISH = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d-\d\d|WXX-\d|XX-XX)")
 _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d\d-\d\d")
-_TIME_BEFORE_GAP = re.compile(r"\s*(?:,\s*)?(?:on\s+)?")
+_TIME_BEFORE_GAP = re.compile(r"\s*(?:,\s*)?(?:(?i:local\s+time),?\s+)?(?:on\s+)?")
 _WEEKDAY_GAP = re.compile(r"\s*,?\s*")
 _YEAR_VALUE = re.compile(r"\d{4}")
 _YEAR_GAP = re.compile(r"\s*,?\s*(?:of\s+)?")
@@ -2430,6 +2476,13 @@ _YEAR_GAP = re.compile(r"\s*,?\s*(?:of\s+)?")
 def _merge_pair(ctx: _Ctx, a: _Cand, b: _Cand) -> _Cand | None:
     gap = ctx.text[a.end_char : b.start_char]
     if len(gap) > 12:
+        if (
+            len(gap) <= 24
+            and "clock" in a.extra
+            and _is_day(b)
+            and _TIME_BEFORE_GAP.fullmatch(gap)
+        ):  # "6 a.m. local time on Saturday"
+            return _at_time(b, a, a.start_char, b.end_char)
         return None
     if ctx.merge_ranges and _mergeable_range(ctx, a, b):
         return _range(a, b)

@@ -29,6 +29,36 @@ CASES: list[tuple[str, list[tuple[str, str]], list[tuple[str, str]]]] = [
      [("Friday, Oct. 9", "2020-10-09")], [("Friday, Oct. 9", "XXXX-10-09")]),
     ("The hearing opens Monday, March 15, in Boston.",
      [("Monday, March 15", "2021-03-15")], [("Monday, March 15", "XXXX-03-15")]),
+    # clock times with a zone in words join the day they are on
+    ("The offer expires at 5 p.m. Eastern time on Friday.",
+     [("5 p.m. Eastern time on Friday", "2021-03-12T17:00")],
+     [("5 p.m. Eastern time on Friday", "XXXX-WXX-5T17:00")]),
+    ("The truce began at 6 a.m. local time on Saturday.",
+     [("6 a.m. local time on Saturday", "2021-03-06T06:00")],
+     [("6 a.m. local time on Saturday", "XXXX-WXX-6T06:00")]),
+    ("The ferry leaves at 07:45.", [("07:45", "2021-03-10T07:45")], [("07:45", "T07:45")]),
+    # "soon": FUTURE_REF, but not "as soon as", "soon after" or the future of a past moment
+    ("The plant will reopen soon.", [("soon", "FUTURE_REF")], [("soon", "FUTURE_REF")]),
+    ("Regulators may soon approve the merger, the company said.",
+     [("soon", "FUTURE_REF")], [("soon", "FUTURE_REF")]),
+    ("Talks resume as soon as the envoy arrives.", [], []),
+    ("He resigned soon after the vote.", [], []),
+    ("The rebels were soon driven out of the town.", [], []),
+    # "current" as an adjective of time is PRESENT_REF; the noun and terms of art are not
+    ("The current chairman wants a merger.",
+     [("current", "PRESENT_REF")], [("current", "PRESENT_REF")]),
+    ("Kellogg's current share of the market is small.",
+     [("current", "PRESENT_REF")], [("current", "PRESENT_REF")]),
+    ("The swimmers fought a strong current near the pier.", [], []),
+    ("The current-account deficit widened.", [], []),
+    ("Exports rose in the current quarter.",
+     [("the current quarter", "2021-Q1")], [("the current quarter", "XXXX-QX")]),
+    ("Holders may buy stock at the then current market price.",
+     [("then current", "PAST_REF")], [("then current", "PAST_REF")]),
+    # "future" with a plural unit
+    ("The tax credit will lower payments in future quarters.",
+     [("future quarters", "FUTURE_REF")], [("future quarters", "FUTURE_REF")]),
+    ("Sales may fall in a future year.", [], []),
 ]
 
 
