@@ -415,6 +415,10 @@ def _cues(text: str, lo: int, hi: int) -> list[_Cue]:
             out.append(_Cue("future", "to_" + nxt, s, toks[k][2]))
             i = k + 1
             continue
+        if lw == "set" and nxt == "for" and i and toks[i - 1][0].lower() in {"is", "are"}:
+            out.append(_Cue("future", "set_for", s, toks[i + 1][2]))  # "is set for Nov. 3"
+            i += 2
+            continue
         if lw in {"has", "have"} and nxt == "been":  # present perfect: looks back
             out.append(_Cue("past", "has_been", s, toks[i + 1][2]))
             i += 2
@@ -956,7 +960,13 @@ def _h_day_month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     mon = _month_number(m["mon"])
     year = _year_of(ctx, int(m["y"])) if m["y"] else None
     split = (m.end("d1"), m.start("d2")) if d2 is not None else None
-    return _month_cand(m.start(), m.end(), ctx, mon, d1, d2, year, split)
+    cand = _month_cand(m.start(), m.end(), ctx, mon, d1, d2, year, split)
+    if cand is not None and d2 is None and _OF_MONTH.match(m.group(0)):
+        cand.takes_the = True  # "the 23rd of July"
+    return cand
+
+
+_OF_MONTH = re.compile(r"\d+(?:st|nd|rd|th)?\s+of\s", re.IGNORECASE)
 
 
 def _year_context_ok(m: re.Match[str], ctx: _Ctx) -> bool:
@@ -964,12 +974,20 @@ def _year_context_ok(m: re.Match[str], ctx: _Ctx) -> bool:
     text = ctx.text
     if _not_a_year(m, text):
         return False
+    right = _YEAR_RANGE_AFTER.match(text, m.end())
+    if right and _next_word(text, right.end()).lower() in _COUNT_NOUNS:
+        return False  # "from 1200 to 1300 seats": a count
     prev = _prev_words(text, m.start(), 1)
     pw, ps = prev[0] if prev else ("", m.start())
     if pw in _YEAR_LEFT or pw in _MONTHS or pw in _MONTH_ABBR or pw.endswith(("'s", "’s")):
         return True
     if _YEAR_LIST_BEFORE.search(text, max(0, m.start() - 14), m.start()):
         return True  # "in 1994, 1995 and 1997"
+    if (
+        right
+        and 1800 <= int(m.group(0)[:4]) < int(right.group(1)) <= 2199
+    ):
+        return True  # "covers 2010 through 2020"
     if (
         text[ps].isupper()
         and len(pw) > 1
@@ -1020,6 +1038,9 @@ _NUMBERING_NOUNS = frozenset(
 )
 
 
+_YEAR_RANGE_AFTER = re.compile(
+    r"\s+(?:to|through|until|till)\s+(1[0-9]{3}|2[01][0-9]{2})(?![\w%]|[.,]\d)"
+)
 _YEAR_LIST_BEFORE = re.compile(r"\b1[0-9]{3}(?:,|,?\s+(?:and|or|to))\s*$|\b2[01][0-9]{2},\s*$")
 
 
@@ -1954,6 +1975,10 @@ def _unit_rest(
         return _this_unit(m, ctx, q, unit, plural)
     if plural and unit in {"Y", "M", "W", "DE", "CE"} and not q.has_the:
         return _Cand(m.start(), m.end(), "DURATION", _duration_value(None, unit))
+    if unit == "Q" and q.has_the and not plural and q.direction in {"", "fiscal"}:
+        ended = _quarter_ended(ctx, m.end())
+        if ended is not None:  # "the quarter ended June 30"
+            return _Cand(q.start, m.end(), "DATE", ended, relative=ctx.ref is not None)
     if unit in {"WE", "Q"} and q.has_the and not plural:  # "the weekend", "the quarter"
         return _this_unit(m, ctx, q, unit, plural)
     if not (q.has_the and not plural and unit in {"Y", "M", "W", "Q"}):
@@ -1966,6 +1991,44 @@ def _unit_rest(
 
 
 _PERIOD_ENDED = re.compile(r"\s+(?:ended|ending)\b", re.IGNORECASE)
+_ENDED_ON = re.compile(
+    rf"\s+(?:that\s+|which\s+)?(?P<verb>ended|ends|ending)\s+(?:on\s+)?"
+    rf"(?P<mon>{_MONTH_ALT})\s+(?P<d>\d{{1,2}})(?!\d)(?:,?\s+(?P<y>\d{{4}})(?!\d))?"
+)
+
+
+def _quarter_ended(ctx: _Ctx, pos: int) -> str | None:
+    """Value of ``the quarter ended Sept. 30``: the calendar quarter that overlaps most the
+    three months up to that day (the day 45 days back lies in it: ``ended July 31`` is Q2
+    of a fiscal calendar).  The day's year: written, else the last such day on or before
+    the reference date (``ending``: the closest one); without either ``XXXX-Qn``."""
+    m = _ENDED_ON.match(ctx.text, pos)
+    if not m:
+        return None
+    month = _month_number(m["mon"])
+    day = int(m["d"])
+    if m["y"]:
+        year = int(m["y"])
+    elif ctx.ref is not None:
+        options = [y for y in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1)
+                   if _valid_day(y, month, day)]
+        if not options:
+            return None
+        days = {y: datetime.date(y, month, day) for y in options}
+        back = [y for y in options if days[y] <= ctx.ref]
+        if m["verb"].lower() == "ended" and back:
+            year = back[-1]
+        else:
+            year = min(options, key=lambda y: abs((days[y] - ctx.ref).days))  # type: ignore[operator]
+    else:
+        if not _valid_day(2000, month, day):
+            return None
+        probe = datetime.date(2001, month, day) - datetime.timedelta(days=45)
+        return f"XXXX-Q{(probe.month - 1) // 3 + 1}"
+    if not _valid_day(year, month, day):
+        return None
+    probe = datetime.date(year, month, day) - datetime.timedelta(days=45)
+    return f"{probe.year:04d}-Q{(probe.month - 1) // 3 + 1}"
 _PERIOD_BACK = re.compile(r"\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))\b", re.IGNORECASE)
 
 

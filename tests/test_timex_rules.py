@@ -59,6 +59,26 @@ CASES: list[tuple[str, list[tuple[str, str]], list[tuple[str, str]]]] = [
     ("The tax credit will lower payments in future quarters.",
      [("future quarters", "FUTURE_REF")], [("future quarters", "FUTURE_REF")]),
     ("Sales may fall in a future year.", [], []),
+    # "the quarter ended <day>": the calendar quarter that overlaps those three months most
+    ("The bank lost money in the quarter ended June 30.",
+     [("the quarter", "2020-Q2"), ("June 30", "2020-06-30")],
+     [("the quarter", "XXXX-Q2"), ("June 30", "XXXX-06-30")]),
+    ("Revenue rose in the quarter ended July 31, 2019.",
+     [("the quarter", "2019-Q2"), ("July 31, 2019", "2019-07-31")],
+     [("the quarter", "2019-Q2"), ("July 31, 2019", "2019-07-31")]),
+    ("In the fiscal quarter ended March 27, margins shrank.",
+     [("the fiscal quarter", "2020-Q1"), ("March 27", "2020-03-27")],
+     [("the fiscal quarter", "XXXX-Q1"), ("March 27", "XXXX-03-27")]),
+    # "the 23rd of July" takes its article
+    ("The treaty was signed on the 23rd of July.",
+     [("the 23rd of July", "2020-07-23")], [("the 23rd of July", "XXXX-07-23")]),
+    # a 4-digit number before "to/through <year>" is a year; counts are not
+    ("The survey covers 2010 through 2020.",
+     [("2010", "2010"), ("2020", "2020")], [("2010", "2010"), ("2020", "2020")]),
+    ("Attendance went from 1200 to 1300 seats.", [], []),
+    # "is set for" looks ahead
+    ("The runoff is set for Nov. 3.", [("Nov. 3", "2021-11-03")], [("Nov. 3", "XXXX-11-03")]),
+    ("The record was set on Nov. 3.", [("Nov. 3", "2020-11-03")], [("Nov. 3", "XXXX-11-03")]),
 ]
 
 
