@@ -969,6 +969,47 @@ def _h_day_month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 _OF_MONTH = re.compile(r"\d+(?:st|nd|rd|th)?\s+of\s", re.IGNORECASE)
 
 
+_NTH_DAY_LEFT = frozenset("on by until till since before after from to through".split())
+_NTH_DAY_NEXT = frozenset(
+    "at in when while but as after before because if with for at and so than".split()
+)
+
+
+def _h_nth_day(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """``on the 15th``: a day of the month in focus (TIMEX3 ``XXXX-XX-15`` unresolved).
+
+    Only after ``the`` and a preposition of time and before no noun (``the 15th floor``,
+    ``the 15th century``): the nearest such day, or per the governing tense the last one
+    on or before / the first one on or after the reference date."""
+    day = int(m["d"])
+    if not 1 <= day <= 31:
+        return None
+    prev = _prev_words(ctx.text, m.start(), 2)
+    if len(prev) < 2 or prev[0][0] != "the" or prev[1][0] not in _NTH_DAY_LEFT:
+        return None
+    nxt = _next_word(ctx.text, m.end())
+    if nxt and nxt not in _NTH_DAY_NEXT:
+        return None  # "the 15th floor", "the 11th Circuit", "the 3rd of ..."
+    s, e = prev[0][1], m.end()
+    if ctx.ref is None:
+        return _Cand(s, e, "DATE", f"XXXX-XX-{day:02d}", relative=True)
+    options = []
+    for k in (-1, 0, 1):
+        first = _add_months(ctx.ref.replace(day=1), k)
+        if _valid_day(first.year, first.month, day):
+            options.append(first.replace(day=day))
+    if not options:
+        return None
+    tense = _tense(ctx, s, e)
+    if tense == "future":
+        pick = next((o for o in options if o >= ctx.ref), options[-1])
+    elif tense == "past":
+        pick = [o for o in options if o <= ctx.ref][-1] if options[0] <= ctx.ref else options[0]
+    else:
+        pick = min(options, key=lambda o: abs((o - ctx.ref).days))  # type: ignore[operator]
+    return _Cand(s, e, "DATE", pick.isoformat(), relative=True)
+
+
 def _year_context_ok(m: re.Match[str], ctx: _Ctx) -> bool:
     """Is a bare 4-digit number a year here?  Conservative."""
     text = ctx.text
@@ -2315,6 +2356,7 @@ _RULES: list[_Rule] = [
         ),
         _h_time,
     ),
+    _Rule("nth_day", "digit", re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)\b"), _h_nth_day),
     _Rule(
         "year",
         "digit",
@@ -2528,7 +2570,7 @@ def _merge(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
 _ZONE_GAP = re.compile(r"\s*\([^()\n]{1,24}\)\s*,?\s*(?:on\s+)?")
 
 
-_DAYISH = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d-\d\d|WXX-\d|XX-XX)")
+_DAYISH = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d-\d\d|XX-\d\d|WXX-\d|XX-XX)")
 _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d\d-\d\d")
 _TIME_BEFORE_GAP = re.compile(r"\s*(?:,\s*)?(?:(?i:local\s+time),?\s+)?(?:on\s+)?")
 _WEEKDAY_GAP = re.compile(r"\s*,?\s*")
@@ -2669,7 +2711,7 @@ def _loose_precision(value: str) -> str:
         return "time"
     if re.fullmatch(r"XXXX-\d\d", value):
         return "month"
-    if re.fullmatch(r"XXXX-\d\d-\d\d|XXXX-XX-XX", value):
+    if re.fullmatch(r"XXXX-(?:\d\d|XX)-(?:\d\d|XX)", value):
         return "day"
     if re.fullmatch(r"XXXX-(?:SP|SU|FA|WI)", value):
         return "season"

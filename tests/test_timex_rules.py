@@ -76,6 +76,14 @@ CASES: list[tuple[str, list[tuple[str, str]], list[tuple[str, str]]]] = [
     ("The survey covers 2010 through 2020.",
      [("2010", "2010"), ("2020", "2020")], [("2010", "2010"), ("2020", "2020")]),
     ("Attendance went from 1200 to 1300 seats.", [], []),
+    # "on the 15th": a day of the month in focus
+    ("The shares hit $50 on the 15th.",
+     [("the 15th", "2021-02-15")], [("the 15th", "XXXX-XX-15")]),
+    ("The runoff will be held on the 28th at noon.",
+     [("the 28th at noon", "2021-03-28T12:00")], [("the 28th at noon", "XXXX-XX-28T12:00")]),
+    ("Rent is due by the 31st.", [("the 31st", "2021-03-31")], [("the 31st", "XXXX-XX-31")]),
+    ("Her office is on the 15th floor.", [], []),
+    ("They appealed to the 11th Circuit.", [], []),
     # "is set for" looks ahead
     ("The runoff is set for Nov. 3.", [("Nov. 3", "2021-11-03")], [("Nov. 3", "XXXX-11-03")]),
     ("The record was set on Nov. 3.", [("Nov. 3", "2020-11-03")], [("Nov. 3", "XXXX-11-03")]),
