@@ -71,7 +71,16 @@ Conventions (documented choices)
     ``the week of March 4`` is the ISO week of that day; ``year-end`` is the current year
     with mod END (the previous one after ``since``);
   - ``in recent years`` (after ``in``/``over``/``during``/``for``) is the DURATION ``PXY``,
-    other ``recent years`` ``PAST_REF``.
+    other ``recent years`` ``PAST_REF``;
+  - ``the quarter ended June 30`` is the calendar quarter overlapping most the three months
+    up to that day (``2023-Q2``; ``ended July 31`` -> Q2); ``on the 15th`` (after a
+    preposition of time, before no noun) the nearest 15th, or the last / next one per the
+    governing tense.
+* ``soon`` is FUTURE_REF after a modal or in a clause not in the past (never ``as soon
+  as``, ``soon after``); ``current`` before a lowercase word is PRESENT_REF (``current
+  market conditions``; not ``current account`` or the noun), ``then current`` PAST_REF;
+  ``future quarters`` FUTURE_REF.  Without a reference date ``on the 15th`` is
+  ``XXXX-XX-15`` and ``Friday, Oct. 9`` one expression ``XXXX-10-09``.
 * SETs: ``every other week`` ``P2W``, ``every summer`` ``XXXX-SU``, ``every morning``
   ``TMO``; ``half an hour`` is ``PT30M`` and ``a dozen years`` ``P12Y``.
 * Clock times (``8 PM``) are put on the reference day (``2023-06-23T20:00``), or on the
