@@ -71,7 +71,16 @@ Conventions (documented choices)
     ``the week of March 4`` is the ISO week of that day; ``year-end`` is the current year
     with mod END (the previous one after ``since``);
   - ``in recent years`` (after ``in``/``over``/``during``/``for``) is the DURATION ``PXY``,
-    other ``recent years`` ``PAST_REF``.
+    other ``recent years`` ``PAST_REF``;
+  - ``the quarter ended June 30`` is the calendar quarter overlapping most the three months
+    up to that day (``2023-Q2``; ``ended July 31`` -> Q2); ``on the 15th`` (after a
+    preposition of time, before no noun) the nearest 15th, or the last / next one per the
+    governing tense.
+* ``soon`` is FUTURE_REF after a modal or in a clause not in the past (never ``as soon
+  as``, ``soon after``); ``current`` before a lowercase word is PRESENT_REF (``current
+  market conditions``; not ``current account`` or the noun), ``then current`` PAST_REF;
+  ``future quarters`` FUTURE_REF.  Without a reference date ``on the 15th`` is
+  ``XXXX-XX-15`` and ``Friday, Oct. 9`` one expression ``XXXX-10-09``.
 * SETs: ``every other week`` ``P2W``, ``every summer`` ``XXXX-SU``, ``every morning``
   ``TMO``; ``half an hour`` is ``PT30M`` and ``a dozen years`` ``P12Y``.
 * Clock times (``8 PM``) are put on the reference day (``2023-06-23T20:00``), or on the
@@ -415,6 +424,10 @@ def _cues(text: str, lo: int, hi: int) -> list[_Cue]:
             out.append(_Cue("future", "to_" + nxt, s, toks[k][2]))
             i = k + 1
             continue
+        if lw == "set" and nxt == "for" and i and toks[i - 1][0].lower() in {"is", "are"}:
+            out.append(_Cue("future", "set_for", s, toks[i + 1][2]))  # "is set for Nov. 3"
+            i += 2
+            continue
         if lw in {"has", "have"} and nxt == "been":  # present perfect: looks back
             out.append(_Cue("past", "has_been", s, toks[i + 1][2]))
             i += 2
@@ -490,6 +503,8 @@ _REL_WORDS = {
     "nowadays": "PRESENT_REF",
     "recently": "PAST_REF",
     "lately": "PAST_REF",
+    "soon": "FUTURE_REF",
+    "current": "PRESENT_REF",
     "noon": "T12:00",
     "midnight": "T00:00",
     "future": "FUTURE_REF",
@@ -954,7 +969,54 @@ def _h_day_month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     mon = _month_number(m["mon"])
     year = _year_of(ctx, int(m["y"])) if m["y"] else None
     split = (m.end("d1"), m.start("d2")) if d2 is not None else None
-    return _month_cand(m.start(), m.end(), ctx, mon, d1, d2, year, split)
+    cand = _month_cand(m.start(), m.end(), ctx, mon, d1, d2, year, split)
+    if cand is not None and d2 is None and _OF_MONTH.match(m.group(0)):
+        cand.takes_the = True  # "the 23rd of July"
+    return cand
+
+
+_OF_MONTH = re.compile(r"\d+(?:st|nd|rd|th)?\s+of\s", re.IGNORECASE)
+
+
+_NTH_DAY_LEFT = frozenset("on by until till since before after from to through".split())
+_NTH_DAY_NEXT = frozenset(
+    "at in when while but as after before because if with for at and so than".split()
+)
+
+
+def _h_nth_day(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """``on the 15th``: a day of the month in focus (TIMEX3 ``XXXX-XX-15`` unresolved).
+
+    Only after ``the`` and a preposition of time and before no noun (``the 15th floor``,
+    ``the 15th century``): the nearest such day, or per the governing tense the last one
+    on or before / the first one on or after the reference date."""
+    day = int(m["d"])
+    if not 1 <= day <= 31:
+        return None
+    prev = _prev_words(ctx.text, m.start(), 2)
+    if len(prev) < 2 or prev[0][0] != "the" or prev[1][0] not in _NTH_DAY_LEFT:
+        return None
+    nxt = _next_word(ctx.text, m.end())
+    if nxt and nxt not in _NTH_DAY_NEXT:
+        return None  # "the 15th floor", "the 11th Circuit", "the 3rd of ..."
+    s, e = prev[0][1], m.end()
+    if ctx.ref is None:
+        return _Cand(s, e, "DATE", f"XXXX-XX-{day:02d}", relative=True)
+    options = []
+    for k in (-1, 0, 1):
+        first = _add_months(ctx.ref.replace(day=1), k)
+        if _valid_day(first.year, first.month, day):
+            options.append(first.replace(day=day))
+    if not options:
+        return None
+    tense = _tense(ctx, s, e)
+    if tense == "future":
+        pick = next((o for o in options if o >= ctx.ref), options[-1])
+    elif tense == "past":
+        pick = [o for o in options if o <= ctx.ref][-1] if options[0] <= ctx.ref else options[0]
+    else:
+        pick = min(options, key=lambda o: abs((o - ctx.ref).days))  # type: ignore[operator]
+    return _Cand(s, e, "DATE", pick.isoformat(), relative=True)
 
 
 def _year_context_ok(m: re.Match[str], ctx: _Ctx) -> bool:
@@ -962,12 +1024,20 @@ def _year_context_ok(m: re.Match[str], ctx: _Ctx) -> bool:
     text = ctx.text
     if _not_a_year(m, text):
         return False
+    right = _YEAR_RANGE_AFTER.match(text, m.end())
+    if right and _next_word(text, right.end()).lower() in _COUNT_NOUNS:
+        return False  # "from 1200 to 1300 seats": a count
     prev = _prev_words(text, m.start(), 1)
     pw, ps = prev[0] if prev else ("", m.start())
     if pw in _YEAR_LEFT or pw in _MONTHS or pw in _MONTH_ABBR or pw.endswith(("'s", "’s")):
         return True
     if _YEAR_LIST_BEFORE.search(text, max(0, m.start() - 14), m.start()):
         return True  # "in 1994, 1995 and 1997"
+    if (
+        right
+        and 1800 <= int(m.group(0)[:4]) < int(right.group(1)) <= 2199
+    ):
+        return True  # "covers 2010 through 2020"
     if (
         text[ps].isupper()
         and len(pw) > 1
@@ -1018,6 +1088,9 @@ _NUMBERING_NOUNS = frozenset(
 )
 
 
+_YEAR_RANGE_AFTER = re.compile(
+    r"\s+(?:to|through|until|till)\s+(1[0-9]{3}|2[01][0-9]{2})(?![\w%]|[.,]\d)"
+)
 _YEAR_LIST_BEFORE = re.compile(r"\b1[0-9]{3}(?:,|,?\s+(?:and|or|to))\s*$|\b2[01][0-9]{2},\s*$")
 
 
@@ -1238,20 +1311,59 @@ def _h_rel(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         if pw != "the" or _next_word(ctx.text, e).lower() in {"few", "several"}:
             return None
         s = prev[0][1]
-    if word == "recent" and _next_word(ctx.text, e).lower() in {
-        "years",
-        "months",
-        "weeks",
-        "days",
-        "decades",
-    }:
+    if word == "soon" and not _soon_ok(ctx, s, e, pw):
         return None
+    if word == "current":
+        if not _current_ok(ctx.text, e, pw):
+            return None
+        if pw == "then":  # "the then current price": the present of a past moment
+            return _Cand(prev[0][1], e, "DATE", "PAST_REF", relative=True)
     if kind.startswith("T"):
         value = (ctx.ref.isoformat() + kind) if ctx.ref else kind
         return _Cand(s, e, "TIME", value, relative=ctx.ref is not None, extra={"clock": "1"})
     if kind.endswith("_REF"):
         return _Cand(s, e, "DATE", kind, relative=True)
     return _day_rel(ctx, s, e, word)
+
+
+# "soon after the vote", "as soon as possible": a relation to an event, no time of its own
+_SOON_NOT_BEFORE = frozenset("after afterwards afterward thereafter as enough".split())
+
+
+def _soon_ok(ctx: _Ctx, s: int, e: int, pw: str) -> bool:
+    """``soon`` is FUTURE_REF (``will soon begin``), not in ``as soon as``/``soon after``,
+    nor in a past clause (``was soon released``: the future of a past moment)."""
+    if pw in {"as", "how", "so", "too"}:
+        return False
+    if _next_word(ctx.text, e).lower() in _SOON_NOT_BEFORE:
+        return False
+    if pw in _SOON_MODALS:
+        return True  # "may soon approve", "to soon grow"
+    return _tense(ctx, s, e) != "past"
+
+
+_SOON_MODALS = frozenset("will would may might could can should shall must to".split())
+
+
+# "current" as an adjective of time (TIMEX3 PRESENT_REF: "current market conditions",
+# "his current position"), not the noun (an electric or ocean current) nor a term of art
+_CURRENT_NOT_BEFORE = frozenset(
+    "account accounts affairs assets liabilities ratio dollars flows flow flowing flowed "
+    "and or of in is was are were to from that which through density".split()
+)
+_CURRENT_NOT_AFTER = frozenset(
+    "electric electrical alternating direct ocean rip jet strong powerful swift weak "
+    "undersea tidal".split()
+)
+
+
+def _current_ok(text: str, e: int, pw: str) -> bool:
+    nxt = _next_word(text, e)
+    if not nxt or not (nxt.islower() or nxt.isdigit()) or nxt in _CURRENT_NOT_BEFORE:
+        return False
+    if text[e : e + 1] not in {" ", "\t"}:
+        return False  # "current-account", "current."
+    return pw not in _CURRENT_NOT_AFTER
 
 
 _DAY_BEFORE = re.compile(r"\b(?:the\s+)?day\s+(before|after)\s+$", re.IGNORECASE)
@@ -1565,7 +1677,7 @@ _MORE_WORDS = {"more", "additional", "further", "extra", "straight", "consecutiv
 
 _DIRECTION_WORDS = frozenset(
     "past last next coming previous first final this current recent following latest every "
-    "each per fiscal same other full calendar".split()
+    "each per fiscal same other full calendar future".split()
 )
 
 
@@ -1905,6 +2017,7 @@ def _unit_rest(
         "coming",
         "latest",
         "recent",
+        "future",
     }:
         return _this_unit(m, ctx, q, unit, plural)
     if q.has_the and q.direction in {"full", "calendar"} and unit == "Y" and not plural:
@@ -1912,6 +2025,10 @@ def _unit_rest(
         return _this_unit(m, ctx, q, unit, plural)
     if plural and unit in {"Y", "M", "W", "DE", "CE"} and not q.has_the:
         return _Cand(m.start(), m.end(), "DURATION", _duration_value(None, unit))
+    if unit == "Q" and q.has_the and not plural and q.direction in {"", "fiscal"}:
+        ended = _quarter_ended(ctx, m.end())
+        if ended is not None:  # "the quarter ended June 30"
+            return _Cand(q.start, m.end(), "DATE", ended, relative=ctx.ref is not None)
     if unit in {"WE", "Q"} and q.has_the and not plural:  # "the weekend", "the quarter"
         return _this_unit(m, ctx, q, unit, plural)
     if not (q.has_the and not plural and unit in {"Y", "M", "W", "Q"}):
@@ -1924,6 +2041,44 @@ def _unit_rest(
 
 
 _PERIOD_ENDED = re.compile(r"\s+(?:ended|ending)\b", re.IGNORECASE)
+_ENDED_ON = re.compile(
+    rf"\s+(?:that\s+|which\s+)?(?P<verb>ended|ends|ending)\s+(?:on\s+)?"
+    rf"(?P<mon>{_MONTH_ALT})\s+(?P<d>\d{{1,2}})(?!\d)(?:,?\s+(?P<y>\d{{4}})(?!\d))?"
+)
+
+
+def _quarter_ended(ctx: _Ctx, pos: int) -> str | None:
+    """Value of ``the quarter ended Sept. 30``: the calendar quarter that overlaps most the
+    three months up to that day (the day 45 days back lies in it: ``ended July 31`` is Q2
+    of a fiscal calendar).  The day's year: written, else the last such day on or before
+    the reference date (``ending``: the closest one); without either ``XXXX-Qn``."""
+    m = _ENDED_ON.match(ctx.text, pos)
+    if not m:
+        return None
+    month = _month_number(m["mon"])
+    day = int(m["d"])
+    if m["y"]:
+        year = int(m["y"])
+    elif ctx.ref is not None:
+        options = [y for y in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1)
+                   if _valid_day(y, month, day)]
+        if not options:
+            return None
+        days = {y: datetime.date(y, month, day) for y in options}
+        back = [y for y in options if days[y] <= ctx.ref]
+        if m["verb"].lower() == "ended" and back:
+            year = back[-1]
+        else:
+            year = min(options, key=lambda y: abs((days[y] - ctx.ref).days))  # type: ignore[operator]
+    else:
+        if not _valid_day(2000, month, day):
+            return None
+        probe = datetime.date(2001, month, day) - datetime.timedelta(days=45)
+        return f"XXXX-Q{(probe.month - 1) // 3 + 1}"
+    if not _valid_day(year, month, day):
+        return None
+    probe = datetime.date(year, month, day) - datetime.timedelta(days=45)
+    return f"{probe.year:04d}-Q{(probe.month - 1) // 3 + 1}"
 _PERIOD_BACK = re.compile(r"\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))\b", re.IGNORECASE)
 
 
@@ -2049,8 +2204,10 @@ def _this_unit(m: re.Match[str], ctx: _Ctx, q: _Quant, unit: str, plural: bool) 
         if before and before[0][0] in {"in", "over", "during", "for"}:
             # "in recent years": the stretch up to now, TIMEX3 DURATION PXY
             return _Cand(q.start, m.end(), "DURATION", _duration_value(None, unit))
+    if q.direction == "future" and not plural:
+        return None  # "a future year": no time of its own
     if plural:
-        ref_kind = "FUTURE_REF" if q.direction in {"next", "coming"} else "PAST_REF"
+        ref_kind = "FUTURE_REF" if q.direction in {"next", "coming", "future"} else "PAST_REF"
         return _Cand(q.start, m.end(), "DATE", ref_kind, relative=True)
     if ctx.ref is None:
         return _Cand(q.start, m.end(), "DATE", _UNKNOWN_UNIT.get(unit, "XXXX"), relative=True)
@@ -2201,11 +2358,14 @@ _RULES: list[_Rule] = [
         "digit",
         re.compile(
             r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?(?!\d)\s*"
-            r"(?:(?P<ap>[AaPp](?:\.\s?[Mm]\.?|\s?[Mm])(?!\w))|(?<=\d)(?=[^\w:.]|$))"
-            r"(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]?T|BST|CET|CEST)\b)?"
+            r"(?:(?P<ap>[AaPp](?:\.\s?[Mm]\.?|\s?[Mm])(?!\w))|(?<=\d)(?=[^\w:.]|\.(?!\w)|$))"
+            r"(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]?T|BST|CET|CEST|"
+            r"(?i:eastern|central|mountain|pacific)(?:\s+(?i:standard|daylight))?"
+            r"\s+(?i:time))\b)?"
         ),
         _h_time,
     ),
+    _Rule("nth_day", "digit", re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)\b"), _h_nth_day),
     _Rule(
         "year",
         "digit",
@@ -2419,9 +2579,9 @@ def _merge(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
 _ZONE_GAP = re.compile(r"\s*\([^()\n]{1,24}\)\s*,?\s*(?:on\s+)?")
 
 
-_DAYISH = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d-\d\d|WXX-\d|XX-XX)")
+_DAYISH = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d-\d\d|XX-\d\d|WXX-\d|XX-XX)")
 _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d\d-\d\d")
-_TIME_BEFORE_GAP = re.compile(r"\s*(?:,\s*)?(?:on\s+)?")
+_TIME_BEFORE_GAP = re.compile(r"\s*(?:,\s*)?(?:(?i:local\s+time),?\s+)?(?:on\s+)?")
 _WEEKDAY_GAP = re.compile(r"\s*,?\s*")
 _YEAR_VALUE = re.compile(r"\d{4}")
 _YEAR_GAP = re.compile(r"\s*,?\s*(?:of\s+)?")
@@ -2430,6 +2590,13 @@ _YEAR_GAP = re.compile(r"\s*,?\s*(?:of\s+)?")
 def _merge_pair(ctx: _Ctx, a: _Cand, b: _Cand) -> _Cand | None:
     gap = ctx.text[a.end_char : b.start_char]
     if len(gap) > 12:
+        if (
+            len(gap) <= 24
+            and "clock" in a.extra
+            and _is_day(b)
+            and _TIME_BEFORE_GAP.fullmatch(gap)
+        ):  # "6 a.m. local time on Saturday"
+            return _at_time(b, a, a.start_char, b.end_char)
         return None
     if ctx.merge_ranges and _mergeable_range(ctx, a, b):
         return _range(a, b)
@@ -2553,7 +2720,7 @@ def _loose_precision(value: str) -> str:
         return "time"
     if re.fullmatch(r"XXXX-\d\d", value):
         return "month"
-    if re.fullmatch(r"XXXX-\d\d-\d\d|XXXX-XX-XX", value):
+    if re.fullmatch(r"XXXX-(?:\d\d|XX)-(?:\d\d|XX)", value):
         return "day"
     if re.fullmatch(r"XXXX-(?:SP|SU|FA|WI)", value):
         return "season"
@@ -2686,13 +2853,13 @@ def _anchor_years_back(cands: list[_Cand]) -> None:
 
 
 _WEEK_OF = re.compile(r"(?<![\w-])(?:[Tt]he|THE)\s+(?:week|WEEK)\s+(?:of|OF)\s+$")
-_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d$")
+_RESOLVED_DAY = re.compile(r"\d{4}-\d\d-\d\d$")
 
 
 def _week_of(ctx: _Ctx, cands: list[_Cand]) -> None:
     """``the week of March 4``: the (ISO) week containing that day."""
     for c in cands:
-        if c.type != "DATE" or "range_end" in c.extra or not _DAY_VALUE.match(c.value):
+        if c.type != "DATE" or "range_end" in c.extra or not _RESOLVED_DAY.match(c.value):
             continue
         m = _WEEK_OF.search(ctx.text, max(0, c.start_char - 20), c.start_char)
         if m:
