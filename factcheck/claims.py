@@ -49,14 +49,15 @@ _ORDER = re.compile(
     re.IGNORECASE,
 )
 _REPORTING = re.compile(
-    r"\b(?:said|says|say|announced|announces|told|tells|reported|reports|stated|states|"
+    r"(?<!United\s)\b(?:said|says|say|announced|announces|told|tells|reported|reports|stated|states|"
     r"confirmed|confirms|added|adds|wrote|writes|tweeted|declared|claimed|denied|insisted)"
     r"(?:\s+\w+){0,2}\s+(?:on\s+|last\s+|this\s+|earlier\s+)?$",
     re.IGNORECASE,
 )
 _FORECAST = re.compile(
     r"\b(?:will|shall|(?:is|are|was|were) expected|expected to|scheduled|slated|"
-    r"(?:is|are) due|due to (?:be|open|start|begin|enter|take|arrive|launch|fly)|"
+    r"(?:is|are)(?: not)? due|not (?:due|expected) (?:until|before)|"
+    r"due to (?:be|open|start|begin|enter|take|arrive|launch|fly)|"
     r"plans? to|planned|planning to|(?:is|are) set to|intends? to|to take place|would be held|"
     r"forecast|predicted|aims? to|hopes? to)\b",
     re.IGNORECASE,
@@ -87,6 +88,13 @@ _EARLIER = re.compile(r"\b(?:had|earlier|previously|before)\b", re.IGNORECASE)
 _BACKGROUND = re.compile(
     r"\b(?:earlier|previously|prior|back in|in the past|years? (?:before|earlier)|had been|"
     r"not the first|once again|unrelated)\b",
+    re.IGNORECASE,
+)
+# "delayed until April", "not due until December", "won't ship until May": the event
+# happens at the time, not up to it.
+_DELAYED = re.compile(
+    r"\b(?:delay\w*|postpon\w*|push(?:ed|es)? back|put off|defer\w*|not|n't|never)\b"
+    r"[^.;:!?]{0,40}\s(?:until|till)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[A-Za-z]{2,}")
@@ -120,6 +128,7 @@ class Claim:
     forecast: bool = False  # stated as a plan or forecast: checked, never flagged
     clear: bool = False  # the date's own clause names the event, or describes it clearly
     alternatives: tuple[Match, ...] = ()  # other events the sentence describes
+    topics: tuple[Event, ...] = ()  # the events the title and section heading are about
 
 
 @dataclass
@@ -145,6 +154,12 @@ class Context:
                 return section, "heading"
             return self.paragraph_topic, "paragraph"
         return (section, "heading") if section else (None, "")
+
+    def topics(self) -> tuple[Event, ...]:
+        seen: dict[str, Event] = {}
+        for m in (*self.heading, *self.title):
+            seen.setdefault(m.event.id, m.event)
+        return tuple(seen.values())
 
     def bonus_ids(self) -> set[str]:
         return {m.event.id for m in (*self.title, *self.heading)}
@@ -237,16 +252,21 @@ class ClaimExtractor:
             claims.append(self._order_claim(sent, anchor, others, offset, context))
         for span in times:
             expr: TimeExpr = span._.timex
+            head = span.start_char - sent.start_char
+            if expr.relation == "until" and _DELAYED.search(text, 0, head):
+                expr = _at(expr)  # "delayed until April 2008": it happens in April 2008
             if not _is_checkable(expr) or self._skip(sent, span):
                 continue
             expr = _widened(_shift(expr, offset), context.reference)
             event, score, via, named = self._choose(expr, span, sent, times, others, context)
             event, score, via, named = _prefer_fitting(expr, (event, score, via, named), candidates)
             kind = "weekday" if expr.weekday is not None and expr.start is None else "date"
+            forecast = self._forecast(sent, span)
             clear = (
                 event is not None
                 and via == "sentence"
                 and fits(expr, event) is False
+                and (not forecast or _upcoming(event, context.reference))
                 and self._clear(sent, span, event, named, score)
             )
             claims.append(
@@ -260,11 +280,12 @@ class ClaimExtractor:
                     via=via,
                     named=named,
                     clear=clear,
-                    forecast=self._forecast(sent, span),
+                    forecast=forecast,
                     quoted=_quoted(sent, span),
                     alternatives=tuple(
                         m for m in others if event is None or m.event.id != event.id
                     ),
+                    topics=context.topics(),
                 )
             )
         return claims
@@ -377,8 +398,10 @@ class ClaimExtractor:
         if not tied:
             return None, 0.0, "sentence", False
         fitting = next((x for x in tied if fits(expr, x[1].event)), None)
-        if fitting is None:  # a misdating is likelier small than large: the nearest event
-            fitting = min(near, key=lambda x: (_days_apart(expr, x[1].event), x[1].event.id))
+        own = [x for x in near if x[2] == "sentence"]
+        if fitting is None and own:  # a misdating is likelier small than large: the nearest
+            fitting = min(own, key=lambda x: (_days_apart(expr, x[1].event), x[1].event.id))
+        fitting = fitting or tied[0]
         score, best, via = fitting
         return best.event, score, via, False
 
@@ -609,6 +632,20 @@ def _is_checkable(expr: TimeExpr) -> bool:
     if expr.start is not None and expr.end is not None:
         return True
     return expr.weekday is not None or expr.value.startswith("XXXX-")
+
+
+def _upcoming(event: Event, reference: date | None) -> bool:
+    """Can a forecast in a document of `reference` be about `event`? Only if the event was
+    still to come: "the mutiny will be commemorated in 2025" dates no past mutiny."""
+    return reference is not None and event.start > reference
+
+
+def _at(expr: TimeExpr) -> TimeExpr:
+    """The time itself, not the stretch up to it."""
+    start, end, _ = interval_of(expr.value)
+    if start is None or end is None:
+        return expr
+    return replace(expr, relation="at", start=start, end=end)
 
 
 def _widened(expr: TimeExpr, reference: date | None) -> TimeExpr:

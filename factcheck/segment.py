@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 HEADING_MAX_WORDS = 20
+DATELINE_MAX_WORDS = 6
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 _END_PUNCT = tuple(".!?:;,…\"'”’)")
@@ -62,6 +63,13 @@ def _blocks_in(text: str, start: int, end: int) -> Iterator[Block]:
         yield Block(start, end, "heading" if is_heading(body) else "paragraph")
         return
     # Several lines: a Markdown heading line stands alone; other lines form paragraphs.
+    # A short first line without final punctuation ("March 19, 2007", "MINSK (Reuters)")
+    # is a dateline or kicker: a block of its own, not the start of the first sentence.
+    first = body.split("\n", 1)[0]
+    if _is_dateline(first):
+        yield Block(start, _rstrip(text, start, start + len(first)), "paragraph")
+        yield from _blocks_in(text, start + len(first) + 1, end)
+        return
     line_start = start
     para_start: int | None = None
     for line in body.split("\n"):
@@ -82,6 +90,17 @@ def _rstrip(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
     return end
+
+
+def _is_dateline(line: str) -> bool:
+    stripped = line.strip()
+    return (
+        bool(stripped)
+        and not _MD_HEADING.match(line)
+        and not stripped.endswith(_END_PUNCT)
+        and any(c.isdigit() for c in stripped)
+        and len(stripped.split()) <= DATELINE_MAX_WORDS
+    )
 
 
 def is_heading(line: str) -> bool:

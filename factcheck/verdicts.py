@@ -73,7 +73,7 @@ def judge(claim: Claim, timeline: Timeline) -> Finding:
             f"{_said(claim)} fits {_event(claim.event)}.",
             evidence=(claim.event,),
         )
-    if claim.forecast:
+    if claim.forecast and not claim.clear:
         return Finding(
             claim,
             "unverifiable",
@@ -209,6 +209,7 @@ def _conflated_with(claim: Claim, timeline: Timeline) -> Event | None:
     assert event is not None
     pool: list[Event] = [e for i in event.confused_with if (e := timeline.get(i)) is not None]
     pool += [m.event for m in claim.alternatives if related(event, m.event)]
+    pool += [e for e in claim.topics if related(event, e)]  # the article's own subject
     for other in pool:
         if other.id != event.id and fits(claim.time, other):
             return other

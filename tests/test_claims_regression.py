@@ -234,3 +234,35 @@ def test_a_keyword_phrase_counts_only_whole(checker):
     index = checker.index
     assert isinstance(index, EventIndex)
     assert all(len(p) >= 1 for p in index.keyword_phrases["audit-ruling-2019"])
+
+
+@pytest.mark.parametrize(
+    "when, verdict",
+    [("May 2022", "supported"), ("August 2022", "contradicted")],
+)
+def test_delayed_until_dates_the_event_itself(checker, when, verdict):
+    text = f"Pellmart's flagship store opening will be delayed until {when}, the chain said."
+    assert verdict_of(checker, text, when, date(2021, 11, 1)) == (verdict, "pellmart-opening-2022")
+
+
+def test_forecast_of_a_past_event_is_never_flagged(checker):
+    # the opening was in May 2022: a 2024 plan "to celebrate" it dates no opening
+    text = "Pellmart will celebrate the Pellmart store opening in June 2024."
+    found = claims(checker, text, date(2023, 1, 1))
+    assert all(c["verdict"] not in ("contradicted", "conflated") for c in found)
+
+
+def test_united_states_is_no_reporting_verb(checker):
+    text = "Pellmart opened its flagship store in the United States on Friday."
+    assert verdict_of(checker, text, "Friday", date(2022, 5, 16)) == (
+        "supported",
+        "pellmart-opening-2022",
+    )
+
+
+def test_dateline_line_is_its_own_sentence(checker):
+    text = "May 16, 2022\nPellmart opened its flagship store on Thursday.\n"
+    assert verdict_of(checker, text, "Thursday", date(2022, 5, 16)) == (
+        "contradicted",
+        "pellmart-opening-2022",
+    )
