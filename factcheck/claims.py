@@ -312,7 +312,20 @@ class ClaimExtractor:
             return False
         checkable = [t for t in times if _is_checkable(t._.timex)]
         nearest = min(checkable, key=lambda t: _distance(match, t), default=span)
-        return nearest.start_char == span.start_char
+        if nearest.start_char == span.start_char:
+            return True
+        # "On Sunday, at this year's conference, Jobs unveiled ...": a coarser time that
+        # holds this one ("this year" holds Sunday) elaborates it and takes nothing away
+        mine, near = span._.timex, nearest._.timex
+        return (
+            near.start is not None
+            and near.end is not None
+            and mine.start is not None
+            and mine.end is not None
+            and near.start <= mine.start
+            and mine.end <= near.end
+            and (near.end - near.start) > (mine.end - mine.start)
+        )
 
     def _skip(self, sent: Span, span: Span) -> bool:
         """Datelines, and dates of a report about something earlier ("stated on Thursday

@@ -103,6 +103,8 @@ def stem(word: str) -> str:
         w = w[:-2]
     if w in IRREGULAR:
         return IRREGULAR[w]
+    if w.endswith("s") and w[:-1].isalnum() and any(c.isdigit() for c in w):
+        return w[:-1]  # "737s", "A380s": plurals of model numbers
     for suffix, repl in (
         ("ies", "y"),
         ("ied", "y"),

@@ -266,3 +266,17 @@ def test_dateline_line_is_its_own_sentence(checker):
         "contradicted",
         "pellmart-opening-2022",
     )
+
+
+def test_coarser_time_in_the_clause_does_not_take_the_event(checker):
+    text = "On Thursday, at this year's gala, Pellmart opened its flagship store."
+    assert verdict_of(checker, text, "Thursday", date(2022, 5, 16)) == (
+        "contradicted",
+        "pellmart-opening-2022",
+    )
+
+
+def test_model_number_plurals_stem_to_the_model():
+    from factcheck.matching import stem
+
+    assert stem("737s") == "737" and stem("A380s") == "a380" and stem("2000s") == "2000"
