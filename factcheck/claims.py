@@ -98,6 +98,7 @@ _DELAYED = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[A-Za-z]{2,}")
+_PRONOUN_START = re.compile(r"\W*(?:he|she|it|they|his|her|its|their)\b", re.IGNORECASE)
 _QUOTES = (('"', '"'), ("“", "”"), ("‘", "’"))
 _ORDER_RELATION = {
     "since": "since",
@@ -155,6 +156,15 @@ class Context:
             return self.paragraph_topic, "paragraph"
         return (section, "heading") if section else (None, "")
 
+    def antecedent(self) -> tuple[str, ...]:
+        """Who "he", "she" or "it" at the start of a sentence most likely is: the main
+        (first) entity of the paragraph's topic, else of the title's event."""
+        if self.paragraph_topic is not None and self.topic_age <= TOPIC_WINDOW:
+            event: Event | None = self.paragraph_topic
+        else:
+            event = next((m.event for m in self.title), None)
+        return event.entities[:1] if event is not None else ()
+
     def topics(self) -> tuple[Event, ...]:
         seen: dict[str, Event] = {}
         for m in (*self.heading, *self.title):
@@ -205,7 +215,7 @@ class ClaimExtractor:
         claims = []
         for sent in _sentences(doc, block):
             sent_times = [t for t in times if sent.start <= t.start < sent.end]
-            matches = self._matches(sent, named)
+            matches = self._matches(sent, named, context)
             claims.extend(self._sentence(sent, sent_times, matches, offset, context))
             topic = next(
                 (m.event for m in matches if m.named and not self._is_anchor(sent, m)), None
@@ -215,14 +225,22 @@ class ClaimExtractor:
                 context.paragraph_topic, context.topic_age = topic, 0
         return claims
 
-    def _matches(self, span: Span, named: dict[int, list[tuple[str, int, int]]]) -> list[Match]:
+    def _matches(
+        self,
+        span: Span,
+        named: dict[int, list[tuple[str, int, int]]],
+        context: Context | None = None,
+    ) -> list[Match]:
         exact = [
             hit
             for i in range(span.start, span.end)
             for hit in named.get(i, ())
             if hit[2] <= span.end_char
         ]
-        return self.index.match(span, exact)
+        present: tuple[str, ...] = ()
+        if context is not None and _PRONOUN_START.match(span.text):
+            present = context.antecedent()
+        return self.index.match(span, exact, present=present)
 
     def _is_anchor(self, sent: Span, match: Match) -> bool:
         if not match.named:

@@ -200,11 +200,14 @@ class EventIndex:
         span: Span,
         exact: list[tuple[str, int, int]] | None = None,
         mask: list[tuple[int, int]] | None = None,
+        present: tuple[str, ...] = (),
     ) -> list[Match]:
         """Events named or described in `span`, best first.
 
         `exact` are the PhraseMatcher hits inside the span (from `named_in`); text in the
-        `mask` ranges (document offsets, e.g. a phrase naming another event) is ignored."""
+        `mask` ranges (document offsets, e.g. a phrase naming another event) is ignored;
+        `present` are entities the span refers to without naming them ("He" for the
+        person the paragraph is about)."""
         text = span.text
         for start, end in mask or ():
             a, b = max(0, start - span.start_char), max(0, end - span.start_char)
@@ -212,6 +215,9 @@ class EventIndex:
         lower = text.lower()
         words = _Words(text)
         stems = words.stems
+        if present:
+            lower = "\n".join((lower, *(p.lower() for p in present)))
+            stems = stems | {stem(w) for p in present for w in _WORD.findall(p)}
         exact_ids = {eid: (s, e) for eid, s, e in (exact or [])}
         candidates = set(exact_ids) | self._candidates(stems)
         matches = []

@@ -280,3 +280,16 @@ def test_model_number_plurals_stem_to_the_model():
     from factcheck.matching import stem
 
     assert stem("737s") == "737" and stem("A380s") == "a380" and stem("2000s") == "2000"
+
+
+def test_sentence_opening_pronoun_refers_to_the_topics_main_entity(checker):
+    # "It" is Pellmart (the paragraph's event's first entity): with the keywords,
+    # the sentence describes the opening
+    text = (
+        "Pellmart store opening drew crowds in May 2022.\n"
+        "It opened a flagship on May 13, 2022, the mayor recalled."
+    )
+    found = [c for c in claims(checker, text, date(2022, 6, 1)) if c["line"] == 2]
+    assert [(c["verdict"], c["event"]["id"]) for c in found] == [
+        ("supported", "pellmart-opening-2022")
+    ]
