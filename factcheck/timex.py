@@ -195,6 +195,7 @@ _SET_WORDS = {
     "annually": "P1Y",
     "yearly": "P1Y",
     "hourly": "PT1H",
+    "quarterly": "P1Q",
 }
 _NUMBERS = {
     "zero": 0,
@@ -370,7 +371,9 @@ _COUNT_NOUN_TEXT = (
     "civilians lives victims flights tickets rooms beds vehicles trucks planes ships boats  "
     "guns rifles missiles rockets bombs signatures applications companies firms stores plants  "
     "sites locations bn m million billion trillion thousand hundred square sq ft gb mb tb mw  "
-    "kw gw mhz ghz st street avenue ave road rd boulevard blvd lane drive dr way"
+    "kw gw mhz ghz st street avenue ave road rd boulevard blvd lane drive dr way pence  "
+    "francs rupees pesos rubles roubles shekels dinars lira yards gallons litres liters  "
+    "degrees"
 )
 _COUNT_NOUNS = frozenset(_COUNT_NOUN_TEXT.split())
 # Tense cues: the one governing an expression (within its clause) decides whether a
@@ -831,6 +834,9 @@ def _month_number(name: str) -> int:
     return _MONTHS.get(key) or _MONTH_ABBR[key]
 
 
+_MONTH_LIST_WORDS = frozenset("and or to through till until".split())
+
+
 def _bare_month_ok(m: re.Match[str], ctx: _Ctx, name: str) -> bool:
     """Guards for a month name standing alone ("May", "March")."""
     low = name.lower()
@@ -840,6 +846,10 @@ def _bare_month_ok(m: re.Match[str], ctx: _Ctx, name: str) -> bool:
     pw = prev[0][0] if prev else ""
     nxt = _next_word(ctx.text, m.end())
     if low == "may":
+        if pw in _MONTH_LIST_WORDS and any(
+            w in _MONTHS and w != "may" for w, _ in _prev_words(ctx.text, m.start(), 4)[1:]
+        ):
+            return True  # "between March and May", "from April to May"
         return pw in _YEAR_LEFT - {"the", "its", "this", "that", "and", "or", "as"} or pw in {
             "last",
             "next",
@@ -1066,12 +1076,26 @@ def _not_a_year(m: re.Match[str], text: str) -> bool:
         return True
     if _PERCENT_AFTER.match(text, m.end()):
         return True
-    prev = _prev_words(text, m.start(), 1)
+    prev = _prev_words(text, m.start(), 2)
     if prev and prev[0][0] in _NUMBERING_NOUNS:
         return True
+    if len(prev) == 2 and (
+        (prev[0][0] in _LINKS and prev[1][0] in _IDENT_NOUNS)
+        or (prev[0][0] in _LINKS | {"of"} and prev[1][0] in _TALLY_NOUNS)
+    ):
+        return True  # "the room number is 1204", "a vote of 2019 to 14"
+    tally = _TALLY_AFTER.match(text, m.end())
+    if tally and not (len(tally.group(1)) == 2 and int(tally.group(1)) > int(m.group(0)[2:4])):
+        return True  # "2019 to 14", "1999-2" (not "2014 to 16")
     if _ABBR_BEFORE.search(text, max(0, m.start() - 6), m.start()):
         return True
     return _STREET_AFTER.match(text, m.end()) is not None
+
+
+_LINKS = frozenset("is was are were".split())
+_IDENT_NOUNS = frozenset("number no code room flight phone tel fax extension page pin id".split())
+_TALLY_NOUNS = frozenset("vote votes score tally margin count".split())
+_TALLY_AFTER = re.compile(r"\s*(?:to|-|–)\s*(\d{1,3})(?![\d,.:/]*\d)(?!\w)")
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
@@ -1192,7 +1216,7 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     s, e = m.start(), m.end()
     prev = _prev_words(ctx.text, s, 2)
     pw = prev[0][0] if prev else ""
-    part = _DAYPARTS.get((m["part"] or "").lower(), "")
+    part = _DAYPARTS.get((m["part"] or "").lower().rstrip("s"), "")
     if m["plural"] or pw in {"every", "each"}:
         s = prev[0][1] if pw in {"every", "each"} else s
         return _Cand(s, e, "SET", f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else ""), weekday=wd)
@@ -1206,7 +1230,8 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         value, relative = f"XXXX-WXX-{wd + 1}", False
     else:
         value, relative = _weekday_date(ctx, wd, s, e, direction).isoformat(), True
-    # "Friday night" keeps the day as value: news rarely means the part of day precisely
+    # "Friday night" keeps the day as value: news rarely means the part of day precisely,
+    # and the news corpora tag it both ways (AQUAINT mostly the day, span or value)
     return _Cand(s, e, "DATE", value, relative=relative, weekday=wd)
 
 
@@ -1414,7 +1439,11 @@ def _h_every_part(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 
 
 def _h_set(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
-    """``daily``, ``weekly``, ``annually``."""
+    """``daily``, ``weekly``, ``annually``; ``quarterly`` only as an adverb (``paid
+    quarterly``, not ``quarterly earnings``, which news corpora do not tag)."""
+    word = m.group(0).lower()
+    if word == "quarterly" and _next_word(ctx.text, m.end())[:1].islower():
+        return None
     return _Cand(m.start(), m.end(), "SET", _SET_WORDS[m.group(0).lower()])
 
 
@@ -2598,8 +2627,10 @@ def _merge_pair(ctx: _Ctx, a: _Cand, b: _Cand) -> _Cand | None:
         ):  # "6 a.m. local time on Saturday"
             return _at_time(b, a, a.start_char, b.end_char)
         return None
-    if ctx.merge_ranges and _mergeable_range(ctx, a, b):
-        return _range(a, b)
+    if _mergeable_range(ctx, a, b):
+        if ctx.merge_ranges:
+            return _range(a, b)
+        _share_year(a, b)  # two expressions, but "May" in "between May and July 2022" is 2022
     if (
         not a.year_explicit
         and a.with_year
@@ -2666,9 +2697,15 @@ def _mergeable_range(ctx: _Ctx, a: _Cand, b: _Cand) -> bool:
     return (lead == "from" and joiner != "and") or (lead == "between" and joiner == "and")
 
 
-def _range(a: _Cand, b: _Cand) -> _Cand:
+def _share_year(a: _Cand, b: _Cand) -> None:
+    """A year written only on the right end of a range holds for the left end too."""
     if not a.year_explicit and b.year_explicit and a.with_year and b.value[:4].isdigit():
         a.value = a.with_year(int(b.value[:4]))
+        a.relative = b.relative
+
+
+def _range(a: _Cand, b: _Cand) -> _Cand:
+    _share_year(a, b)
     merged = _Cand(
         a.start_char,
         b.end_char,
