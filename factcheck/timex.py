@@ -82,7 +82,12 @@ Conventions (documented choices)
   ``future quarters`` FUTURE_REF.  Without a reference date ``on the 15th`` is
   ``XXXX-XX-15`` and ``Friday, Oct. 9`` one expression ``XXXX-10-09``.
 * SETs: ``every other week`` ``P2W``, ``every summer`` ``XXXX-SU``, ``every morning``
-  ``TMO``; ``half an hour`` is ``PT30M`` and ``a dozen years`` ``P12Y``.
+  ``TMO``, adverbial ``quarterly`` ``P1Q`` (not ``quarterly earnings``); ``half an hour``
+  is ``PT30M`` and ``a dozen years`` ``P12Y``.
+* ``earlier in the year`` / ``later in the month`` are the reference's year / month (not
+  ``later in the day``: the day just named); ``midday``, ``mid-afternoon`` are TIMEs of
+  the reference day (``T12:00``, ``TAF``).  A weekday with a part of day (``Friday
+  night``) keeps the day's value (corpora tag it both ways).
 * Clock times (``8 PM``) are put on the reference day (``2023-06-23T20:00``), or on the
   date they are written with; without a reference they stay ``T20:00``.
 * Numeric dates ``a/b/yyyy``: with ``day_first`` None the order is decided by
@@ -509,6 +514,9 @@ _REL_WORDS = {
     "soon": "FUTURE_REF",
     "current": "PRESENT_REF",
     "noon": "T12:00",
+    "midday": "T12:00",
+    "midmorning": "TMO",
+    "midafternoon": "TAF",
     "midnight": "T00:00",
     "future": "FUTURE_REF",
     "past": "PAST_REF",
@@ -1043,6 +1051,8 @@ def _year_context_ok(m: re.Match[str], ctx: _Ctx) -> bool:
         return True
     if _YEAR_LIST_BEFORE.search(text, max(0, m.start() - 14), m.start()):
         return True  # "in 1994, 1995 and 1997"
+    if _year_before_noun(text, m, pw):
+        return True  # "a 1996 law", "his unsuccessful 1996 campaign"
     if (
         right
         and 1800 <= int(m.group(0)[:4]) < int(right.group(1)) <= 2199
@@ -1066,6 +1076,37 @@ def _year_context_ok(m: re.Match[str], ctx: _Ctx) -> bool:
         pw == ""
         and (before == "" or before[-1] in ".!?\n")
         and (nxt.islower() or nxt[:1].isupper())
+    )
+
+
+_DETERMINERS = frozenset("a an the his her its their our".split())
+_NOUN_AFTER = re.compile(r" ([a-z]+)\b(?!-)")
+# singular measure nouns: "a 1500 mile trip" is a length, not a year
+_MEASURE_NOUNS = frozenset(
+    "mile page foot acre ton pound dollar seat member room word point yard meter metre "
+    "kilometer kilometre unit person man strong square hour minute day week month year "
+    "share".split()
+)
+
+
+def _year_before_noun(text: str, m: re.Match[str], pw: str) -> bool:
+    """A determiner (and at most one adjective) + 4 digits + a lowercase noun."""
+    if not 1800 <= int(m.group(0)[:4]) <= 2099:
+        return False
+    noun = _NOUN_AFTER.match(text, m.end())
+    if noun is None or noun.group(1) in _COUNT_NOUNS or noun.group(1) in _MEASURE_NOUNS:
+        return False
+    if noun.group(1) in _FUNCTION_WORDS:
+        return False
+    if pw in {"a", "an"}:
+        return True
+    prev = _prev_words(text, m.start(), 2)
+    return (
+        len(prev) == 2
+        and prev[1][0] in _DETERMINERS
+        and prev[0][0].isalpha()
+        and prev[0][0] not in _FUNCTION_WORDS
+        and text[prev[0][1]].islower()
     )
 
 
@@ -1431,8 +1472,13 @@ def _h_last_night(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 
 
 def _h_every_part(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
-    """``every morning``: a SET of parts of days, value ``TMO``."""
+    """``every morning``: a SET of parts of days, value ``TMO``; ``mid-afternoon``: that
+    part of the reference day (TIME ``TAF``)."""
     prev = _prev_words(ctx.text, m.start(), 1)
+    part = _DAYPARTS[m.group(0).lower()]
+    if prev and prev[0][0] == "mid" and part in {"MO", "AF"}:
+        value = (ctx.ref.isoformat() if ctx.ref else "") + "T" + part
+        return _Cand(prev[0][1], m.end(), "TIME", value, relative=ctx.ref is not None)
     if not prev or prev[0][0] not in {"every", "each"}:
         return None
     return _Cand(prev[0][1], m.end(), "SET", "T" + _DAYPARTS[m.group(0).lower()])
@@ -2256,6 +2302,24 @@ def _this_unit(m: re.Match[str], ctx: _Ctx, q: _Quant, unit: str, plural: bool) 
     return cand
 
 
+_IN_THE_LEFT = re.compile(r"\b((?i:earlier|later))\s+in\s+the\s+$")
+_IN_THE_UNITS = {"year": "Y", "month": "M", "week": "W"}
+
+
+def _h_in_the_unit(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """``earlier in the year``, ``later in the month``: the reference's year, month, week
+    (not ``later in the day``: news means the day just named, which corpora leave)."""
+    left = _IN_THE_LEFT.search(ctx.text, max(0, m.start() - 20), m.start())
+    if left is None or ctx.text.startswith(("'s", "’s"), m.end()):
+        return None
+    unit = _IN_THE_UNITS[m.group(0).lower()]
+    if ctx.ref is None:
+        return _Cand(left.start(), m.end(), "DATE", _UNKNOWN_UNIT[unit], relative=True)
+    cand = _Cand(left.start(), m.end(), "DATE", _unit_value(ctx.ref, unit), relative=True)
+    cand.bounds = (None, ctx.ref) if left.group(1).lower() == "earlier" else (ctx.ref, None)
+    return cand
+
+
 _UNKNOWN_UNIT = {
     "D": "XXXX-XX-XX",
     "W": "XXXX-WXX",
@@ -2445,6 +2509,7 @@ _RULES: list[_Rule] = [
     _Rule("word_year", "yearword", _WORD_YEAR_RE, _h_word_year),
     _Rule("word_decade", "yearword", _WORD_DECADE_RE, _h_word_decade),
     _Rule("last_night", "night", re.compile(r"(?i:night)\b"), _h_last_night),
+    _Rule("in_the_unit", "unit", re.compile(r"(?i:year|month|week)\b"), _h_in_the_unit),
     _Rule(
         "every_part",
         "night",

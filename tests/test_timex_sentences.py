@@ -293,6 +293,16 @@ CASES: list[Case] = [
     ("He scored 21 points in the second half.", R, []),
     ("Read our coverage at page 12.", N, []),
     ("Call +44 20 7946 0958 for details.", R, []),
+    # added with the second round of rules (see the commit log)
+    ("Planting was delayed earlier in the year by floods.", R,
+     [("earlier in the year", "2023")]),
+    ("Planting was delayed earlier in the year by floods.", N,
+     [("earlier in the year", "XXXX")]),
+    ("Shares slid in mid-afternoon trading.", R, [("mid-afternoon", "2023-06-14TAF")]),
+    ("The judge will rule at midday.", R, [("midday", "2023-06-14T12:00")]),
+    ("A 1996 law barred the sale of the land.", R, [("1996", "1996")]),
+    ("The remaining 1500 acres were sold.", R, []),
+    ("Quarterly earnings rose 5 percent.", R, []),
 ]
 
 SPLIT_CASES: list[Case] = [
