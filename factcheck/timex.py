@@ -82,7 +82,12 @@ Conventions (documented choices)
   ``future quarters`` FUTURE_REF.  Without a reference date ``on the 15th`` is
   ``XXXX-XX-15`` and ``Friday, Oct. 9`` one expression ``XXXX-10-09``.
 * SETs: ``every other week`` ``P2W``, ``every summer`` ``XXXX-SU``, ``every morning``
-  ``TMO``; ``half an hour`` is ``PT30M`` and ``a dozen years`` ``P12Y``.
+  ``TMO``, adverbial ``quarterly`` ``P1Q`` (not ``quarterly earnings``); ``half an hour``
+  is ``PT30M`` and ``a dozen years`` ``P12Y``.
+* ``earlier in the year`` / ``later in the month`` are the reference's year / month (not
+  ``later in the day``: the day just named); ``midday``, ``mid-afternoon`` are TIMEs of
+  the reference day (``T12:00``, ``TAF``).  A weekday with a part of day (``Friday
+  night``) keeps the day's value (corpora tag it both ways).
 * Clock times (``8 PM``) are put on the reference day (``2023-06-23T20:00``), or on the
   date they are written with; without a reference they stay ``T20:00``.
 * Numeric dates ``a/b/yyyy``: with ``day_first`` None the order is decided by
@@ -195,6 +200,7 @@ _SET_WORDS = {
     "annually": "P1Y",
     "yearly": "P1Y",
     "hourly": "PT1H",
+    "quarterly": "P1Q",
 }
 _NUMBERS = {
     "zero": 0,
@@ -370,7 +376,9 @@ _COUNT_NOUN_TEXT = (
     "civilians lives victims flights tickets rooms beds vehicles trucks planes ships boats  "
     "guns rifles missiles rockets bombs signatures applications companies firms stores plants  "
     "sites locations bn m million billion trillion thousand hundred square sq ft gb mb tb mw  "
-    "kw gw mhz ghz st street avenue ave road rd boulevard blvd lane drive dr way"
+    "kw gw mhz ghz st street avenue ave road rd boulevard blvd lane drive dr way pence  "
+    "francs rupees pesos rubles roubles shekels dinars lira yards gallons litres liters  "
+    "degrees"
 )
 _COUNT_NOUNS = frozenset(_COUNT_NOUN_TEXT.split())
 # Tense cues: the one governing an expression (within its clause) decides whether a
@@ -506,6 +514,9 @@ _REL_WORDS = {
     "soon": "FUTURE_REF",
     "current": "PRESENT_REF",
     "noon": "T12:00",
+    "midday": "T12:00",
+    "midmorning": "TMO",
+    "midafternoon": "TAF",
     "midnight": "T00:00",
     "future": "FUTURE_REF",
     "past": "PAST_REF",
@@ -831,6 +842,9 @@ def _month_number(name: str) -> int:
     return _MONTHS.get(key) or _MONTH_ABBR[key]
 
 
+_MONTH_LIST_WORDS = frozenset("and or to through till until".split())
+
+
 def _bare_month_ok(m: re.Match[str], ctx: _Ctx, name: str) -> bool:
     """Guards for a month name standing alone ("May", "March")."""
     low = name.lower()
@@ -840,6 +854,10 @@ def _bare_month_ok(m: re.Match[str], ctx: _Ctx, name: str) -> bool:
     pw = prev[0][0] if prev else ""
     nxt = _next_word(ctx.text, m.end())
     if low == "may":
+        if pw in _MONTH_LIST_WORDS and any(
+            w in _MONTHS and w != "may" for w, _ in _prev_words(ctx.text, m.start(), 4)[1:]
+        ):
+            return True  # "between March and May", "from April to May"
         return pw in _YEAR_LEFT - {"the", "its", "this", "that", "and", "or", "as"} or pw in {
             "last",
             "next",
@@ -1033,6 +1051,8 @@ def _year_context_ok(m: re.Match[str], ctx: _Ctx) -> bool:
         return True
     if _YEAR_LIST_BEFORE.search(text, max(0, m.start() - 14), m.start()):
         return True  # "in 1994, 1995 and 1997"
+    if _year_before_noun(text, m, pw):
+        return True  # "a 1996 law", "his unsuccessful 1996 campaign"
     if (
         right
         and 1800 <= int(m.group(0)[:4]) < int(right.group(1)) <= 2199
@@ -1059,6 +1079,37 @@ def _year_context_ok(m: re.Match[str], ctx: _Ctx) -> bool:
     )
 
 
+_DETERMINERS = frozenset("a an the his her its their our".split())
+_NOUN_AFTER = re.compile(r" ([a-z]+)\b(?!-)")
+# singular measure nouns: "a 1500 mile trip" is a length, not a year
+_MEASURE_NOUNS = frozenset(
+    "mile page foot acre ton pound dollar seat member room word point yard meter metre "
+    "kilometer kilometre unit person man strong square hour minute day week month year "
+    "share".split()
+)
+
+
+def _year_before_noun(text: str, m: re.Match[str], pw: str) -> bool:
+    """A determiner (and at most one adjective) + 4 digits + a lowercase noun."""
+    if not 1800 <= int(m.group(0)[:4]) <= 2099:
+        return False
+    noun = _NOUN_AFTER.match(text, m.end())
+    if noun is None or noun.group(1) in _COUNT_NOUNS or noun.group(1) in _MEASURE_NOUNS:
+        return False
+    if noun.group(1) in _FUNCTION_WORDS:
+        return False
+    if pw in {"a", "an"}:
+        return True
+    prev = _prev_words(text, m.start(), 2)
+    return (
+        len(prev) == 2
+        and prev[1][0] in _DETERMINERS
+        and prev[0][0].isalpha()
+        and prev[0][0] not in _FUNCTION_WORDS
+        and text[prev[0][1]].islower()
+    )
+
+
 def _not_a_year(m: re.Match[str], text: str) -> bool:
     """Counts, amounts, percentages, page numbers, street numbers."""
     nxt = _next_word(text, m.end())
@@ -1066,12 +1117,26 @@ def _not_a_year(m: re.Match[str], text: str) -> bool:
         return True
     if _PERCENT_AFTER.match(text, m.end()):
         return True
-    prev = _prev_words(text, m.start(), 1)
+    prev = _prev_words(text, m.start(), 2)
     if prev and prev[0][0] in _NUMBERING_NOUNS:
         return True
+    if len(prev) == 2 and (
+        (prev[0][0] in _LINKS and prev[1][0] in _IDENT_NOUNS)
+        or (prev[0][0] in _LINKS | {"of"} and prev[1][0] in _TALLY_NOUNS)
+    ):
+        return True  # "the room number is 1204", "a vote of 2019 to 14"
+    tally = _TALLY_AFTER.match(text, m.end())
+    if tally and not (len(tally.group(1)) == 2 and int(tally.group(1)) > int(m.group(0)[2:4])):
+        return True  # "2019 to 14", "1999-2" (not "2014 to 16")
     if _ABBR_BEFORE.search(text, max(0, m.start() - 6), m.start()):
         return True
     return _STREET_AFTER.match(text, m.end()) is not None
+
+
+_LINKS = frozenset("is was are were".split())
+_IDENT_NOUNS = frozenset("number no code room flight phone tel fax extension page pin id".split())
+_TALLY_NOUNS = frozenset("vote votes score tally margin count".split())
+_TALLY_AFTER = re.compile(r"\s*(?:to|-|–)\s*(\d{1,3})(?![\d,.:/]*\d)(?!\w)")
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
@@ -1192,7 +1257,7 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     s, e = m.start(), m.end()
     prev = _prev_words(ctx.text, s, 2)
     pw = prev[0][0] if prev else ""
-    part = _DAYPARTS.get((m["part"] or "").lower(), "")
+    part = _DAYPARTS.get((m["part"] or "").lower().rstrip("s"), "")
     if m["plural"] or pw in {"every", "each"}:
         s = prev[0][1] if pw in {"every", "each"} else s
         return _Cand(s, e, "SET", f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else ""), weekday=wd)
@@ -1206,7 +1271,8 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         value, relative = f"XXXX-WXX-{wd + 1}", False
     else:
         value, relative = _weekday_date(ctx, wd, s, e, direction).isoformat(), True
-    # "Friday night" keeps the day as value: news rarely means the part of day precisely
+    # "Friday night" keeps the day as value: news rarely means the part of day precisely,
+    # and the news corpora tag it both ways (AQUAINT mostly the day, span or value)
     return _Cand(s, e, "DATE", value, relative=relative, weekday=wd)
 
 
@@ -1406,15 +1472,24 @@ def _h_last_night(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 
 
 def _h_every_part(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
-    """``every morning``: a SET of parts of days, value ``TMO``."""
+    """``every morning``: a SET of parts of days, value ``TMO``; ``mid-afternoon``: that
+    part of the reference day (TIME ``TAF``)."""
     prev = _prev_words(ctx.text, m.start(), 1)
+    part = _DAYPARTS[m.group(0).lower()]
+    if prev and prev[0][0] == "mid" and part in {"MO", "AF"}:
+        value = (ctx.ref.isoformat() if ctx.ref else "") + "T" + part
+        return _Cand(prev[0][1], m.end(), "TIME", value, relative=ctx.ref is not None)
     if not prev or prev[0][0] not in {"every", "each"}:
         return None
     return _Cand(prev[0][1], m.end(), "SET", "T" + _DAYPARTS[m.group(0).lower()])
 
 
 def _h_set(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
-    """``daily``, ``weekly``, ``annually``."""
+    """``daily``, ``weekly``, ``annually``; ``quarterly`` only as an adverb (``paid
+    quarterly``, not ``quarterly earnings``, which news corpora do not tag)."""
+    word = m.group(0).lower()
+    if word == "quarterly" and _next_word(ctx.text, m.end())[:1].islower():
+        return None
     return _Cand(m.start(), m.end(), "SET", _SET_WORDS[m.group(0).lower()])
 
 
@@ -2227,6 +2302,24 @@ def _this_unit(m: re.Match[str], ctx: _Ctx, q: _Quant, unit: str, plural: bool) 
     return cand
 
 
+_IN_THE_LEFT = re.compile(r"\b((?i:earlier|later))\s+in\s+the\s+$")
+_IN_THE_UNITS = {"year": "Y", "month": "M", "week": "W"}
+
+
+def _h_in_the_unit(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """``earlier in the year``, ``later in the month``: the reference's year, month, week
+    (not ``later in the day``: news means the day just named, which corpora leave)."""
+    left = _IN_THE_LEFT.search(ctx.text, max(0, m.start() - 20), m.start())
+    if left is None or ctx.text.startswith(("'s", "’s"), m.end()):
+        return None
+    unit = _IN_THE_UNITS[m.group(0).lower()]
+    if ctx.ref is None:
+        return _Cand(left.start(), m.end(), "DATE", _UNKNOWN_UNIT[unit], relative=True)
+    cand = _Cand(left.start(), m.end(), "DATE", _unit_value(ctx.ref, unit), relative=True)
+    cand.bounds = (None, ctx.ref) if left.group(1).lower() == "earlier" else (ctx.ref, None)
+    return cand
+
+
 _UNKNOWN_UNIT = {
     "D": "XXXX-XX-XX",
     "W": "XXXX-WXX",
@@ -2416,6 +2509,7 @@ _RULES: list[_Rule] = [
     _Rule("word_year", "yearword", _WORD_YEAR_RE, _h_word_year),
     _Rule("word_decade", "yearword", _WORD_DECADE_RE, _h_word_decade),
     _Rule("last_night", "night", re.compile(r"(?i:night)\b"), _h_last_night),
+    _Rule("in_the_unit", "unit", re.compile(r"(?i:year|month|week)\b"), _h_in_the_unit),
     _Rule(
         "every_part",
         "night",
@@ -2598,8 +2692,10 @@ def _merge_pair(ctx: _Ctx, a: _Cand, b: _Cand) -> _Cand | None:
         ):  # "6 a.m. local time on Saturday"
             return _at_time(b, a, a.start_char, b.end_char)
         return None
-    if ctx.merge_ranges and _mergeable_range(ctx, a, b):
-        return _range(a, b)
+    if _mergeable_range(ctx, a, b):
+        if ctx.merge_ranges:
+            return _range(a, b)
+        _share_year(a, b)  # two expressions, but "May" in "between May and July 2022" is 2022
     if (
         not a.year_explicit
         and a.with_year
@@ -2666,9 +2762,15 @@ def _mergeable_range(ctx: _Ctx, a: _Cand, b: _Cand) -> bool:
     return (lead == "from" and joiner != "and") or (lead == "between" and joiner == "and")
 
 
-def _range(a: _Cand, b: _Cand) -> _Cand:
+def _share_year(a: _Cand, b: _Cand) -> None:
+    """A year written only on the right end of a range holds for the left end too."""
     if not a.year_explicit and b.year_explicit and a.with_year and b.value[:4].isdigit():
         a.value = a.with_year(int(b.value[:4]))
+        a.relative = b.relative
+
+
+def _range(a: _Cand, b: _Cand) -> _Cand:
+    _share_year(a, b)
     merged = _Cand(
         a.start_char,
         b.end_char,
