@@ -98,7 +98,9 @@ _DELAYED = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[A-Za-z]{2,}")
-_PRONOUN_START = re.compile(r"\W*(?:he|she|it|they|his|her|its|their)\b", re.IGNORECASE)
+_PRONOUN_START = re.compile(r"\W*(?:he|she|it|his|her|its)\b", re.IGNORECASE)
+# "aware of it as early as a year ago", "as late as 2019": a bound, not the event's date
+_BOUND = re.compile(r"\bas\s+(?:early|late|recently|far back|long ago)\s+as\s+$", re.IGNORECASE)
 _QUOTES = (('"', '"'), ("“", "”"), ("‘", "’"))
 _ORDER_RELATION = {
     "since": "since",
@@ -142,6 +144,7 @@ class Context:
     topic_age: int = 0  # sentences since the paragraph topic was named
     blocks_seen: int = 0
     reference: date | None = None  # the document's date: it reports nothing later
+    present: tuple[str, ...] = ()  # entities the current sentence's pronoun refers to
 
     def topic(self) -> tuple[Event | None, str]:
         """The event the text is about here: named in the paragraph a sentence or two
@@ -238,8 +241,9 @@ class ClaimExtractor:
             if hit[2] <= span.end_char
         ]
         present: tuple[str, ...] = ()
-        if context is not None and _PRONOUN_START.match(span.text):
-            present = context.antecedent()
+        if context is not None:
+            present = context.antecedent() if _PRONOUN_START.match(span.text) else ()
+            context.present = present
         return self.index.match(span, exact, present=present)
 
     def _is_anchor(self, sent: Span, match: Match) -> bool:
@@ -263,7 +267,7 @@ class ClaimExtractor:
         anchor_ids = {m.event.id for m in anchors}
         if anchors:  # the words naming an anchor describe it, not the sentence's other events
             mask = [(m.start_char, m.end_char) for m in anchors]
-            matches = self.index.match(sent, mask=mask)
+            matches = self.index.match(sent, mask=mask, present=context.present)
         candidates = [m for m in matches if m.event.id not in anchor_ids]
         others = [m for m in candidates if m.score >= self.min_score]
         for anchor in anchors:
@@ -285,7 +289,7 @@ class ClaimExtractor:
                 and via == "sentence"
                 and fits(expr, event) is False
                 and (not forecast or _upcoming(event, context.reference))
-                and self._clear(sent, span, event, named, score)
+                and self._clear(sent, span, event, named, score, context.present)
             )
             claims.append(
                 Claim(
@@ -308,7 +312,15 @@ class ClaimExtractor:
             )
         return claims
 
-    def _clear(self, sent: Span, span: Span, event: Event, named: bool, score: float) -> bool:
+    def _clear(
+        self,
+        sent: Span,
+        span: Span,
+        event: Event,
+        named: bool,
+        score: float,
+        present: tuple[str, ...] = (),
+    ) -> bool:
         """Does the clause of the date name `event` (with a strong link), or describe it by
         a keyword and an entity clearly (the other clauses masked out)?"""
         if named:
@@ -320,7 +332,7 @@ class ClaimExtractor:
         mask = [(sent.start_char, begin), (end, sent.end_char)]
         return any(
             m.event.id == event.id and m.score >= CLEAR_DESCRIPTION and m.keywords and m.entities
-            for m in self.index.match(sent, mask=mask)
+            for m in self.index.match(sent, mask=mask, present=present)
         )
 
     @staticmethod
@@ -361,6 +373,8 @@ class ClaimExtractor:
             text, span.end_char, span.end_char + 30
         ):
             return True  # "the first quarter of the fiscal year": not the calendar's
+        if _BOUND.search(before[-30:]):
+            return True
         if _COMPARISON.search(before[-40:]):
             return True  # "up 28% compared to the previous year": a baseline, no event
         report = _REPORTING.search(before[-60:])
@@ -553,7 +567,8 @@ def _sentences(doc: Doc, block: Span) -> Iterable[Span]:
 
 _CLAUSE_BREAK = re.compile(
     r"[;:]\s|\s[-–—]\s|,\s+(?=(?:but|and|while|which|who|whereas|although|though|when|where|"
-    r"as|after|before|since|with)\b)|\s(?=(?:but|whereas|which|when)\s)",
+    r"as|after|before|since|with)\b)|\s(?=(?:but|whereas|which|when)\s)|"
+    r"\s(?=and\s+(?:has|have|had|is|are|was|were|will|would)\s)",
     re.IGNORECASE,
 )
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$", re.IGNORECASE)

@@ -21,9 +21,9 @@ SEVERITY = {
 }
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 # Keywords and entities recur (suits, settlements, launches of one company): a date more
-# than this many days away from an event the sentence only describes is more likely
+# than about three years away from an event the sentence only describes is more likely
 # another event of the same kind than a misdating of this one.
-DESCRIBED_REACH = 550
+DESCRIBED_REACH = 1100
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 

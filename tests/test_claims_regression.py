@@ -293,3 +293,21 @@ def test_sentence_opening_pronoun_refers_to_the_topics_main_entity(checker):
     assert [(c["verdict"], c["event"]["id"]) for c in found] == [
         ("supported", "pellmart-opening-2022")
     ]
+
+
+def test_bound_as_early_as_is_no_claim(checker):
+    text = "Pellmart had planned its flagship store as early as 2015, the mayor said."
+    found = claims(checker, text, date(2022, 6, 1))
+    assert all("2015" not in c["time"]["text"] for c in found)
+
+
+def test_coordinated_verb_phrase_is_a_clause_of_its_own(checker):
+    # the second clause's date belongs to the flagship opening, not to the ruling named
+    # in the first
+    text = (
+        "The audit office ruling has stood since June 2019 and has been "
+        "followed by the Pellmart store opening in May 2022."
+    )
+    found = {c["time"]["text"]: c for c in claims(checker, text, date(2022, 6, 1))}
+    assert found["May 2022"]["verdict"] == "supported"
+    assert found["May 2022"]["event"]["id"] == "pellmart-opening-2022"
