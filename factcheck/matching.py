@@ -150,7 +150,8 @@ class EventIndex:
         self.keyword_stems: dict[str, frozenset[str]] = {}
         # a keyword of several words ("first flight") counts only when all are present
         self.keyword_phrases: dict[str, tuple[frozenset[str], ...]] = {}
-        self.entity_words: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {}
+        # (full name, distinctive word stems, surname stem if it reads as a person's name)
+        self.entity_words: dict[str, tuple[tuple[str, frozenset[str], str | None], ...]] = {}
         for event in timeline:
             self._add(event)
 
@@ -174,11 +175,11 @@ class EventIndex:
             words = frozenset(
                 stem(w) for w in _WORD.findall(entity) if w.lower() not in GENERIC and len(w) > 2
             )
-            ents.append((entity.lower(), words))
+            ents.append((entity.lower(), words, _surname(entity)))
         self.entity_words[event.id] = tuple(ents)
         for s in kws:
             self.by_keyword[s].add(event.id)
-        for _, words in ents:
+        for _, words, _ in ents:
             for s in words:
                 self.by_entity[s].add(event.id)
             if not words:  # matched by its full name only: never pruned
@@ -266,9 +267,9 @@ class EventIndex:
         # as two keywords, its "first" alone is nothing
         kw = sum(min(2, len(p)) for p in self.keyword_phrases[event.id] if p <= stems)
         ent = 0.0
-        for full, entity_stems in self.entity_words[event.id]:
-            if full in lower:
-                ent += 1.0
+        for full, entity_stems, surname in self.entity_words[event.id]:
+            if full in lower or (surname is not None and surname in words.names):
+                ent += 1.0  # "Jobs" is Steve Jobs, as news refers to people after first mention
             elif entity_stems & stems:
                 ent += PARTIAL_ENTITY_WEIGHT / ENTITY_WEIGHT
         described = min(DESCRIBED_MAX, KEYWORD_WEIGHT * min(kw, 2) + ENTITY_WEIGHT * min(ent, 2.0))
@@ -303,6 +304,29 @@ class EventIndex:
         return best
 
 
+# Last words of organisations' and places' names, never a person's surname.
+_NOT_SURNAMES = frozenset(
+    """
+airlines airways air corps corp inc ltd plc co store center centre office court courts
+airport conference bank university college institute agency times post journal news
+service services system systems motors group club church palace house hall square
+street park island islands bay city county district province river lake sea ocean
+""".split()
+)  # noqa: SIM905
+
+
+def _surname(entity: str) -> str | None:
+    """The stem of the last word of a two- or three-word name of a person ("Steve Jobs",
+    "Alexander Lukashenko"), else None."""
+    words = entity.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return None
+    last = words[-1].lower()
+    if last in GENERIC or last in _NOT_SURNAMES or len(last) < 3:
+        return None
+    return stem(last)
+
+
 def _content_stems(phrase: str) -> frozenset[str]:
     return frozenset(stem(w) for w in _WORD.findall(phrase) if w.lower() not in STOPWORDS)
 
@@ -313,6 +337,8 @@ class _Words:
     def __init__(self, text: str) -> None:
         self.items = [(stem(m.group(0)), m.start(), m.end()) for m in _WORD.finditer(text)]
         self.stems = {w for w, _, _ in self.items}
+        # capitalised words: names ("said Jobs", "Lukashenko's")
+        self.names = {w for w, start, _ in self.items if text[start].isupper()}
         # "charity-flight" also holds "charity" and "flight", for keywords
         self.stems.update(stem(p) for w, _, _ in self.items if "-" in w for p in w.split("-") if p)
         self._where: dict[str, list[int]] = defaultdict(list)
