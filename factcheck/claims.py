@@ -42,6 +42,7 @@ CONTEXT_BONUS = 10.0
 STRONG_DESCRIPTION = 75.0
 CLEAR_DESCRIPTION = 80.0  # a description that can carry a contradiction
 TIE_MARGIN = 5.0
+EVIDENCE_MARGIN = 2.0  # keywords or entities more: clearly better described
 NEAR_MARGIN = 10.0  # described events this close to the best: the nearest in time wins
 _ORDER = re.compile(
     r"\b(?:for the first time since|ever since|since|after|following|"
@@ -442,8 +443,22 @@ class ClaimExtractor:
         tied = [x for x in near if x[0] >= near[0][0] - TIE_MARGIN] if near else []
         if not tied:
             return None, 0.0, "sentence", False
-        fitting = next((x for x in tied if fits(expr, x[1].event)), None)
-        own = [x for x in near if x[2] == "sentence"]
+        # the date may pick among equals, not over an event described with clearly more
+        # evidence ("lost its court case ... in the High Court" is the ruling, not the trial)
+        strongest = max(_evidence(x[1]) for x in tied)
+        fitting = next(
+            (
+                x
+                for x in tied
+                if fits(expr, x[1].event) and _evidence(x[1]) >= strongest - EVIDENCE_MARGIN
+            ),
+            None,
+        )
+        own = [
+            x
+            for x in near
+            if x[2] == "sentence" and _evidence(x[1]) >= strongest - EVIDENCE_MARGIN
+        ]
         if fitting is None and own:  # a misdating is likelier small than large: the nearest
             fitting = min(own, key=lambda x: (_days_apart(expr, x[1].event), x[1].event.id))
         fitting = fitting or tied[0]
@@ -604,6 +619,9 @@ def _prefer_fitting(expr: TimeExpr, choice: Choice, candidates: list[Match]) -> 
     if event is None or via == "heading" or fits(expr, event) is not False:
         return choice
     rest = [m for m in candidates if m.event.id != event.id]
+    mine = next((m for m in candidates if m.event.id == event.id), None)
+    if mine is not None and not mine.named:  # never to an event clearly less described
+        rest = [m for m in rest if _evidence(m) >= _evidence(mine) - EVIDENCE_MARGIN]
     # A weak link (a paragraph topic, a loose description) never flags: any event the
     # sentence mentions at all that fits the date is a better reading of it.
     weak = via != "sentence" or score < STRONG_DESCRIPTION
@@ -651,6 +669,11 @@ def _premodified(span: Span) -> frozenset[str] | None:
 
 def _event_words(event: Event) -> set[str]:
     return {stem(w) for phrase in (*event.aliases, *event.keywords) for w in phrase.split()}
+
+
+def _evidence(match: Match) -> float:
+    """Keywords and entities found, uncapped (scores cap at DESCRIBED_MAX)."""
+    return match.keywords + match.entities
 
 
 def _days_apart(expr: TimeExpr, event: Event) -> int:

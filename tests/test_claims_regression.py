@@ -39,7 +39,7 @@ events:
     title: State Audit Office orders the bridge tender re-run
     date: 2019-06-18
     aliases: [audit office ruling]
-    keywords: [re-run, ruling, upheld]
+    keywords: [re-run, ruling, upheld, complaint]
     entities: [State Audit Office, Norcrest Builders]
     sources: [https://example.org/audit]
     confused_with: [bridge-award-2019]
@@ -311,3 +311,15 @@ def test_coordinated_verb_phrase_is_a_clause_of_its_own(checker):
     found = {c["time"]["text"]: c for c in claims(checker, text, date(2022, 6, 1))}
     assert found["May 2022"]["verdict"] == "supported"
     assert found["May 2022"]["event"]["id"] == "pellmart-opening-2022"
+
+
+def test_date_does_not_pick_a_clearly_less_described_event(checker):
+    # the sentence describes the ruling (upheld, complaint, re-run, State Audit Office,
+    # Norcrest) much better than the award (contract, Norcrest); February 2019 fits the
+    # award, but the ruling is what the sentence is about: a conflation
+    text = (
+        "The State Audit Office upheld the complaint and ordered a re-run of the "
+        "Norcrest Builders contract in February 2019."
+    )
+    verdict, event = verdict_of(checker, text, "February 2019", date(2019, 7, 1))
+    assert (verdict, event) == ("conflated", "audit-ruling-2019")
