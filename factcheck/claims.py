@@ -99,6 +99,13 @@ _DELAYED = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[A-Za-z]{2,}")
+# A rank or record over a period ("the No. 2 retailer in 2007", "the largest ... in 2019")
+# dates a standing; a timeline dates the events that change it.
+_RANKING = re.compile(
+    r"\b(?:No\.\s*\d+|number (?:one|two|three|\d+)|largest|biggest|top|leading|"
+    r"best-selling|highest|lowest|most|least)\b",
+    re.IGNORECASE,
+)
 _PRONOUN_START = re.compile(r"\W*(?:he|she|it|his|her|its)\b", re.IGNORECASE)
 # "aware of it as early as a year ago", "as late as 2019": a bound, not the event's date
 _BOUND = re.compile(r"\bas\s+(?:early|late|recently|far back|long ago)\s+as\s+$", re.IGNORECASE)
@@ -326,6 +333,9 @@ class ClaimExtractor:
         a keyword and an entity clearly (the other clauses masked out)?"""
         if named:
             return score >= STRONG_DESCRIPTION
+        before = _text(sent)[max(sent.start_char, span.start_char - 60) : span.start_char]
+        if _RANKING.search(before.rsplit(",", 1)[-1]):
+            return False  # "the No. 2 music retailer in 2007": a standing, not an event
         starts = _clause_starts(sent)
         i = _clause(starts, span.start_char)
         begin = starts[i]

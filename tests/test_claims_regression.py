@@ -323,3 +323,9 @@ def test_date_does_not_pick_a_clearly_less_described_event(checker):
     )
     verdict, event = verdict_of(checker, text, "February 2019", date(2019, 7, 1))
     assert (verdict, event) == ("conflated", "audit-ruling-2019")
+
+
+def test_a_rank_over_a_period_is_no_accusation(checker):
+    text = "Pellmart opened the biggest flagship in Leeds in 2021."
+    found = claims(checker, text, date(2022, 6, 1))
+    assert all(c["verdict"] not in ("contradicted", "conflated") for c in found)
