@@ -99,6 +99,8 @@ _DELAYED = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[A-Za-z]{2,}")
+_DATELINE_HEAD = re.compile(r"\s*[A-Z][A-Za-z.'-]*(?:[ -][A-Z][A-Za-z.'-]*)*,\s*$")
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,40}\))?\s*(?:[-–—]|$)")
 # A rank or record over a period ("the No. 2 retailer in 2007", "the largest ... in 2019")
 # dates a standing; a timeline dates the events that change it.
 _RANKING = re.compile(
@@ -379,6 +381,10 @@ class ClaimExtractor:
         rest = text[line_start : span.start_char] + " " + text[span.end_char : line_end]
         if len(_WORDS.findall(rest)) <= 3:
             return True  # a date line or dateline: when the article was written
+        if _DATELINE_HEAD.match(text, line_start, span.start_char) and _DATELINE_TAIL.match(
+            text, span.end_char, line_end
+        ):
+            return True  # "MINSK, July 29, 2023 (Reuters) - ...": the dateline of the story
         before = text[sent.start_char : span.start_char]
         if _FISCAL_BEFORE.search(before[-12:]) or _FISCAL_AFTER.match(
             text, span.end_char, span.end_char + 30

@@ -138,7 +138,7 @@ def _contradicted(claim: Claim) -> Finding:
             suggestion=event.when,
             evidence=(event,),
         )
-    gap = _gap(claim.time.start, claim.time.end, event)
+    gap = _gap(claim.time.start, claim.time.end, event, claim.time.precision)
     message = (
         f"The text dates {event.title} to {_said(claim)}, but the timeline has "
         f"{event.when}{f' (off by {gap})' if gap else ''}."
@@ -219,12 +219,25 @@ def _conflated_with(claim: Claim, timeline: Timeline) -> Event | None:
     sharing = [
         (len(mine & _entity_keys(other)), other)
         for other in timeline
-        if other.id != event.id and mine & _entity_keys(other) and fits(claim.time, other)
+        if other.id != event.id
+        and mine & _entity_keys(other)
+        and _as_precise(other, claim)
+        and fits(claim.time, other)
     ]
     if not sharing:
         return None
     sharing.sort(key=lambda x: (-x[0], abs((x[1].start - event.start).days), x[1].id))
     return sharing[0][1]
+
+
+_PRECISION_RANK = {"day": 3, "week": 2, "month": 2, "quarter": 1, "season": 1, "year": 1}
+
+
+def _as_precise(other: Event, claim: Claim) -> bool:
+    """Is `other` dated at least as precisely as the claim? "July 2021" is no sign of a
+    mix-up with an event the timeline only knows as "2021"."""
+    stated = _PRECISION_RANK.get(claim.time.precision, 0)
+    return _PRECISION_RANK.get(other.date.precision, 0) >= stated
 
 
 def _entity_keys(event: Event) -> frozenset[str]:
@@ -254,11 +267,22 @@ def _gap_days(start: date | None, end: date | None, event: Event) -> int:
     return 0
 
 
-def _gap(start: date | None, end: date | None, event: Event) -> str:
-    """How far the stated interval is from the event's, in words ("3 years")."""
+def _gap(start: date | None, end: date | None, event: Event, precision: str = "day") -> str:
+    """How far the stated time is from the event's, in words, at the stated precision:
+    "July 2021" against 2020-07-29 is 1 year off, "2001" against 2004 3 years."""
     days = _gap_days(start, end, event)
-    if not days:
+    if not days or start is None:
         return ""
+    if precision in ("year", "month"):
+        months = (start.year - event.start.year) * 12 + start.month - event.start.month
+        if start > event.last:
+            months = (start.year - event.last.year) * 12 + start.month - event.last.month
+        months = abs(months)
+        if precision == "year" or months % 12 == 0:
+            n, unit = max(1, round(months / 12)), "year"
+        else:
+            n, unit = months, "month"
+        return f"{n} {unit}{'s' if n != 1 else ''}"
     if days >= 365:
         n, unit = round(days / 365.25), "year"
     elif days >= 28:

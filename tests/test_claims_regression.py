@@ -329,3 +329,16 @@ def test_a_rank_over_a_period_is_no_accusation(checker):
     text = "Pellmart opened the biggest flagship in Leeds in 2021."
     found = claims(checker, text, date(2022, 6, 1))
     assert all(c["verdict"] not in ("contradicted", "conflated") for c in found)
+
+
+def test_agency_dateline_is_no_claim(checker):
+    text = "LEEDS, May 16, 2022 (Wire) - Pellmart opened its flagship store on Friday."
+    found = claims(checker, text, date(2022, 5, 16))
+    assert [c["time"]["text"] for c in found] == ["Friday"]
+
+
+def test_gap_is_told_at_the_stated_precision(checker):
+    text = "The Pellmart store opening took place in May 2023."
+    found = claims(checker, text, date(2023, 6, 1))
+    assert found[0]["verdict"] == "contradicted"
+    assert "off by 1 year" in found[0]["message"]
