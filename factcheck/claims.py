@@ -348,6 +348,18 @@ class ClaimExtractor:
             for m in self.index.match(sent, mask=mask, present=present)
         )
 
+    def _in_clause(self, sent: Span, span: Span, match: Match) -> bool:
+        """Does the clause of `span` hold a keyword of `match`'s event (whose description,
+        75 or more, may draw on the whole sentence)?"""
+        starts = _clause_starts(sent)
+        i = _clause(starts, span.start_char)
+        end = starts[i + 1] if i + 1 < len(starts) else sent.end_char
+        mask = [(sent.start_char, starts[i]), (end, sent.end_char)]
+        return any(
+            m.event.id == match.event.id and m.keywords > 0
+            for m in self.index.match(sent, mask=mask)
+        )
+
     @staticmethod
     def _owns(match: Match, span: Span, times: list[Span], clauses: list[int]) -> bool:
         """Is `span` the time `match` dates: in its clause, and the nearest time to it?"""
@@ -436,8 +448,13 @@ class ClaimExtractor:
                 other = next((m for _, m in ranked[1:] if fits(expr, m.event)), None)
                 if other is not None:
                     return other.event, min(other.score, WEAK_LINK), "sentence", True
-            score = best.score if strong else min(best.score, WEAK_LINK)
-            return best.event, score, "sentence", True
+            if strong or not any(
+                m.score >= STRONG_DESCRIPTION and self._in_clause(sent, span, m) for m in described
+            ):
+                score = best.score if strong else min(best.score, WEAK_LINK)
+                return best.event, score, "sentence", True
+            # the name is in another clause, and the date's own clause describes an event
+            # clearly: "X has fought cancer since 2004 and has been on leave since March"
         topic, via = context.topic()
         if topic is not None and not _BACKGROUND.search(sent.text):
             clear = [

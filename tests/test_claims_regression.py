@@ -342,3 +342,15 @@ def test_gap_is_told_at_the_stated_precision(checker):
     found = claims(checker, text, date(2023, 6, 1))
     assert found[0]["verdict"] == "contradicted"
     assert "off by 1 year" in found[0]["message"]
+
+
+def test_name_in_another_clause_yields_to_a_clear_description_in_the_dates(checker):
+    # the ruling is named in the first clause; the date's clause describes the opening
+    text = (
+        "Observers recalled the audit office ruling, but Pellmart opened its new flagship "
+        "to big crowds in Leeds in May 2022."
+    )
+    assert verdict_of(checker, text, "May 2022", date(2022, 6, 1)) == (
+        "supported",
+        "pellmart-opening-2022",
+    )
