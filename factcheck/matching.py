@@ -150,8 +150,11 @@ class EventIndex:
         self.keyword_stems: dict[str, frozenset[str]] = {}
         # a keyword of several words ("first flight") counts only when all are present
         self.keyword_phrases: dict[str, tuple[frozenset[str], ...]] = {}
-        # (full name, distinctive word stems, surname stem if it reads as a person's name)
-        self.entity_words: dict[str, tuple[tuple[str, frozenset[str], str | None], ...]] = {}
+        # (full name, distinctive word stems, surname stem if it reads as a person's name,
+        # initials of a name of three words or more: "ANA" for All Nippon Airways)
+        self.entity_words: dict[
+            str, tuple[tuple[str, frozenset[str], str | None, str | None], ...]
+        ] = {}
         for event in timeline:
             self._add(event)
 
@@ -175,11 +178,11 @@ class EventIndex:
             words = frozenset(
                 stem(w) for w in _WORD.findall(entity) if w.lower() not in GENERIC and len(w) > 2
             )
-            ents.append((entity.lower(), words, _surname(entity)))
+            ents.append((entity.lower(), words, _surname(entity), _acronym(entity)))
         self.entity_words[event.id] = tuple(ents)
         for s in kws:
             self.by_keyword[s].add(event.id)
-        for _, words, _ in ents:
+        for _, words, _, _ in ents:
             for s in words:
                 self.by_entity[s].add(event.id)
             if not words:  # matched by its full name only: never pruned
@@ -267,8 +270,12 @@ class EventIndex:
         # as two keywords, its "first" alone is nothing
         kw = sum(min(2, len(p)) for p in self.keyword_phrases[event.id] if p <= stems)
         ent = 0.0
-        for full, entity_stems, surname in self.entity_words[event.id]:
-            if full in lower or (surname is not None and surname in words.names):
+        for full, entity_stems, surname, initials in self.entity_words[event.id]:
+            if (
+                full in lower
+                or (surname is not None and surname in words.names)
+                or (initials is not None and initials in words.acronyms)
+            ):
                 ent += 1.0  # "Jobs" is Steve Jobs, as news refers to people after first mention
             elif entity_stems & stems:
                 ent += PARTIAL_ENTITY_WEIGHT / ENTITY_WEIGHT
@@ -327,6 +334,15 @@ def _surname(entity: str) -> str | None:
     return stem(last)
 
 
+def _acronym(entity: str) -> str | None:
+    """The initials of a name of three capitalised words or more ("All Nippon Airways"
+    -> "ANA", "Government Accountability Office" -> "GAO"), else None."""
+    words = [w for w in entity.split() if w.lower() not in ("of", "the", "and", "for")]
+    if len(words) < 3 or not all(w[:1].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words)
+
+
 def _content_stems(phrase: str) -> frozenset[str]:
     return frozenset(stem(w) for w in _WORD.findall(phrase) if w.lower() not in STOPWORDS)
 
@@ -339,6 +355,7 @@ class _Words:
         self.stems = {w for w, _, _ in self.items}
         # capitalised words: names ("said Jobs", "Lukashenko's")
         self.names = {w for w, start, _ in self.items if text[start].isupper()}
+        self.acronyms = {text[a:b] for _, a, b in self.items if b - a >= 3 and text[a:b].isupper()}
         # "charity-flight" also holds "charity" and "flight", for keywords
         self.stems.update(stem(p) for w, _, _ in self.items if "-" in w for p in w.split("-") if p)
         self._where: dict[str, list[int]] = defaultdict(list)

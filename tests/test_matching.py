@@ -7,3 +7,11 @@ def test_a_persons_surname_counts_as_the_entity():
     assert _surname("Alexander Lukashenko") == "lukashenko"
     assert _surname("Singapore Airlines") is None  # an organisation's last word
     assert _surname("Apple") is None and _surname("Boeing 737") is None
+
+
+def test_initials_of_a_long_name_count_as_the_entity():
+    from factcheck.matching import _acronym
+
+    assert _acronym("All Nippon Airways") == "ANA"
+    assert _acronym("Government Accountability Office") == "GAO"
+    assert _acronym("Boeing") is None and _acronym("Steve Jobs") is None
