@@ -33,7 +33,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span
 
 from .matching import EventIndex, Match, stem
-from .pipeline import doc_text
+from .pipeline import doc_text, sentences_in, span_text
 from .timeline import Event
 from .timex import TimeExpr, interval_of
 
@@ -213,7 +213,7 @@ class ClaimExtractor:
         offset: int,
         context: Context,
     ) -> list[Claim]:
-        text = sent.text
+        text = span_text(sent)
         start = sent.start_char + offset
         claims = []
         anchors = [m for m in matches if self._is_anchor(sent, m)]
@@ -317,7 +317,7 @@ class ClaimExtractor:
             score = best.score if strong else min(best.score, WEAK_LINK)
             return best.event, score, "sentence", True
         topic, via = context.topic()
-        if topic is not None and not _BACKGROUND.search(sent.text):
+        if topic is not None and not _BACKGROUND.search(span_text(sent)):
             clear = [
                 m for m in described if m.score >= STRONG_DESCRIPTION and m.event.id != topic.id
             ]
@@ -391,7 +391,7 @@ class ClaimExtractor:
         subject, score, via = self._subject(expr, anchor, others, context)
         return Claim(
             time=expr,
-            sentence=sent.text,
+            sentence=span_text(sent),
             sentence_start=sent.start_char + offset,
             event=subject,
             score=score,
@@ -440,13 +440,7 @@ def _text(span: Span) -> str:
 
 
 def _sentences(doc: Doc, block: Span) -> Iterable[Span]:
-    start = block.start
-    for i in range(block.start + 1, block.end):
-        if doc[i].is_sent_start:
-            yield doc[start:i]
-            start = i
-    if start < block.end:
-        yield doc[start : block.end]
+    return sentences_in(doc, block)
 
 
 _CLAUSE_BREAK = re.compile(
@@ -460,7 +454,7 @@ _HEAD_WORDS = re.compile(r"^\s+([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2})")
 
 def _clause_starts(sent: Span) -> list[int]:
     """Document offsets where the sentence's clauses begin."""
-    text = sent.text
+    text = span_text(sent)
     return [sent.start_char] + [sent.start_char + m.end() for m in _CLAUSE_BREAK.finditer(text)]
 
 

@@ -27,6 +27,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from .pipeline import span_text
 from .timeline import Event, Timeline
 
 NAMED = 100.0
@@ -197,7 +198,7 @@ class EventIndex:
 
         `exact` are the PhraseMatcher hits inside the span (from `named_in`); text in the
         `mask` ranges (document offsets, e.g. a phrase naming another event) is ignored."""
-        text = span.text
+        text = span_text(span)
         for start, end in mask or ():
             a, b = max(0, start - span.start_char), max(0, end - span.start_char)
             text = text[:a] + " " * (b - a) + text[b:]

@@ -15,6 +15,8 @@ ours only where a block starts).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from datetime import date
 
 import numpy
@@ -28,6 +30,7 @@ from .errors import FactcheckError
 
 BLOCKS_KEY = "factcheck_blocks"
 TEXT_KEY = "factcheck_text"
+SENT_STARTS_KEY = "factcheck_sent_starts"
 NOT_START = numpy.array(-1).astype("uint64")  # SENT_START -1, as spaCy stores it
 if not Doc.has_extension("reference_date"):
     Doc.set_extension("reference_date", default=None)
@@ -41,6 +44,27 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+def span_text(span: Span) -> str:
+    """A span's text, sliced from the Doc's text (`Span.text` builds a Token per token)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
+def sentences_in(doc: Doc, span: Span) -> Iterator[Span]:
+    """The sentences inside `span`, cut at its edges: what iterating its tokens for
+    `is_sent_start` gives. The Doc's sentence starts are read once, when first asked
+    for after the pipeline ran; the Doc must not change after that."""
+    starts = doc.user_data.get(SENT_STARTS_KEY)
+    if starts is None:
+        flags = doc.to_array([SENT_START]).reshape(-1) if len(doc) else numpy.zeros(0)
+        starts = doc.user_data[SENT_STARTS_KEY] = numpy.flatnonzero(flags == 1).tolist()
+    start = span.start
+    for i in starts[bisect_right(starts, span.start) : bisect_left(starts, span.end)]:
+        yield doc[start:i]
+        start = i
+    if start < span.end:
+        yield doc[start : span.end]
 
 
 class BlockSegmenter:
