@@ -17,6 +17,7 @@ only with events that share a word with it, not with the whole timeline.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from .pipeline import span_text
+from .pipeline import doc_text, span_text
 from .timeline import Event, Timeline
 
 NAMED = 100.0
@@ -150,6 +151,15 @@ class EventIndex:
         self.entity_words: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {}
         for event in timeline:
             self._add(event)
+        # stem -> (keyword, entity, alias) postings, for the stems that have any
+        self.postings: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {
+            s: (
+                frozenset(self.by_keyword.get(s, ())),
+                frozenset(self.by_entity.get(s, ())),
+                frozenset(self.by_alias.get(s, ())),
+            )
+            for s in (*self.by_keyword, *self.by_entity, *self.by_alias)
+        }
 
     def _add(self, event: Event) -> None:
         patterns = [self.make_doc(a) for a in event.aliases]
@@ -198,19 +208,23 @@ class EventIndex:
 
         `exact` are the PhraseMatcher hits inside the span (from `named_in`); text in the
         `mask` ranges (document offsets, e.g. a phrase naming another event) is ignored."""
-        text = span_text(span)
-        for start, end in mask or ():
-            a, b = max(0, start - span.start_char), max(0, end - span.start_char)
-            text = text[:a] + " " * (b - a) + text[b:]
-        lower = text.lower()
-        words = _Words(text)
+        words = None if mask else _span_words(span)
+        if words is None:
+            text = span_text(span)
+            for start, end in mask or ():
+                a, b = max(0, start - span.start_char), max(0, end - span.start_char)
+                text = text[:a] + " " * (b - a) + text[b:]
+            lower = text.lower()
+            words = _Words.of_text(text, span.start_char)
+        else:
+            lower = span_text(span).lower()
         stems = words.stems
         exact_ids = {eid: (s, e) for eid, s, e in (exact or [])}
         candidates = set(exact_ids) | self._candidates(stems)
         matches = []
         for event_id in candidates:
             event = self.timeline.by_id[event_id]
-            m = self._score(event, lower, words, stems, exact_ids.get(event_id), span.start_char)
+            m = self._score(event, lower, words, stems, exact_ids.get(event_id))
             if m is not None:
                 matches.append(m)
         matches.sort(key=lambda m: (-m.score, m.event.id))
@@ -223,10 +237,11 @@ class EventIndex:
         keyword: Counter[str] = Counter()
         entity: Counter[str] = Counter()
         alias: set[str] = set()
-        for s in stems:
-            keyword.update(self.by_keyword.get(s, ()))
-            entity.update(self.by_entity.get(s, ()))
-            alias.update(self.by_alias.get(s, ()))
+        for s in stems & self.postings.keys():
+            by_keyword, by_entity, by_alias = self.postings[s]
+            keyword.update(by_keyword)
+            entity.update(by_entity)
+            alias.update(by_alias)
         out = {e for e, n in entity.items() if n >= 2 or e in keyword or e in self.unprunable}
         out.update(e for e, n in keyword.items() if n >= 2 or e in self.unprunable)
         out.update(e for e in alias if e not in out and self._alias_possible(e, stems))
@@ -247,7 +262,6 @@ class EventIndex:
         words: _Words,
         stems: set[str],
         exact: tuple[int, int] | None,
-        offset: int,
     ) -> Match | None:
         kw = len(self.keyword_stems[event.id] & stems)
         ent = 0.0
@@ -264,7 +278,7 @@ class EventIndex:
         loose = self._loose_alias(event, words)
         if loose is not None:
             score, start, end = loose
-            return Match(event, score, True, offset + start, offset + end, kw, ent)
+            return Match(event, score, True, start, end, kw, ent)
         if described <= 0:
             return None
         return Match(event, described, False, -1, -1, kw, ent)
@@ -288,17 +302,52 @@ class EventIndex:
         return best
 
 
-class _Words:
-    """The stemmed words of a text with their offsets, and where each stem occurs."""
+WORDS_KEY = "factcheck_words"
 
-    def __init__(self, text: str) -> None:
-        self.items = [(stem(m.group(0)), m.start(), m.end()) for m in _WORD.finditer(text)]
-        self.stems = {w for w, _, _ in self.items}
-        self._where: dict[str, list[int]] = defaultdict(list)
-        for k, (w, _, _) in enumerate(self.items):
-            self._where[w].append(k)
-        self._where = dict(self._where)
+
+def _span_words(span: Span) -> _Words | None:
+    """The words of a span, from the words of its Doc's text (found once per Doc); None
+    when a word runs over the span's edge, so that the span's own words differ."""
+    doc = span.doc
+    cached = doc.user_data.get(WORDS_KEY)
+    if cached is None:
+        items = _word_items(doc_text(doc), 0)
+        cached = doc.user_data[WORDS_KEY] = (items, [s for _, s, _ in items])
+    items, starts = cached
+    a, b = span.start_char, span.end_char
+    i, j = bisect_left(starts, a), bisect_left(starts, b)
+    if (i > 0 and items[i - 1][2] > a) or (j > i and items[j - 1][2] > b):
+        return None
+    return _Words(items[i:j])
+
+
+def _word_items(text: str, offset: int) -> list[tuple[str, int, int]]:
+    return [(stem(m.group(0)), offset + m.start(), offset + m.end()) for m in _WORD.finditer(text)]
+
+
+class _Words:
+    """The stemmed words of a text with their (document) offsets, and where each stem
+    occurs."""
+
+    def __init__(self, items: list[tuple[str, int, int]]) -> None:
+        self.items = items
+        self.stems = {w for w, _, _ in items}
+        self._where_map: dict[str, list[int]] | None = None
         self._near: dict[str, list[int]] = {}
+
+    @classmethod
+    def of_text(cls, text: str, offset: int) -> _Words:
+        """The words of `text`, which starts at document offset `offset`."""
+        return cls(_word_items(text, offset))
+
+    @property
+    def _where(self) -> dict[str, list[int]]:
+        if self._where_map is None:
+            where: dict[str, list[int]] = defaultdict(list)
+            for k, (w, _, _) in enumerate(self.items):
+                where[w].append(k)
+            self._where_map = dict(where)
+        return self._where_map
 
     def exact(self, word: str) -> list[int]:
         """Positions of `word`."""
