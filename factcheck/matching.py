@@ -17,18 +17,18 @@ only with events that share a word with it, not with the whole timeline.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from .pipeline import doc_text, span_text
+from .pipeline import is_masked, span_text
 from .timeline import Event, Timeline
 
 NAMED = 100.0
@@ -148,6 +148,7 @@ class EventIndex:
         self.by_alias: dict[str, set[str]] = defaultdict(set)
         self.unprunable: set[str] = set()
         self.keyword_stems: dict[str, frozenset[str]] = {}
+        self.alias_tokens: list[tuple[str, ...]] = []  # the aliases as lowercase tokens
         self.entity_words: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {}
         for event in timeline:
             self._add(event)
@@ -160,9 +161,12 @@ class EventIndex:
             )
             for s in (*self.by_keyword, *self.by_entity, *self.by_alias)
         }
+        self.spelt_out = _trie_regex(self.alias_tokens)
+        self.alias_chars = max((sum(map(len, t)) + len(t) for t in self.alias_tokens), default=0)
 
     def _add(self, event: Event) -> None:
         patterns = [self.make_doc(a) for a in event.aliases]
+        self.alias_tokens.extend(tuple(t.lower_ for t in p) for p in patterns)
         self.alias_stems[event.id] = tuple(
             words
             for a in event.aliases
@@ -208,16 +212,14 @@ class EventIndex:
 
         `exact` are the PhraseMatcher hits inside the span (from `named_in`); text in the
         `mask` ranges (document offsets, e.g. a phrase naming another event) is ignored."""
-        words = None if mask else _span_words(span)
-        if words is None:
-            text = span_text(span)
-            for start, end in mask or ():
-                a, b = max(0, start - span.start_char), max(0, end - span.start_char)
-                text = text[:a] + " " * (b - a) + text[b:]
-            lower = text.lower()
-            words = _Words.of_text(text, span.start_char)
-        else:
-            lower = span_text(span).lower()
+        if is_masked(span):
+            return []  # a sentence that can matter to no claim (focus.py)
+        text = span_text(span)
+        for start, end in mask or ():
+            a, b = max(0, start - span.start_char), max(0, end - span.start_char)
+            text = text[:a] + " " * (b - a) + text[b:]
+        lower = text.lower()
+        words = _Words(text, span.start_char)
         stems = words.stems
         exact_ids = {eid: (s, e) for eid, s, e in (exact or [])}
         candidates = set(exact_ids) | self._candidates(stems)
@@ -246,6 +248,33 @@ class EventIndex:
         out.update(e for e, n in keyword.items() if n >= 2 or e in self.unprunable)
         out.update(e for e in alias if e not in out and self._alias_possible(e, stems))
         return out
+
+    def may_name_loosely(self, text: str, start: int, end: int) -> bool:
+        """Could `match` find an event named in text[start:end] by an alias whose words all
+        occur there but one at most (a loose alias, see `_alias_possible`)? An exact alias
+        is another matter (`alias_starts`). False means no loose alias names one there."""
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1  # whole words only
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        stems = {stem(w) for w in _WORD.findall(text, start, end)}
+        return any(
+            self._alias_possible(e, stems)
+            for s in stems & self.postings.keys()
+            for e in self.postings[s][2]
+        )
+
+    def alias_starts(self, lower: str) -> list[int]:
+        """Where in a lowercased text an alias may be spelt out: every start of a
+        PhraseMatcher hit is one (its tokens, lowercase, spaced by nothing or one space),
+        and such a hit is at most `alias_chars` long."""
+        found = []
+        if self.spelt_out is not None:
+            m = self.spelt_out.search(lower)
+            while m is not None:
+                found.append(m.start())
+                m = self.spelt_out.search(lower, m.start() + 1)
+        return found
 
     def _alias_possible(self, event_id: str, stems: set[str]) -> bool:
         """Could an alias match loosely: every word present but one misspelt at most?"""
@@ -302,49 +331,63 @@ class EventIndex:
         return best
 
 
-WORDS_KEY = "factcheck_words"
-
-
-def _span_words(span: Span) -> _Words | None:
-    """The words of a span, from the words of its Doc's text (found once per Doc); None
-    when a word runs over the span's edge, so that the span's own words differ."""
-    doc = span.doc
-    cached = doc.user_data.get(WORDS_KEY)
-    if cached is None:
-        items = _word_items(doc_text(doc), 0)
-        cached = doc.user_data[WORDS_KEY] = (items, [s for _, s, _ in items])
-    items, starts = cached
-    a, b = span.start_char, span.end_char
-    i, j = bisect_left(starts, a), bisect_left(starts, b)
-    if (i > 0 and items[i - 1][2] > a) or (j > i and items[j - 1][2] > b):
+def _trie_regex(patterns: list[tuple[str, ...]]) -> re.Pattern[str] | None:
+    """A regex finding any of the token sequences, tokens joined by nothing or one space
+    (the spacing of a PhraseMatcher hit's tokens), as a trie: one pass over a text for
+    any number of patterns. A pattern's longest prefix is enough to find it (only
+    whether one occurs is asked), so patterns stop at 200 characters."""
+    sep, end = "\x00", ""
+    trie: dict[str, Any] = {}
+    for tokens in patterns:
+        node = trie
+        units = [u for i, t in enumerate(tokens) for u in ([sep] if i else []) + list(t)]
+        for unit in units[:200]:
+            node = node.setdefault(unit, {})
+        node[end] = {}
+    if not trie:
         return None
-    return _Words(items[i:j])
 
+    def regex(node: dict[str, Any]) -> str:
+        if end in node:
+            return ""  # a whole pattern: what follows it is no matter
+        alternatives = [
+            ("(?: )?" if unit == sep else re.escape(unit)) + regex(child)
+            for unit, child in sorted(node.items())
+        ]
+        return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
 
-def _word_items(text: str, offset: int) -> list[tuple[str, int, int]]:
-    return [(stem(m.group(0)), offset + m.start(), offset + m.end()) for m in _WORD.finditer(text)]
+    return re.compile(regex(trie))
 
 
 class _Words:
-    """The stemmed words of a text with their (document) offsets, and where each stem
-    occurs."""
+    """The stemmed words of a text, where each stem occurs, and (when asked for) their
+    document offsets."""
 
-    def __init__(self, items: list[tuple[str, int, int]]) -> None:
-        self.items = items
-        self.stems = {w for w, _, _ in items}
+    def __init__(self, text: str, offset: int) -> None:
+        self.text = text
+        self.offset = offset  # where the text starts in the document
+        self.sequence = [stem(w) for w in _WORD.findall(text)]
+        self.stems = set(self.sequence)
         self._where_map: dict[str, list[int]] | None = None
+        self._items: list[tuple[str, int, int]] | None = None
         self._near: dict[str, list[int]] = {}
 
-    @classmethod
-    def of_text(cls, text: str, offset: int) -> _Words:
-        """The words of `text`, which starts at document offset `offset`."""
-        return cls(_word_items(text, offset))
+    @property
+    def items(self) -> list[tuple[str, int, int]]:
+        """(stem, start, end) of each word, in document offsets."""
+        if self._items is None:
+            at = self.offset
+            self._items = [
+                (w, at + m.start(), at + m.end())
+                for w, m in zip(self.sequence, _WORD.finditer(self.text), strict=True)
+            ]
+        return self._items
 
     @property
     def _where(self) -> dict[str, list[int]]:
         if self._where_map is None:
             where: dict[str, list[int]] = defaultdict(list)
-            for k, (w, _, _) in enumerate(self.items):
+            for k, w in enumerate(self.sequence):
                 where[w].append(k)
             self._where_map = dict(where)
         return self._where_map
