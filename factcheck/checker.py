@@ -21,7 +21,7 @@ from spacy.language import Language
 from . import sources
 from .claims import DEFAULT_MIN_SCORE, Claim, ClaimExtractor, Context
 from .errors import InputError
-from .focus import focused_doc, is_focusable
+from .focus import Focuser, is_focusable
 from .markup import Extracted, Suppression, detect_format, extract
 from .matching import EventIndex
 from .pipeline import build_pipeline, make_doc
@@ -47,10 +47,12 @@ class Checker:
     ) -> None:
         self.timeline = timeline
         self.nlp = nlp or build_pipeline(model)
-        # Our own default pipeline: the sentences that cannot matter are not tokenised.
-        self.focused = nlp is None and is_focusable(self.nlp)
         self.index = EventIndex(timeline, self.nlp.vocab, self.nlp.make_doc)
         self.extractor = ClaimExtractor(self.index, min_score)
+        # Our own default pipeline: what cannot matter to the claims is not tokenised.
+        self.focuser = (
+            Focuser(self.nlp, self.index) if nlp is None and is_focusable(self.nlp) else None
+        )
 
     def check_text(
         self,
@@ -93,11 +95,12 @@ class Checker:
         text = extracted.text
         context = Context()
         chunks = split_chunks(text, CHUNK_CHARS)
-        if self.focused:
+        if self.focuser is not None:
             for s, e in chunks:
                 blocks = _blocks_in(extracted.blocks, s, e)
-                doc = focused_doc(self.nlp, self.index, text[s:e], reference_date, blocks)
-                yield from self.extractor.extract(doc, s, context)
+                doc = self.focuser.doc(text[s:e], reference_date, blocks, last=e == len(text))
+                if doc is not None:
+                    yield from self.extractor.extract(doc, s, context)
             return
         docs = (
             make_doc(self.nlp, text[s:e], reference_date, _blocks_in(extracted.blocks, s, e))

@@ -28,7 +28,15 @@ from spacy.tokens import Doc
 from . import segment, timex
 from .claims import _is_checkable
 from .matching import EventIndex
-from .pipeline import BLOCKS_KEY, MASKED_KEY, TEXT_KEY, TIMES_KEY, BlockSegmenter, TimeTagger
+from .pipeline import (
+    BLOCKS_KEY,
+    MASKED_KEY,
+    SENTENCES_KEY,
+    TEXT_KEY,
+    TIMES_KEY,
+    BlockSegmenter,
+    TimeTagger,
+)
 
 MASK = "\ua66e"  # a letter: spaCy splits no affix off a run of it
 FILL = 64  # filler words of at most this many letters: few distinct tokens
@@ -41,40 +49,57 @@ class Focus:
     text: str  # the same length as the original
     masked: frozenset[int]  # where the masked sentences start
     times: list[timex.TimeExpr]  # the time expressions outside them
+    sentences: set[int]  # where the blocks' sentences start (segment.split_sentences)
+    claimless: bool  # no sentence is dated or can name an event: none gives a claim
 
 
 def is_focusable(nlp: Language) -> bool:
     """Is `nlp` the default pipeline (a blank English tokenizer and our two components),
-    whose Docs `focused_doc` can make?"""
+    whose Docs a `Focuser` can make?"""
     return nlp.pipe_names == ["factcheck_blocks", "factcheck_times"] and all(
         isinstance(proc, (BlockSegmenter, TimeTagger)) for _, proc in nlp.pipeline
     )
 
 
-def focused_doc(
-    nlp: Language,
-    index: EventIndex,
-    text: str,
-    reference_date: date | None,
-    blocks: list[segment.Block] | None = None,
-) -> Doc:
-    """What `nlp(make_doc(nlp, text, reference_date, blocks))` gives for the claims, with
-    the sentences that cannot matter masked before tokenising (`nlp` must be focusable)."""
-    tagger = nlp.get_pipe("factcheck_times")
-    assert isinstance(tagger, TimeTagger)
-    if blocks is None:
-        blocks = segment.split_blocks(text)
-    times = timex.find_times(text, reference_date, day_first=tagger.day_first)
-    found = focus(text, blocks, times, index)
-    doc = nlp.make_doc(found.text)
-    doc.user_data[TEXT_KEY] = text
-    doc.user_data[BLOCKS_KEY] = blocks
-    doc.user_data[TIMES_KEY] = found.times
-    doc.user_data[MASKED_KEY] = found.masked
-    doc._.reference_date = reference_date
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
+class Focuser:
+    """Makes focused Docs with a focusable pipeline and the event index."""
+
+    def __init__(self, nlp: Language, index: EventIndex) -> None:
+        self.nlp = nlp
+        self.index = index
+        self.procs = [proc for _, proc in nlp.pipeline]
+        tagger = nlp.get_pipe("factcheck_times")
+        assert isinstance(tagger, TimeTagger)
+        self.day_first = tagger.day_first
+
+    def doc(
+        self,
+        text: str,
+        reference_date: date | None,
+        blocks: list[segment.Block] | None = None,
+        *,
+        last: bool = False,
+    ) -> Doc | None:
+        """What `nlp(make_doc(nlp, text, reference_date, blocks))` gives for the claims,
+        with what cannot matter masked before tokenising; None when no sentence can give
+        a claim and the text is the `last` piece of a document (no later piece reads the
+        context it would leave)."""
+        if blocks is None:
+            blocks = segment.split_blocks(text)
+        times = timex.find_times(text, reference_date, day_first=self.day_first)
+        found = focus(text, blocks, times, self.index)
+        if last and found.claimless:
+            return None
+        doc = self.nlp.make_doc(found.text)
+        doc.user_data[TEXT_KEY] = text
+        doc.user_data[BLOCKS_KEY] = blocks
+        doc.user_data[TIMES_KEY] = found.times
+        doc.user_data[MASKED_KEY] = found.masked
+        doc.user_data[SENTENCES_KEY] = found.sentences
+        doc._.reference_date = reference_date
+        for proc in self.procs:
+            doc = proc(doc)
+        return doc
 
 
 def focus(
@@ -95,29 +120,32 @@ def focus(
     )
     pieces: list[str] = []
     masked: list[tuple[int, int]] = []
+    starts: set[int] = set()
+    claimless = True
     pos = 0
     for block in blocks:
         sentences = segment.split_sentences(text, block.start, block.end)
+        starts.update(s for s, _ in sentences)
         for k, (start, end) in enumerate(sentences):
             region_end = sentences[k + 1][0] if k + 1 < len(sentences) else block.end
-            whole = (
-                block.kind != "heading"
-                and not dated.overlaps(start, region_end)
-                and _maskable(text, start, end)
-                and bisect_left(spelt, region_end) == bisect_left(spelt, start)
-                and not index.may_name_loosely(text, start, region_end)
+            matters = (
+                dated.overlaps(start, region_end)
+                or bisect_left(spelt, region_end) != bisect_left(spelt, start)
+                or index.may_name_loosely(text, start, region_end)
             )
+            claimless = claimless and not matters
+            whole = block.kind != "heading" and not matters and _maskable(text, start, end)
             if whole:
                 masked.append((start, end))
             for a, b in [(start, end)] if whole else needed.gaps(text, start, end):
                 pieces += [text[pos:a], _filler(b - a)]
                 pos = b
     if pos == 0:
-        return Focus(text, frozenset(), times)
+        return Focus(text, frozenset(), times, starts, claimless)
     pieces.append(text[pos:])
-    starts = [s for s, _ in masked]
-    kept = [t for t in times if not _inside(t.start_char, starts, masked)]
-    return Focus("".join(pieces), frozenset(starts), kept)
+    masked_starts = [s for s, _ in masked]
+    kept = [t for t in times if not _inside(t.start_char, masked_starts, masked)]
+    return Focus("".join(pieces), frozenset(masked_starts), kept, starts, claimless)
 
 
 class _Ranges:

@@ -239,7 +239,10 @@ class EventIndex:
         keyword: Counter[str] = Counter()
         entity: Counter[str] = Counter()
         alias: set[str] = set()
-        for s in stems & self.postings.keys():
+        found = stems & self.postings.keys()
+        if not found:
+            return set()
+        for s in found:
             by_keyword, by_entity, by_alias = self.postings[s]
             keyword.update(by_keyword)
             entity.update(by_entity)
@@ -257,7 +260,7 @@ class EventIndex:
             start -= 1  # whole words only
         while end < len(text) and not text[end].isspace():
             end += 1
-        stems = {stem(w) for w in _WORD.findall(text, start, end)}
+        stems = set(map(stem, _WORD.findall(text, start, end)))
         return any(
             self._alias_possible(e, stems)
             for s in stems & self.postings.keys()
@@ -366,7 +369,7 @@ class _Words:
     def __init__(self, text: str, offset: int) -> None:
         self.text = text
         self.offset = offset  # where the text starts in the document
-        self.sequence = [stem(w) for w in _WORD.findall(text)]
+        self.sequence = list(map(stem, _WORD.findall(text)))
         self.stems = set(self.sequence)
         self._where_map: dict[str, list[int]] | None = None
         self._items: list[tuple[str, int, int]] | None = None

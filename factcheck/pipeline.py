@@ -33,6 +33,7 @@ TEXT_KEY = "factcheck_text"
 SENT_STARTS_KEY = "factcheck_sent_starts"
 TIMES_KEY = "factcheck_times"  # the tagger's expressions, when found before tokenising
 MASKED_KEY = "factcheck_masked"  # starts of the masked sentences (see focus.py)
+SENTENCES_KEY = "factcheck_sentences"  # the blocks' sentence starts, when found beforehand
 NOT_START = numpy.array(-1).astype("uint64")  # SENT_START -1, as spaCy stores it
 if not Doc.has_extension("reference_date"):
     Doc.set_extension("reference_date", default=None)
@@ -85,14 +86,15 @@ class BlockSegmenter:
         text = doc_text(doc)
         given = doc.user_data.get(BLOCKS_KEY)
         blocks = segment.split_blocks(text) if given is None else given
-        starts: set[int] = set()
+        found = doc.user_data.get(SENTENCES_KEY)
+        starts: set[int] = set() if found is None else found
         spans = []
         for block in blocks:
             span = doc.char_span(block.start, block.end, label=block.kind, alignment_mode="expand")
             if span is not None:
                 spans.append(span)
-            for s, _ in segment.split_sentences(text, block.start, block.end):
-                starts.add(s)
+            if found is None:
+                starts.update(s for s, _ in segment.split_sentences(text, block.start, block.end))
         if len(doc):  # one array write, not a setter call per token
             doc.from_array([SENT_START], _start_flags(doc.to_array([IDX]).reshape(-1), starts))
         doc.spans["blocks"] = spans

@@ -60,7 +60,7 @@ def _timelines(tmp_path: Path) -> list[Timeline]:
 def _pair(timeline: Timeline) -> tuple[Checker, Checker]:
     focused = Checker(timeline)
     whole = Checker(timeline, nlp=build_pipeline())
-    assert focused.focused and not whole.focused
+    assert focused.focuser is not None and whole.focuser is None
     return focused, whole
 
 
@@ -69,9 +69,9 @@ def test_focused_claims_are_the_whole_docs(tmp_path: Path) -> None:
         focused, whole = _pair(timeline)
         for text in _texts(150, seed=len(timeline)):
             for ref in (REF, None):
-                assert focused.check_text(text, ref).to_dict() == whole.check_text(
-                    text, ref
-                ).to_dict(), text
+                assert (
+                    focused.check_text(text, ref).to_dict() == whole.check_text(text, ref).to_dict()
+                ), text
 
 
 @pytest.mark.parametrize("kind", sorted(SEED_NAMES))
@@ -84,9 +84,7 @@ def test_focused_claims_of_the_seed_formats(kind: str) -> None:
 def test_masking_keeps_length_and_white_space() -> None:
     text = "The Wagner mutiny began on June 23, 2023.\n\nIt rained  all day.\tNobody came.\n"
     checker = Checker(load_timeline([TIMELINE]))
-    found = focus(
-        text, segment.split_blocks(text), timex.find_times(text, REF), checker.index
-    )
+    found = focus(text, segment.split_blocks(text), timex.find_times(text, REF), checker.index)
     assert len(found.text) == len(text)
     changed = [i for i, (a, b) in enumerate(zip(text, found.text, strict=True)) if a != b]
     assert changed and all(found.text[i] in (MASK, " ") for i in changed)
@@ -100,3 +98,14 @@ def test_filler(n: int) -> None:
     filler = _filler(n)
     assert len(filler) == n and filler[0] == MASK and filler[-1] == MASK
     assert max(len(w) for w in filler.split(" ")) <= FILL
+
+
+def test_focused_claims_across_pieces(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Documents checked in pieces: a piece with no claim still leaves its context."""
+    monkeypatch.setattr("factcheck.checker.CHUNK_CHARS", 120)
+    for timeline in _timelines(tmp_path):
+        focused, whole = _pair(timeline)
+        for text in _texts(40, seed=7):
+            assert focused.check_text(text, REF).to_dict() == whole.check_text(
+                text, REF
+            ).to_dict(), text
