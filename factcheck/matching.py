@@ -38,6 +38,7 @@ LOOSE_WINDOW = 3
 WIDE_SCORE = 80.0  # every word of a 2+ word alias, exactly, spread over a clause
 WIDE_WINDOW = 8
 TYPO_RATIO = 88.0
+TYPO_MIN_LENGTH = 6  # letters of a word that a typo may be in
 STOPWORDS = frozenset("the a an of in on at to for and by with from 's".split())
 KEYWORD_WEIGHT = 30.0
 ENTITY_WEIGHT = 25.0
@@ -262,10 +263,21 @@ class EventIndex:
             end += 1
         stems = set(map(stem, _WORD.findall(text, start, end)))
         return any(
-            self._alias_possible(e, stems)
+            self._alias_findable(e, stems)
             for s in stems & self.postings.keys()
             for e in self.postings[s][2]
         )
+
+    def _alias_findable(self, event_id: str, stems: set[str]) -> bool:
+        """What `_loose_alias` needs before any window: every word of an alias there, but
+        one at most in an alias of two or more, which a long word there nearly spells."""
+        for alias in self.alias_stems[event_id]:
+            missing = [w for w in alias if w not in stems]
+            if len(missing) > (1 if len(alias) > 1 else 0):
+                continue
+            if not missing or _nearly_spelt(missing[0], stems):
+                return True
+        return False
 
     def alias_starts(self, lower: str) -> list[int]:
         """Where in a lowercased text an alias may be spelt out: every start of a
@@ -403,12 +415,22 @@ class _Words:
         """Positions of near spellings of a long word (typos), computed once per word."""
         if word not in self._near:
             found: list[int] = []
-            if len(word) >= 6:
+            if len(word) >= TYPO_MIN_LENGTH:
                 for w, where in self._where.items():
-                    if len(w) >= 6 and fuzz.ratio(w, word, score_cutoff=TYPO_RATIO):
+                    if _nearly_same(w, word):
                         found.extend(where)
             self._near[word] = sorted(found)
         return self._near[word]
+
+
+def _nearly_same(word: str, other: str) -> bool:
+    """Is `word` a near spelling (a typo) of a long word `other`?"""
+    return len(word) >= TYPO_MIN_LENGTH and bool(fuzz.ratio(word, other, score_cutoff=TYPO_RATIO))
+
+
+def _nearly_spelt(word: str, stems: set[str]) -> bool:
+    """Does one of `stems` nearly spell `word` (`_Words.near` finds it)?"""
+    return len(word) >= TYPO_MIN_LENGTH and any(_nearly_same(s, word) for s in stems)
 
 
 def _window(
