@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
@@ -262,20 +262,21 @@ class EventIndex:
         while end < len(text) and not text[end].isspace():
             end += 1
         stems = set(map(stem, _WORD.findall(text, start, end)))
+        typos = _Typos(stems)
         return any(
-            self._alias_findable(e, stems)
+            self._alias_findable(e, stems, typos)
             for s in stems & self.postings.keys()
             for e in self.postings[s][2]
         )
 
-    def _alias_findable(self, event_id: str, stems: set[str]) -> bool:
+    def _alias_findable(self, event_id: str, stems: set[str], typos: _Typos) -> bool:
         """What `_loose_alias` needs before any window: every word of an alias there, but
         one at most in an alias of two or more, which a long word there nearly spells."""
         for alias in self.alias_stems[event_id]:
             missing = [w for w in alias if w not in stems]
             if len(missing) > (1 if len(alias) > 1 else 0):
                 continue
-            if not missing or _nearly_spelt(missing[0], stems):
+            if not missing or typos.spelt(missing[0]):
                 return True
         return False
 
@@ -386,6 +387,7 @@ class _Words:
         self._where_map: dict[str, list[int]] | None = None
         self._items: list[tuple[str, int, int]] | None = None
         self._near: dict[str, list[int]] = {}
+        self._long: list[str] | None = None  # the long words, where typos are looked for
 
     @property
     def items(self) -> list[tuple[str, int, int]]:
@@ -416,21 +418,30 @@ class _Words:
         if word not in self._near:
             found: list[int] = []
             if len(word) >= TYPO_MIN_LENGTH:
-                for w, where in self._where.items():
-                    if _nearly_same(w, word):
-                        found.extend(where)
+                if self._long is None:
+                    self._long = [w for w in self._where if len(w) >= TYPO_MIN_LENGTH]
+                for w, _, _ in process.extract(
+                    word, self._long, scorer=fuzz.ratio, score_cutoff=TYPO_RATIO, limit=None
+                ):
+                    found.extend(self._where[w])
             self._near[word] = sorted(found)
         return self._near[word]
 
 
-def _nearly_same(word: str, other: str) -> bool:
-    """Is `word` a near spelling (a typo) of a long word `other`?"""
-    return len(word) >= TYPO_MIN_LENGTH and bool(fuzz.ratio(word, other, score_cutoff=TYPO_RATIO))
+class _Typos:
+    """Whether some of a set of words nearly spells a word, asked once per word."""
 
+    def __init__(self, words: set[str]) -> None:
+        self.long = [w for w in words if len(w) >= TYPO_MIN_LENGTH]
+        self.seen: dict[str, bool] = {}
 
-def _nearly_spelt(word: str, stems: set[str]) -> bool:
-    """Does one of `stems` nearly spell `word` (`_Words.near` finds it)?"""
-    return len(word) >= TYPO_MIN_LENGTH and any(_nearly_same(s, word) for s in stems)
+    def spelt(self, word: str) -> bool:
+        if word not in self.seen:
+            self.seen[word] = len(word) >= TYPO_MIN_LENGTH and (
+                process.extractOne(word, self.long, scorer=fuzz.ratio, score_cutoff=TYPO_RATIO)
+                is not None
+            )
+        return self.seen[word]
 
 
 def _window(
