@@ -147,6 +147,7 @@ class EventIndex:
         self.by_keyword: dict[str, set[str]] = defaultdict(set)
         self.by_entity: dict[str, set[str]] = defaultdict(set)
         self.by_alias: dict[str, set[str]] = defaultdict(set)
+        self.aliases_by_stem: dict[str, set[tuple[str, ...]]] = defaultdict(set)
         self.unprunable: set[str] = set()
         self.keyword_stems: dict[str, frozenset[str]] = {}
         self.alias_tokens: list[tuple[str, ...]] = []  # the aliases as lowercase tokens
@@ -194,6 +195,7 @@ class EventIndex:
         for alias in self.alias_stems[event.id]:
             for s in alias:
                 self.by_alias[s].add(event.id)
+                self.aliases_by_stem[s].add(alias)
 
     def named_in(self, doc: Doc) -> dict[int, list[tuple[str, int, int]]]:
         """Exact alias matches in a Doc: token start -> [(event id, start char, end char)]."""
@@ -263,21 +265,13 @@ class EventIndex:
             end += 1
         stems = set(map(stem, _WORD.findall(text, start, end)))
         typos = _Typos(stems)
-        return any(
-            self._alias_findable(e, stems, typos)
-            for s in stems & self.postings.keys()
-            for e in self.postings[s][2]
-        )
-
-    def _alias_findable(self, event_id: str, stems: set[str], typos: _Typos) -> bool:
-        """What `_loose_alias` needs before any window: every word of an alias there, but
-        one at most in an alias of two or more, which a long word there nearly spells."""
-        for alias in self.alias_stems[event_id]:
-            missing = [w for w in alias if w not in stems]
-            if len(missing) > (1 if len(alias) > 1 else 0):
-                continue
-            if not missing or typos.spelt(missing[0]):
-                return True
+        for s in stems & self.aliases_by_stem.keys():
+            for alias in self.aliases_by_stem[s]:
+                missing = [w for w in alias if w not in stems]
+                if len(missing) > (1 if len(alias) > 1 else 0):
+                    continue  # what `_loose_alias` skips, and then what `near` can find
+                if not missing or typos.spelt(missing[0]):
+                    return True
         return False
 
     def alias_starts(self, lower: str) -> list[int]:
@@ -432,11 +426,14 @@ class _Typos:
     """Whether some of a set of words nearly spells a word, asked once per word."""
 
     def __init__(self, words: set[str]) -> None:
-        self.long = [w for w in words if len(w) >= TYPO_MIN_LENGTH]
+        self.words = words
+        self.long: list[str] | None = None
         self.seen: dict[str, bool] = {}
 
     def spelt(self, word: str) -> bool:
         if word not in self.seen:
+            if self.long is None:
+                self.long = [w for w in self.words if len(w) >= TYPO_MIN_LENGTH]
             self.seen[word] = len(word) >= TYPO_MIN_LENGTH and (
                 process.extractOne(word, self.long, scorer=fuzz.ratio, score_cutoff=TYPO_RATIO)
                 is not None
