@@ -132,6 +132,9 @@ class Match:
     entities: float = 0.0
 
 
+MATCHES_KEY = "factcheck_matches"  # a Doc's spans matched so far
+
+
 class EventIndex:
     """Alias matcher and token index over a timeline."""
 
@@ -217,6 +220,19 @@ class EventIndex:
         `mask` ranges (document offsets, e.g. a phrase naming another event) is ignored."""
         if is_masked(span):
             return []  # a sentence that can matter to no claim (focus.py)
+        # A one-sentence heading is matched as a block and as a sentence: once will do.
+        memo = span.doc.user_data.setdefault(MATCHES_KEY, {})
+        key = (id(self), span.start_char, span.end_char, tuple(exact or ()), tuple(mask or ()))
+        if key not in memo:
+            memo[key] = self._match(span, exact, mask)
+        return list(memo[key])
+
+    def _match(
+        self,
+        span: Span,
+        exact: list[tuple[str, int, int]] | None,
+        mask: list[tuple[int, int]] | None,
+    ) -> list[Match]:
         text = span_text(span)
         for start, end in mask or ():
             a, b = max(0, start - span.start_char), max(0, end - span.start_char)
