@@ -129,8 +129,10 @@ def focus(
         loose: bool | None = None  # may the block name an event loosely? (asked once)
         for k, (start, end) in enumerate(sentences):
             region_end = sentences[k + 1][0] if k + 1 < len(sentences) else block.end
-            matters = dated.overlaps(start, region_end) or (
-                bisect_left(spelt, region_end) != bisect_left(spelt, start)
+            matters = (
+                lower is None  # where an alias is spelt out is not known: keep it all
+                or dated.overlaps(start, region_end)
+                or bisect_left(spelt, region_end) != bisect_left(spelt, start)
             )
             if not matters:
                 if loose is None:  # a sentence has fewer words than its block

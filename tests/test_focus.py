@@ -36,6 +36,8 @@ PIECES = [
     "A 1991 agreement was signed. Then nothing happened for years.",
     "# A heading about the Legion mutiny",
     "Short title",
+    "Bloggers backed the pro-Legion mutiny cause.",
+    "The pro-Wagner mutiny talk went on.",
     "",
     "   ",
 ]
@@ -109,3 +111,14 @@ def test_focused_claims_across_pieces(tmp_path: Path, monkeypatch: pytest.Monkey
             assert focused.check_text(text, REF).to_dict() == whole.check_text(
                 text, REF
             ).to_dict(), text
+
+
+def test_text_lowercased_by_context_is_not_masked(tmp_path: Path) -> None:
+    """A capital sigma lowers by context: where an alias is spelt out cannot be told from
+    the lowercased text, so no sentence is masked for want of a name."""
+    timeline = _timelines(tmp_path)[1]
+    focused, whole = _pair(timeline)
+    text = "ΣΟΦΙΑ backed the pro-Legion mutiny bloggers. It ended on 24 June 2023."
+    expected = whole.check_text(text, REF).to_dict()
+    assert [c["event"]["id"] for c in expected["claims"] if c["event"]] == ["legion-mutiny-2023"]
+    assert focused.check_text(text, REF).to_dict() == expected
