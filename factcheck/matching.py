@@ -222,7 +222,7 @@ class EventIndex:
             return []  # a sentence that can matter to no claim (focus.py)
         # A one-sentence heading is matched as a block and as a sentence: once will do.
         memo = span.doc.user_data.setdefault(MATCHES_KEY, {})
-        key = (id(self), span.start_char, span.end_char, tuple(exact or ()), tuple(mask or ()))
+        key = (self, span.start_char, span.end_char, tuple(exact or ()), tuple(mask or ()))
         if key not in memo:
             memo[key] = self._match(span, exact, mask)
         return list(memo[key])
