@@ -21,6 +21,7 @@ from spacy.language import Language
 from . import sources
 from .claims import DEFAULT_MIN_SCORE, Claim, ClaimExtractor, Context
 from .errors import InputError
+from .focus import Focuser, is_focusable
 from .markup import Extracted, Suppression, detect_format, extract
 from .matching import EventIndex
 from .pipeline import build_pipeline, make_doc
@@ -48,6 +49,10 @@ class Checker:
         self.nlp = nlp or build_pipeline(model)
         self.index = EventIndex(timeline, self.nlp.vocab, self.nlp.make_doc)
         self.extractor = ClaimExtractor(self.index, min_score)
+        # Our own default pipeline: what cannot matter to the claims is not tokenised.
+        self.focuser = (
+            Focuser(self.nlp, self.index) if nlp is None and is_focusable(self.nlp) else None
+        )
 
     def check_text(
         self,
@@ -90,6 +95,13 @@ class Checker:
         text = extracted.text
         context = Context(reference=reference_date)
         chunks = split_chunks(text, CHUNK_CHARS)
+        if self.focuser is not None:
+            for s, e in chunks:
+                blocks = _blocks_in(extracted.blocks, s, e)
+                doc = self.focuser.doc(text[s:e], reference_date, blocks, last=e == len(text))
+                if doc is not None:
+                    yield from self.extractor.extract(doc, s, context)
+            return
         docs = (
             make_doc(self.nlp, text[s:e], reference_date, _blocks_in(extracted.blocks, s, e))
             for s, e in chunks

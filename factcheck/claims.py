@@ -33,7 +33,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span
 
 from .matching import STOPWORDS, EventIndex, Match, stem
-from .pipeline import doc_text
+from .pipeline import doc_text, sentences_in, span_text
 from .timeline import Event
 from .timex import TimeExpr, interval_of
 
@@ -252,7 +252,7 @@ class ClaimExtractor:
         ]
         present: tuple[str, ...] = ()
         if context is not None:
-            present = context.antecedent() if _PRONOUN_START.match(span.text) else ()
+            present = context.antecedent() if _PRONOUN_START.match(span_text(span)) else ()
             context.present = present
         return self.index.match(span, exact, present=present)
 
@@ -270,7 +270,7 @@ class ClaimExtractor:
         offset: int,
         context: Context,
     ) -> list[Claim]:
-        text = sent.text
+        text = span_text(sent)
         start = sent.start_char + offset
         claims = []
         anchors = [m for m in matches if self._is_anchor(sent, m)]
@@ -456,7 +456,7 @@ class ClaimExtractor:
             # the name is in another clause, and the date's own clause describes an event
             # clearly: "X has fought cancer since 2004 and has been on leave since March"
         topic, via = context.topic()
-        if topic is not None and not _BACKGROUND.search(sent.text):
+        if topic is not None and not _BACKGROUND.search(span_text(sent)):
             clear = [
                 m for m in described if m.score >= STRONG_DESCRIPTION and m.event.id != topic.id
             ]
@@ -555,7 +555,7 @@ class ClaimExtractor:
         subject, score, via = self._subject(expr, anchor, others, context)
         return Claim(
             time=expr,
-            sentence=sent.text,
+            sentence=span_text(sent),
             sentence_start=sent.start_char + offset,
             event=subject,
             score=score,
@@ -604,13 +604,7 @@ def _text(span: Span) -> str:
 
 
 def _sentences(doc: Doc, block: Span) -> Iterable[Span]:
-    start = block.start
-    for i in range(block.start + 1, block.end):
-        if doc[i].is_sent_start:
-            yield doc[start:i]
-            start = i
-    if start < block.end:
-        yield doc[start : block.end]
+    return sentences_in(doc, block)
 
 
 _CLAUSE_BREAK = re.compile(
@@ -629,7 +623,7 @@ _HEAD_WORDS = re.compile(r"^\s+([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2})")
 
 def _clause_starts(sent: Span) -> list[int]:
     """Document offsets where the sentence's clauses begin."""
-    text = sent.text
+    text = span_text(sent)
     return [sent.start_char] + [sent.start_char + m.end() for m in _CLAUSE_BREAK.finditer(text)]
 
 
@@ -724,6 +718,12 @@ def _distance(match: Match, span: Span) -> int:
     if match.end_char <= span.start_char:
         return span.start_char - match.end_char
     return max(0, match.start_char - span.end_char)
+
+
+def may_claim(expr: TimeExpr) -> bool:
+    """Could the time expression give a claim ("delayed until April" may)? focus.py keeps
+    the sentences of those that can."""
+    return _is_checkable(expr) or (expr.relation == "until" and _is_checkable(_at(expr)))
 
 
 def _is_checkable(expr: TimeExpr) -> bool:

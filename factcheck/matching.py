@@ -21,12 +21,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from .pipeline import is_masked, span_text
 from .timeline import Event, Timeline
 
 NAMED = 100.0
@@ -36,6 +38,7 @@ LOOSE_WINDOW = 3
 WIDE_SCORE = 80.0  # every word of a 2+ word alias, exactly, spread over a clause
 WIDE_WINDOW = 8
 TYPO_RATIO = 88.0
+TYPO_MIN_LENGTH = 6  # letters of a word that a typo may be in
 STOPWORDS = frozenset("the a an of in on at to for and by with from 's".split())
 KEYWORD_WEIGHT = 30.0
 ENTITY_WEIGHT = 25.0
@@ -131,6 +134,9 @@ class Match:
     entities: float = 0.0
 
 
+MATCHES_KEY = "factcheck_matches"  # a Doc's spans matched so far
+
+
 class EventIndex:
     """Alias matcher and token index over a timeline."""
 
@@ -146,10 +152,12 @@ class EventIndex:
         self.by_keyword: dict[str, set[str]] = defaultdict(set)
         self.by_entity: dict[str, set[str]] = defaultdict(set)
         self.by_alias: dict[str, set[str]] = defaultdict(set)
+        self.aliases_by_stem: dict[str, set[tuple[str, ...]]] = defaultdict(set)
         self.unprunable: set[str] = set()
         self.keyword_stems: dict[str, frozenset[str]] = {}
         # a keyword of several words ("first flight") counts only when all are present
         self.keyword_phrases: dict[str, tuple[frozenset[str], ...]] = {}
+        self.alias_tokens: list[tuple[str, ...]] = []  # the aliases as lowercase tokens
         # (full name, distinctive word stems, surname stem if it reads as a person's name,
         # initials of a name of three words or more: "ANA" for All Nippon Airways)
         self.entity_words: dict[
@@ -157,9 +165,21 @@ class EventIndex:
         ] = {}
         for event in timeline:
             self._add(event)
+        # stem -> (keyword, entity, alias) postings, for the stems that have any
+        self.postings: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {
+            s: (
+                frozenset(self.by_keyword.get(s, ())),
+                frozenset(self.by_entity.get(s, ())),
+                frozenset(self.by_alias.get(s, ())),
+            )
+            for s in (*self.by_keyword, *self.by_entity, *self.by_alias)
+        }
+        self.spelt_out = _trie_regex(self.alias_tokens)
+        self.alias_chars = max((sum(map(len, t)) + len(t) for t in self.alias_tokens), default=0)
 
     def _add(self, event: Event) -> None:
         patterns = [self.make_doc(a) for a in event.aliases]
+        self.alias_tokens.extend(tuple(t.lower_ for t in p) for p in patterns)
         self.alias_stems[event.id] = tuple(
             words
             for a in event.aliases
@@ -190,6 +210,7 @@ class EventIndex:
         for alias in self.alias_stems[event.id]:
             for s in alias:
                 self.by_alias[s].add(event.id)
+                self.aliases_by_stem[s].add(alias)
 
     def named_in(self, doc: Doc) -> dict[int, list[tuple[str, int, int]]]:
         """Exact alias matches in a Doc: token start -> [(event id, start char, end char)]."""
@@ -212,12 +233,28 @@ class EventIndex:
         `mask` ranges (document offsets, e.g. a phrase naming another event) is ignored;
         `present` are entities the span refers to without naming them ("He" for the
         person the paragraph is about)."""
-        text = span.text
+        if is_masked(span):
+            return []  # a sentence that can matter to no claim (focus.py)
+        # A one-sentence heading is matched as a block and as a sentence: once will do.
+        memo = span.doc.user_data.setdefault(MATCHES_KEY, {})
+        key = (self, span.start_char, span.end_char, tuple(exact or ()), tuple(mask or ()), present)
+        if key not in memo:
+            memo[key] = self._match(span, exact, mask, present)
+        return list(memo[key])
+
+    def _match(
+        self,
+        span: Span,
+        exact: list[tuple[str, int, int]] | None,
+        mask: list[tuple[int, int]] | None,
+        present: tuple[str, ...] = (),
+    ) -> list[Match]:
+        text = span_text(span)
         for start, end in mask or ():
             a, b = max(0, start - span.start_char), max(0, end - span.start_char)
             text = text[:a] + " " * (b - a) + text[b:]
         lower = text.lower()
-        words = _Words(text)
+        words = _Words(text, span.start_char)
         stems = words.stems
         if present:
             lower = "\n".join((lower, *(p.lower() for p in present)))
@@ -227,7 +264,7 @@ class EventIndex:
         matches = []
         for event_id in candidates:
             event = self.timeline.by_id[event_id]
-            m = self._score(event, lower, words, stems, exact_ids.get(event_id), span.start_char)
+            m = self._score(event, lower, words, stems, exact_ids.get(event_id))
             if m is not None:
                 matches.append(m)
         matches.sort(key=lambda m: (-m.score, m.event.id))
@@ -240,14 +277,49 @@ class EventIndex:
         keyword: Counter[str] = Counter()
         entity: Counter[str] = Counter()
         alias: set[str] = set()
-        for s in stems:
-            keyword.update(self.by_keyword.get(s, ()))
-            entity.update(self.by_entity.get(s, ()))
-            alias.update(self.by_alias.get(s, ()))
+        found = stems & self.postings.keys()
+        if not found:
+            return set()
+        for s in found:
+            by_keyword, by_entity, by_alias = self.postings[s]
+            keyword.update(by_keyword)
+            entity.update(by_entity)
+            alias.update(by_alias)
         out = {e for e, n in entity.items() if n >= 2 or e in keyword or e in self.unprunable}
         out.update(e for e, n in keyword.items() if n >= 2 or e in self.unprunable)
         out.update(e for e in alias if e not in out and self._alias_possible(e, stems))
         return out
+
+    def may_name_loosely(self, text: str, start: int, end: int) -> bool:
+        """Could `match` find an event named in text[start:end] by an alias whose words all
+        occur there but one at most (a loose alias, see `_alias_possible`)? An exact alias
+        is another matter (`alias_starts`). False means no loose alias names one there."""
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1  # whole words only
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        stems = set(map(stem, _WORD.findall(text, start, end)))
+        typos = _Typos(stems)
+        for s in stems & self.aliases_by_stem.keys():
+            for alias in self.aliases_by_stem[s]:
+                missing = [w for w in alias if w not in stems]
+                if len(missing) > (1 if len(alias) > 1 else 0):
+                    continue  # what `_loose_alias` skips, and then what `near` can find
+                if not missing or typos.spelt(missing[0]):
+                    return True
+        return False
+
+    def alias_starts(self, lower: str) -> list[int]:
+        """Where in a lowercased text an alias may be spelt out: every start of a
+        PhraseMatcher hit is one (its tokens, lowercase, spaced by nothing or one space),
+        and such a hit is at most `alias_chars` long."""
+        found = []
+        if self.spelt_out is not None:
+            m = self.spelt_out.search(lower)
+            while m is not None:
+                found.append(m.start())
+                m = self.spelt_out.search(lower, m.start() + 1)
+        return found
 
     def _alias_possible(self, event_id: str, stems: set[str]) -> bool:
         """Could an alias match loosely: every word present but one misspelt at most?"""
@@ -264,7 +336,6 @@ class EventIndex:
         words: _Words,
         stems: set[str],
         exact: tuple[int, int] | None,
-        offset: int,
     ) -> Match | None:
         # a keyword phrase counts once per word, up to two: "first flight" is as telling
         # as two keywords, its "first" alone is nothing
@@ -287,7 +358,7 @@ class EventIndex:
         loose = self._loose_alias(event, words)
         if loose is not None:
             score, start, end = loose
-            return Match(event, score, True, offset + start, offset + end, kw, ent)
+            return Match(event, score, True, start, end, kw, ent)
         if described <= 0:
             return None
         return Match(event, described, False, -1, -1, kw, ent)
@@ -347,22 +418,73 @@ def _content_stems(phrase: str) -> frozenset[str]:
     return frozenset(stem(w) for w in _WORD.findall(phrase) if w.lower() not in STOPWORDS)
 
 
-class _Words:
-    """The stemmed words of a text with their offsets, and where each stem occurs."""
+def _trie_regex(patterns: list[tuple[str, ...]]) -> re.Pattern[str] | None:
+    """A regex finding any of the token sequences, tokens joined by nothing or one space
+    (the spacing of a PhraseMatcher hit's tokens), as a trie: one pass over a text for
+    any number of patterns. A pattern's longest prefix is enough to find it (only
+    whether one occurs is asked), so patterns stop at 200 characters."""
+    sep, end = "\x00", ""
+    trie: dict[str, Any] = {}
+    for tokens in patterns:
+        node = trie
+        units = [u for i, t in enumerate(tokens) for u in ([sep] if i else []) + list(t)]
+        for unit in units[:200]:
+            node = node.setdefault(unit, {})
+        node[end] = {}
+    if not trie:
+        return None
 
-    def __init__(self, text: str) -> None:
-        self.items = [(stem(m.group(0)), m.start(), m.end()) for m in _WORD.finditer(text)]
-        self.stems = {w for w, _, _ in self.items}
-        # capitalised words: names ("said Jobs", "Lukashenko's")
-        self.names = {w for w, start, _ in self.items if text[start].isupper()}
-        self.acronyms = {text[a:b] for _, a, b in self.items if b - a >= 3 and text[a:b].isupper()}
+    def regex(node: dict[str, Any]) -> str:
+        if end in node:
+            return ""  # a whole pattern: what follows it is no matter
+        alternatives = [
+            ("(?: )?" if unit == sep else re.escape(unit)) + regex(child)
+            for unit, child in sorted(node.items())
+        ]
+        return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+
+    return re.compile(regex(trie))
+
+
+class _Words:
+    """The stemmed words of a text, where each stem occurs, and (when asked for) their
+    document offsets."""
+
+    def __init__(self, text: str, offset: int) -> None:
+        self.text = text
+        self.offset = offset  # where the text starts in the document
+        raw = _WORD.findall(text)
+        self.sequence = list(map(stem, raw))
+        self.stems = set(self.sequence)
         # "charity-flight" also holds "charity" and "flight", for keywords
-        self.stems.update(stem(p) for w, _, _ in self.items if "-" in w for p in w.split("-") if p)
-        self._where: dict[str, list[int]] = defaultdict(list)
-        for k, (w, _, _) in enumerate(self.items):
-            self._where[w].append(k)
-        self._where = dict(self._where)
+        self.stems.update(stem(p) for w in raw if "-" in w for p in w.split("-") if p)
+        # capitalised words: names ("said Jobs", "Lukashenko's"); initials ("GAO")
+        self.names = {s for s, w in zip(self.sequence, raw, strict=True) if w[:1].isupper()}
+        self.acronyms = {w for w in raw if len(w) >= 3 and w.isupper()}
+        self._where_map: dict[str, list[int]] | None = None
+        self._items: list[tuple[str, int, int]] | None = None
         self._near: dict[str, list[int]] = {}
+        self._long: list[str] | None = None  # the long words, where typos are looked for
+
+    @property
+    def items(self) -> list[tuple[str, int, int]]:
+        """(stem, start, end) of each word, in document offsets."""
+        if self._items is None:
+            at = self.offset
+            self._items = [
+                (w, at + m.start(), at + m.end())
+                for w, m in zip(self.sequence, _WORD.finditer(self.text), strict=True)
+            ]
+        return self._items
+
+    @property
+    def _where(self) -> dict[str, list[int]]:
+        if self._where_map is None:
+            where: dict[str, list[int]] = defaultdict(list)
+            for k, w in enumerate(self.sequence):
+                where[w].append(k)
+            self._where_map = dict(where)
+        return self._where_map
 
     def exact(self, word: str) -> list[int]:
         """Positions of `word`."""
@@ -372,12 +494,34 @@ class _Words:
         """Positions of near spellings of a long word (typos), computed once per word."""
         if word not in self._near:
             found: list[int] = []
-            if len(word) >= 6:
-                for w, where in self._where.items():
-                    if len(w) >= 6 and fuzz.ratio(w, word, score_cutoff=TYPO_RATIO):
-                        found.extend(where)
+            if len(word) >= TYPO_MIN_LENGTH:
+                if self._long is None:
+                    self._long = [w for w in self._where if len(w) >= TYPO_MIN_LENGTH]
+                for w, _, _ in process.extract(
+                    word, self._long, scorer=fuzz.ratio, score_cutoff=TYPO_RATIO, limit=None
+                ):
+                    found.extend(self._where[w])
             self._near[word] = sorted(found)
         return self._near[word]
+
+
+class _Typos:
+    """Whether some of a set of words nearly spells a word, asked once per word."""
+
+    def __init__(self, words: set[str]) -> None:
+        self.words = words
+        self.long: list[str] | None = None
+        self.seen: dict[str, bool] = {}
+
+    def spelt(self, word: str) -> bool:
+        if word not in self.seen:
+            if self.long is None:
+                self.long = [w for w in self.words if len(w) >= TYPO_MIN_LENGTH]
+            self.seen[word] = len(word) >= TYPO_MIN_LENGTH and (
+                process.extractOne(word, self.long, scorer=fuzz.ratio, score_cutoff=TYPO_RATIO)
+                is not None
+            )
+        return self.seen[word]
 
 
 def _window(

@@ -15,6 +15,8 @@ ours only where a block starts).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from datetime import date
 
 import numpy
@@ -28,6 +30,10 @@ from .errors import FactcheckError
 
 BLOCKS_KEY = "factcheck_blocks"
 TEXT_KEY = "factcheck_text"
+SENT_STARTS_KEY = "factcheck_sent_starts"
+TIMES_KEY = "factcheck_times"  # the tagger's expressions, when found before tokenising
+MASKED_KEY = "factcheck_masked"  # starts of the masked sentences (see focus.py)
+SENTENCES_KEY = "factcheck_sentences"  # the blocks' sentence starts, when found beforehand
 NOT_START = numpy.array(-1).astype("uint64")  # SENT_START -1, as spaCy stores it
 if not Doc.has_extension("reference_date"):
     Doc.set_extension("reference_date", default=None)
@@ -43,6 +49,33 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def span_text(span: Span) -> str:
+    """A span's text, sliced from the Doc's text (`Span.text` builds a Token per token)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
+def is_masked(span: Span) -> bool:
+    """Is the span a sentence masked out of the Doc's tokens (see focus.py)?"""
+    masked = span.doc.user_data.get(MASKED_KEY)
+    return masked is not None and span.start_char in masked
+
+
+def sentences_in(doc: Doc, span: Span) -> Iterator[Span]:
+    """The sentences inside `span`, cut at its edges: what iterating its tokens for
+    `is_sent_start` gives. The Doc's sentence starts are read once, when first asked
+    for after the pipeline ran; the Doc must not change after that."""
+    starts = doc.user_data.get(SENT_STARTS_KEY)
+    if starts is None:
+        flags = doc.to_array([SENT_START]).reshape(-1) if len(doc) else numpy.zeros(0)
+        starts = doc.user_data[SENT_STARTS_KEY] = numpy.flatnonzero(flags == 1).tolist()
+    start = span.start
+    for i in starts[bisect_right(starts, span.start) : bisect_left(starts, span.end)]:
+        yield doc[start:i]
+        start = i
+    if start < span.end:
+        yield doc[start : span.end]
+
+
 class BlockSegmenter:
     """Headings, paragraphs and sentences from blank lines and punctuation."""
 
@@ -53,22 +86,30 @@ class BlockSegmenter:
         text = doc_text(doc)
         given = doc.user_data.get(BLOCKS_KEY)
         blocks = segment.split_blocks(text) if given is None else given
-        starts: set[int] = set()
+        found = doc.user_data.get(SENTENCES_KEY)
+        starts: set[int] = set() if found is None else found
         spans = []
         for block in blocks:
             span = doc.char_span(block.start, block.end, label=block.kind, alignment_mode="expand")
             if span is not None:
                 spans.append(span)
-            for s, _ in segment.split_sentences(text, block.start, block.end):
-                starts.add(s)
-        flags = numpy.full((len(doc), 1), NOT_START, dtype="uint64")  # one array write, not a
-        for i, idx in enumerate(doc.to_array([IDX])):  # setter call per token
-            if i == 0 or idx in starts:
-                flags[i, 0] = 1
-        if len(doc):
-            doc.from_array([SENT_START], flags)
+            if found is None:
+                starts.update(s for s, _ in segment.split_sentences(text, block.start, block.end))
+        if len(doc):  # one array write, not a setter call per token
+            doc.from_array([SENT_START], _start_flags(doc.to_array([IDX]).reshape(-1), starts))
         doc.spans["blocks"] = spans
         return doc
+
+
+def _start_flags(token_idx: numpy.ndarray, starts: set[int]) -> numpy.ndarray:
+    """SENT_START values: 1 for the first token and those at a sentence start, else -1."""
+    flags = numpy.full((len(token_idx), 1), NOT_START, dtype="uint64")
+    wanted = numpy.array(sorted(starts), dtype=token_idx.dtype)
+    at = numpy.searchsorted(token_idx, wanted)  # token offsets rise: where each would be
+    at = at[at < len(token_idx)]
+    flags[at[token_idx[at] == wanted[: len(at)]], 0] = 1
+    flags[0, 0] = 1
+    return flags
 
 
 class TimeTagger:
@@ -78,7 +119,9 @@ class TimeTagger:
         self.day_first = day_first
 
     def __call__(self, doc: Doc) -> Doc:
-        found = timex.find_times(doc_text(doc), doc._.reference_date, day_first=self.day_first)
+        found = doc.user_data.get(TIMES_KEY)
+        if found is None:
+            found = timex.find_times(doc_text(doc), doc._.reference_date, day_first=self.day_first)
         spans = []
         for expr in found:
             span = doc.char_span(
