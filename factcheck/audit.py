@@ -13,8 +13,9 @@ accepted for `id` and `date`). A document's key is its file path, or
 number; a key seen twice gets `@<line>` appended).
 
 The store (`AuditStore`) has a `files` table, one row per document keyed by
-`path`, and a `claims` table. A document's rows are replaced in one transaction,
-so a run killed at any moment leaves whole documents only, and `--resume` skips
+`path`, and a `claims` table. A batch of documents is recorded in one transaction
+(a document's rows always together), so a run killed at any moment leaves whole
+documents only, and `--resume` skips
 the documents recorded with the same content hash, options, timeline hash and
 tool version. The parent process is the only writer; the checking runs inline,
 in a process pool (`PoolEngine`) or on a Dask cluster (`DaskEngine`).
@@ -776,6 +777,17 @@ class AuditStore:
 
     def write(self, result: DocResult, settings: AuditSettings) -> None:
         """Replace one document's rows, all in one transaction."""
+        self.write_all([result], settings)
+
+    def write_all(self, results: list[DocResult], settings: AuditSettings) -> None:
+        """Replace the rows of several documents in one transaction: each document's rows
+        are committed together (and with the others'), never in part. A run killed before
+        the commit has recorded none of them, and `--resume` checks them again."""
+        with self.transaction():
+            for result in results:
+                self._replace(result, settings)
+
+    def _replace(self, result: DocResult, settings: AuditSettings) -> None:
         doc = result.doc
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         file_row = (
@@ -792,13 +804,12 @@ class AuditStore:
             settings.tool_version,
             settings.options(doc),
         )
-        with self.transaction():
-            self.db.execute("DELETE FROM claims WHERE path = ?", (doc.key,))
-            self.db.execute(_insert("files", FILE_COLUMNS, replace=True), file_row)
-            if result.claims:
-                self.db.executemany(
-                    _insert("claims", CLAIM_COLUMNS), ((doc.key, *row) for row in result.claims)
-                )
+        self.db.execute("DELETE FROM claims WHERE path = ?", (doc.key,))
+        self.db.execute(_insert("files", FILE_COLUMNS, replace=True), file_row)
+        if result.claims:
+            self.db.executemany(
+                _insert("claims", CLAIM_COLUMNS), ((doc.key, *row) for row in result.claims)
+            )
 
     def files(self) -> Iterator[dict[str, Any]]:
         cursor = self.db.execute(f"SELECT {_names(FILE_COLUMNS)} FROM files ORDER BY path")
@@ -894,7 +905,8 @@ def run_audit(
     batch_size: int = BATCH_DOCS,
     on_document: Callable[[DocResult | None], None] | None = None,
 ) -> AuditSummary:
-    """Check the documents and record each in its own transaction.
+    """Check the documents and record them, a batch of documents per transaction (a
+    document's rows are never committed in part).
 
     With `resume`, documents recorded with the same content and settings are
     skipped (`on_document(None)` is called for each). The engine is closed at the end."""
@@ -915,14 +927,18 @@ def run_audit(
 
     def record(result: DocResult) -> None:
         store.write(result, settings)
+        counted(result)
+
+    def counted(result: DocResult) -> None:
         summary.add_result(result)
         if on_document:
             on_document(result)
 
     try:
         for results in engine.map(batched(to_check(), batch_size)):
+            store.write_all(results, settings)  # a batch is one transaction
             for result in results:
-                record(result)
+                counted(result)
     finally:
         engine.close()
         summary.elapsed = time.monotonic() - summary.started
