@@ -437,6 +437,9 @@ class ClaimExtractor:
                 return None, 0.0, "sentence", False
         described = [m for m in others if not m.named]
         named = [m for m in others if m.named]
+        respective = _respectively(span, times, named)
+        if respective is not None:  # "in March and June to unveil the iPad 2 and iCloud"
+            return respective.event, respective.score, "sentence", True
         if named:
             clauses = _clause_starts(sent)
             ranked = sorted(
@@ -696,6 +699,35 @@ def _premodified(span: Span) -> frozenset[str] | None:
 
 def _event_words(event: Event) -> set[str]:
     return {stem(w) for phrase in (*event.aliases, *event.keywords) for w in phrase.split()}
+
+
+_AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:in\s+|on\s+)?$")
+
+
+def _respectively(span: Span, times: list[Span], named: list[Match]) -> Match | None:
+    """The event a coordinated time is paired with, in order: "in March and June to
+    unveil the iPad 2 and the iCloud" dates the iPad 2 in March, iCloud in June. Only
+    when the times are coordinated ("X and Y", "X, Y and Z") and as many different
+    events are named after them."""
+    text = _text(span)
+    ordered = sorted(times, key=lambda t: t.start_char)
+    group = [ordered[0]]
+    for t in ordered[1:]:
+        if _AND.fullmatch(text, group[-1].end_char, t.start_char):
+            group.append(t)
+        elif any(g.start_char == span.start_char for g in group):
+            break
+        else:
+            group = [t]
+    if len(group) < 2 or not any(g.start_char == span.start_char for g in group):
+        return None
+    after = sorted(
+        {m.event.id: m for m in named if m.start_char >= group[-1].end_char}.values(),
+        key=lambda m: m.start_char,
+    )
+    if len(after) != len(group):
+        return None
+    return after[[g.start_char for g in group].index(span.start_char)]
 
 
 def _evidence(match: Match) -> float:

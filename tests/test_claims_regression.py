@@ -354,3 +354,16 @@ def test_name_in_another_clause_yields_to_a_clear_description_in_the_dates(check
         "supported",
         "pellmart-opening-2022",
     )
+
+
+def test_coordinated_dates_pair_with_their_events_in_order(checker):
+    text = (
+        "Orbis staged events in January and June to unveil the Zephyr tablet and the "
+        "Cirrus service."
+    )
+    found = {c["time"]["text"]: c for c in claims(checker, text, date(2021, 8, 1))}
+    assert (found["January"]["verdict"], found["January"]["event"]["id"]) == (
+        "contradicted",
+        "zephyr-unveiled-2021",
+    )
+    assert found["June"]["verdict"] == "supported"
