@@ -341,6 +341,8 @@ class ClaimExtractor:
         starts = _clause_starts(sent)
         i = _clause(starts, span.start_char)
         begin = starts[i]
+        if i and _SHARED_SUBJECT.match(_text(sent), begin):
+            begin = starts[0]  # "X has fought A since 2004 and has been on B since March"
         end = starts[i + 1] if i + 1 < len(starts) else sent.end_char
         mask = [(sent.start_char, begin), (end, sent.end_char)]
         return any(
@@ -616,6 +618,8 @@ _CLAUSE_BREAK = re.compile(
     r"\s(?=and\s+(?:has|have|had|is|are|was|were|will|would)\s)",
     re.IGNORECASE,
 )
+# A coordinated verb phrase shares the sentence's subject.
+_SHARED_SUBJECT = re.compile(r"and\s+(?:has|have|had|is|are|was|were|will|would)\s", re.IGNORECASE)
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$", re.IGNORECASE)
 _DOCUMENT_NOUNS = frozenset(
     "report reports memo memorandum statement interview letter article study survey poll "

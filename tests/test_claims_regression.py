@@ -367,3 +367,13 @@ def test_coordinated_dates_pair_with_their_events_in_order(checker):
         "zephyr-unveiled-2021",
     )
     assert found["June"]["verdict"] == "supported"
+
+
+def test_coordinated_verb_phrase_shares_the_subject(checker):
+    # "Pellmart" is the subject of both verb phrases: the second is clearly the opening
+    text = (
+        "Pellmart has backed the audit office ruling since 2019 and has opened its "
+        "flagship in Leeds since June 2022."
+    )
+    verdict, event = verdict_of(checker, text, "June 2022", date(2022, 8, 1))
+    assert (verdict, event) == ("contradicted", "pellmart-opening-2022")
