@@ -108,7 +108,12 @@ _RANKING = re.compile(
     r"best-selling|highest|lowest|most|least)\b",
     re.IGNORECASE,
 )
-_PRONOUN_START = re.compile(r"\W*(?:he|she|it|his|her|its)\b", re.IGNORECASE)
+_PRONOUN_START = re.compile(
+    r"\W*(?:(?i:he|she|it|his|her|its)|"
+    r"[Tt]he\s+(?:[a-z-]+\s+)?(?:company|firm|airline|carrier|manufacturer|maker|planemaker|"
+    r"corporation|group|agency|government|ministry|label|band|singer|team|club|"
+    r"chief executive|executive|president|minister|leader))\b",
+)
 # "aware of it as early as a year ago", "as late as 2019": a bound, not the event's date
 _BOUND = re.compile(r"\bas\s+(?:early|late|recently|far back|long ago)\s+as\s+$", re.IGNORECASE)
 _QUOTES = (('"', '"'), ("“", "”"), ("‘", "’"))
@@ -155,6 +160,8 @@ class Context:
     blocks_seen: int = 0
     reference: date | None = None  # the document's date: it reports nothing later
     present: tuple[str, ...] = ()  # entities the current sentence's pronoun refers to
+    recent: str = ""  # the previous sentence, lowercased
+    title_text: str = ""  # the title, lowercased
 
     def topic(self) -> tuple[Event | None, str]:
         """The event the text is about here: named in the paragraph a sentence or two
@@ -170,13 +177,23 @@ class Context:
         return (section, "heading") if section else (None, "")
 
     def antecedent(self) -> tuple[str, ...]:
-        """Who "he", "she" or "it" at the start of a sentence most likely is: the main
-        (first) entity of the paragraph's topic, else of the title's event."""
-        if self.paragraph_topic is not None and self.topic_age <= TOPIC_WINDOW:
-            event: Event | None = self.paragraph_topic
-        else:
-            event = next((m.event for m in self.title), None)
-        return event.entities[:1] if event is not None else ()
+        """Who "he", "it" or "the airline" at the start of a sentence most likely is: an
+        entity of the paragraph's topic (else of the title's events) that the previous
+        sentence or the title names, else the topic's main (first) entity."""
+        topical = self.paragraph_topic is not None and self.topic_age <= TOPIC_WINDOW
+        events = [self.paragraph_topic] if topical else [m.event for m in self.title]
+        named = [
+            entity
+            for event in events
+            if event is not None
+            for entity in event.entities
+            if _names_in(entity, self.recent) or _names_in(entity, self.title_text)
+        ]
+        if named:  # the fullest name: "China Eastern Airlines", not "China"
+            return (max(named, key=len),)
+        if topical and self.paragraph_topic is not None:
+            return self.paragraph_topic.entities[:1]
+        return ()
 
     def topics(self) -> tuple[Event, ...]:
         seen: dict[str, Event] = {}
@@ -225,6 +242,7 @@ class ClaimExtractor:
             ]
             if first:
                 context.title = context.heading
+                context.title_text = span_text(block).lower()
         claims = []
         for sent in _sentences(doc, block):
             sent_times = [t for t in times if sent.start <= t.start < sent.end]
@@ -234,6 +252,7 @@ class ClaimExtractor:
                 (m.event for m in matches if m.named and not self._is_anchor(sent, m)), None
             )
             context.topic_age += 1
+            context.recent = span_text(sent).lower()
             if topic is not None and block.label_ != "heading":
                 context.paragraph_topic, context.topic_age = topic, 0
         return claims
@@ -732,6 +751,19 @@ def _respectively(span: Span, times: list[Span], named: list[Match]) -> Match | 
     if len(after) != len(group):
         return None
     return after[[g.start_char for g in group].index(span.start_char)]
+
+
+def _names_in(entity: str, text: str) -> bool:
+    """Does lowercased `text` hold the entity's name as whole words?"""
+    name = entity.lower()
+    at = text.find(name)
+    while at != -1:
+        end = at + len(name)
+        before_ok = at == 0 or not text[at - 1].isalnum()
+        if before_ok and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 def _evidence(match: Match) -> float:

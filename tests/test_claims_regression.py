@@ -377,3 +377,15 @@ def test_coordinated_verb_phrase_shares_the_subject(checker):
     )
     verdict, event = verdict_of(checker, text, "June 2022", date(2022, 8, 1))
     assert (verdict, event) == ("contradicted", "pellmart-opening-2022")
+
+
+def test_the_company_refers_to_the_entity_just_named(checker):
+    text = (
+        "Pellmart flagship opened\n\n"
+        "Pellmart said on Monday that it had opened its flagship.\n"
+        "The company opened the flagship in Leeds on May 20, 2022, the mayor recalled."
+    )
+    found = [c for c in claims(checker, text, date(2022, 6, 1)) if c["line"] == 4]
+    assert [(c["verdict"], c["event"]["id"]) for c in found] == [
+        ("contradicted", "pellmart-opening-2022")
+    ]
