@@ -42,7 +42,7 @@ CONTEXT_BONUS = 10.0
 STRONG_DESCRIPTION = 75.0
 CLEAR_DESCRIPTION = 80.0  # a description that can carry a contradiction
 TIE_MARGIN = 5.0
-EVIDENCE_MARGIN = 2.0  # keywords or entities more: clearly better described
+EVIDENCE_MARGIN = 1.5  # two keywords or entities more: clearly better described
 NEAR_MARGIN = 10.0  # described events this close to the best: the nearest in time wins
 _ORDER = re.compile(
     r"\b(?:for the first time since|ever since|since|after|following|"
