@@ -9,7 +9,9 @@ from datetime import date
 from typing import Any, TextIO
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from . import sources
 from .errors import InputError
@@ -100,19 +102,21 @@ def write_dates(
     )
     for r in reports:
         if r.error:
-            console.print(f"[bold]{r.path}[/]: [red]error:[/] {r.error}", markup=True)
+            console.print(
+                f"[bold]{escape(r.path)}[/]: [red]error:[/] {escape(r.error)}", markup=True
+            )
             continue
         ref = (
             f" (reference date {r.reference_date}, {r.reference_source})"
             if r.reference_date
             else ""
         )
-        table = Table(title=f"{r.path}{ref}", title_justify="left")
+        table = Table(title=Text(f"{r.path}{ref}"), title_justify="left")
         for column in ("line:col", "text", "type", "value", "interval"):
             table.add_column(column, overflow="fold")
         for t, line, col in r.times:
             interval = (
                 f"{t.start} .. {t.end}" if t.start and t.end else (str(t.start or t.end or ""))
             )
-            table.add_row(f"{line}:{col}", t.text, t.type, t.value, interval)
+            table.add_row(f"{line}:{col}", Text(t.text), t.type, t.value, interval)
         console.print(table)

@@ -604,6 +604,17 @@ def test_dates_json(runner, tmp_path, seed_path):
     assert sunday and sunday[0]["line"] == 5
 
 
+def test_dates_table_prints_paths_with_brackets_as_they_are(runner, tmp_path):
+    folder = tmp_path / "x[bold]y"
+    folder.mkdir()
+    path = folder / "a[1].txt"
+    path.write_text("It happened on July 4, 2020.\n", encoding="utf-8")
+    result = invoke(runner, ["dates", "--no-color", path])
+    assert result.exit_code == 0, result.output
+    title = result.output.replace("\n", "")  # a long title wraps
+    assert "x[bold]y" in title and "a[1].txt" in title
+
+
 def test_dates_missing_file(runner, tmp_path):
     result = invoke(runner, ["dates", tmp_path / "nope.txt"])
     assert_one_error_line(result, "nope.txt")
