@@ -139,9 +139,10 @@ def _contradicted(claim: Claim) -> Finding:
             evidence=(event,),
         )
     gap = _gap(claim.time.start, claim.time.end, event, claim.time.precision)
+    verb = "expects" if claim.forecast else "dates"
     message = (
-        f"The text dates {event.title} to {_said(claim)}, but the timeline has "
-        f"{event.when}{f' (off by {gap})' if gap else ''}."
+        f"The text {verb} {event.title} {'in' if claim.forecast else 'to'} {_said(claim)}, "
+        f"but the timeline has {event.when}{f' (off by {gap})' if gap else ''}."
     )
     return Finding(
         claim,

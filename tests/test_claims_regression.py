@@ -389,3 +389,10 @@ def test_the_company_refers_to_the_entity_just_named(checker):
     assert [(c["verdict"], c["event"]["id"]) for c in found] == [
         ("contradicted", "pellmart-opening-2022")
     ]
+
+
+def test_flagged_forecast_says_the_text_expects(checker):
+    text = "Pellmart's flagship store opening will be delayed until August 2022."
+    found = claims(checker, text, date(2021, 11, 1))
+    assert found[0]["verdict"] == "contradicted"
+    assert found[0]["message"].startswith("The text expects")
