@@ -783,13 +783,13 @@ class AuditStore:
         """Replace the rows of several documents in one transaction: each document's rows
         are committed together (and with the others'), never in part. A run killed before
         the commit has recorded none of them, and `--resume` checks them again."""
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         with self.transaction():
             for result in results:
-                self._replace(result, settings)
+                self._replace(result, settings, now)
 
-    def _replace(self, result: DocResult, settings: AuditSettings) -> None:
+    def _replace(self, result: DocResult, settings: AuditSettings, now: str) -> None:
         doc = result.doc
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         file_row = (
             doc.key,
             doc.kind,

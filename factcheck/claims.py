@@ -26,6 +26,7 @@ document processed in chunks).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -201,8 +202,9 @@ class ClaimExtractor:
         named = self.index.named_in(doc)
         claims: list[Claim] = []
         times = list(doc.spans.get("times", []))
+        starts = [t.start for t in times]  # in order: the tagger's times are sorted
         for block in doc.spans.get("blocks", []):
-            block_times = [t for t in times if block.start <= t.start < block.end]
+            block_times = times[bisect_left(starts, block.start) : bisect_left(starts, block.end)]
             claims.extend(self._block(doc, block, block_times, named, offset, context))
         return claims
 
@@ -226,8 +228,9 @@ class ClaimExtractor:
             if first:
                 context.title = context.heading
         claims = []
+        starts = [t.start for t in times]
         for sent in _sentences(doc, block):
-            sent_times = [t for t in times if sent.start <= t.start < sent.end]
+            sent_times = times[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
             matches = self._matches(sent, named, context)
             claims.extend(self._sentence(sent, sent_times, matches, offset, context))
             topic = next(
@@ -246,7 +249,7 @@ class ClaimExtractor:
     ) -> list[Match]:
         exact = [
             hit
-            for i in range(span.start, span.end)
+            for i in (range(span.start, span.end) if named else ())
             for hit in named.get(i, ())
             if hit[2] <= span.end_char
         ]
@@ -390,8 +393,7 @@ class ClaimExtractor:
         line_start = text.rfind("\n", 0, span.start_char) + 1
         line_end = text.find("\n", span.end_char)
         line_end = len(text) if line_end == -1 else line_end
-        rest = text[line_start : span.start_char] + " " + text[span.end_char : line_end]
-        if len(_WORDS.findall(rest)) <= 3:
+        if _few_words(text, 3, (line_start, span.start_char), (span.end_char, line_end)):
             return True  # a date line or dateline: when the article was written
         if _DATELINE_HEAD.match(text, line_start, span.start_char) and _DATELINE_TAIL.match(
             text, span.end_char, line_end
@@ -597,6 +599,17 @@ FITTING_DESCRIPTION = 55.0  # a keyword and an entity: enough to own a date that
 WEAK_LINK = 70.0  # below STRONG_DESCRIPTION: such a link never makes "contradicted"
 NAMED_TOPIC_SCORE = 70.0  # below STRONG_DESCRIPTION: a topic alone never makes "contradicted"
 TOPIC_WINDOW = 2  # sentences after the one that named the topic
+
+
+def _few_words(text: str, most: int, *ranges: tuple[int, int]) -> bool:
+    """Do the ranges of text hold `most` words (`_WORDS`) or fewer? (Counted no further.)"""
+    count = 0
+    for start, end in ranges:
+        for _ in _WORDS.finditer(text, start, end):
+            count += 1
+            if count > most:
+                return False
+    return True
 
 
 def _text(span: Span) -> str:

@@ -20,7 +20,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -458,13 +458,21 @@ class _Words:
         self.stems = set(self.sequence)
         # "charity-flight" also holds "charity" and "flight", for keywords
         self.stems.update(stem(p) for w in raw if "-" in w for p in w.split("-") if p)
-        # capitalised words: names ("said Jobs", "Lukashenko's"); initials ("GAO")
-        self.names = {s for s, w in zip(self.sequence, raw, strict=True) if w[:1].isupper()}
-        self.acronyms = {w for w in raw if len(w) >= 3 and w.isupper()}
+        self._raw = raw
         self._where_map: dict[str, list[int]] | None = None
         self._items: list[tuple[str, int, int]] | None = None
         self._near: dict[str, list[int]] = {}
         self._long: list[str] | None = None  # the long words, where typos are looked for
+
+    @cached_property
+    def names(self) -> set[str]:
+        """Stems of the capitalised words: names ("said Jobs", "Lukashenko's")."""
+        return {s for s, w in zip(self.sequence, self._raw, strict=True) if w[:1].isupper()}
+
+    @cached_property
+    def acronyms(self) -> set[str]:
+        """Words of three capitals or more: initials ("GAO")."""
+        return {w for w in self._raw if len(w) >= 3 and w.isupper()}
 
     @property
     def items(self) -> list[tuple[str, int, int]]:

@@ -2599,18 +2599,29 @@ def _length(c: _Cand) -> int:
     return c.end_char - c.start_char
 
 
+# `_extend_left`: the modifier phrases read right to left, and every word that can stand
+# right before a candidate it extends.
+_MOD_PHRASES_REVERSED = [(tuple(reversed(p)), len(p), mod) for p, mod in _MOD_PHRASES]
+_EXTENDS_LEFT = frozenset(
+    {p[-1] for p, _ in _MOD_PHRASES}
+    | {"fiscal", "the", "year", "around", "about", "earlier", "later"}
+)
+
+
 def _extend_left(ctx: _Ctx, c: _Cand) -> None:
     """Add modifiers (early, the end of), ``the`` and ``fiscal`` left of a candidate."""
     if c.type not in {"DATE", "TIME"} or c.value.endswith("_REF"):
         return
+    nearest = _prev_words(ctx.text, c.start_char, 1)  # the first of the 3 words below
+    if not nearest or nearest[0][0] not in _EXTENDS_LEFT:
+        return  # nothing below applies
     words = _prev_words(ctx.text, c.start_char, 3)
     if words and words[0][0] == "fiscal":
         c.start_char = words[0][1]
         words = _prev_words(ctx.text, c.start_char, 3)
     seq = tuple(w for w, _ in words)
-    for phrase, mod in _MOD_PHRASES:
-        n = len(phrase)
-        if seq[:n] == tuple(reversed(phrase)):
+    for reversed_phrase, n, mod in _MOD_PHRASES_REVERSED:
+        if seq[:n] == reversed_phrase:
             c.mod, c.start_char = mod, words[n - 1][1]
             return
     if c.takes_the and seq[:1] == ("the",):
