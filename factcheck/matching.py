@@ -523,9 +523,12 @@ class _Typos:
 
     def spelt(self, word: str) -> bool:
         if word not in self.seen:
+            if len(word) < TYPO_MIN_LENGTH:
+                self.seen[word] = False
+                return False
             if self.long is None:
                 self.long = [w for w in self.words if len(w) >= TYPO_MIN_LENGTH]
-            self.seen[word] = len(word) >= TYPO_MIN_LENGTH and (
+            self.seen[word] = (
                 process.extractOne(word, self.long, scorer=fuzz.ratio, score_cutoff=TYPO_RATIO)
                 is not None
             )
