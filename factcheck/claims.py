@@ -64,6 +64,7 @@ _FORECAST = re.compile(
     r"forecast|predicted|aims? to|hopes? to)\b",
     re.IGNORECASE,
 )
+_FORECASTS_KEY = "factcheck_forecasts"  # a Doc's `_forecast` answers so far
 # What a report dates as news: the present, perfect or future ("it has settled", "it is
 # exercising", "will offer"), not the simple past ("the mutiny was over", "had signed").
 _NEWS = re.compile(
@@ -420,7 +421,12 @@ class ClaimExtractor:
     @staticmethod
     def _forecast(sent: Span, span: Span) -> bool:
         """Is the time in a forecast or plan ("will open in 2025", "is due in October")?"""
-        return _FORECAST.search(_text(sent)[sent.start_char : span.start_char]) is not None
+        memo = span.doc.user_data.setdefault(_FORECASTS_KEY, {})  # asked twice a claim
+        key = (sent.start_char, span.start_char)
+        if key not in memo:
+            found = _FORECAST.search(_text(sent)[sent.start_char : span.start_char])
+            memo[key] = found is not None
+        return memo[key]
 
     def _choose(
         self,
