@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import chain
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -274,17 +275,13 @@ class EventIndex:
         """Events that can score 40 or more (a mention, see claims.MENTIONED), from the
         postings alone: a keyword and an entity word, two of either, or all but one word
         of an alias. An event that merely shares one word ("talks") is never scored."""
-        keyword: Counter[str] = Counter()
-        entity: Counter[str] = Counter()
-        alias: set[str] = set()
         found = stems & self.postings.keys()
         if not found:
             return set()
-        for s in found:
-            by_keyword, by_entity, by_alias = self.postings[s]
-            keyword.update(by_keyword)
-            entity.update(by_entity)
-            alias.update(by_alias)
+        postings = [self.postings[s] for s in found]
+        keyword = Counter(chain.from_iterable(p[0] for p in postings))
+        entity = Counter(chain.from_iterable(p[1] for p in postings))
+        alias: set[str] = set().union(*(p[2] for p in postings))
         out = {e for e, n in entity.items() if n >= 2 or e in keyword or e in self.unprunable}
         out.update(e for e, n in keyword.items() if n >= 2 or e in self.unprunable)
         out.update(e for e in alias if e not in out and self._alias_possible(e, stems))
@@ -457,7 +454,8 @@ class _Words:
         self.sequence = list(map(stem, raw))
         self.stems = set(self.sequence)
         # "charity-flight" also holds "charity" and "flight", for keywords
-        self.stems.update(stem(p) for w in raw if "-" in w for p in w.split("-") if p)
+        if "-" in text:
+            self.stems.update(stem(p) for w in raw if "-" in w for p in w.split("-") if p)
         self._raw = raw
         self._where_map: dict[str, list[int]] | None = None
         self._items: list[tuple[str, int, int]] | None = None
