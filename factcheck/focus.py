@@ -21,6 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -126,7 +127,7 @@ def focus(
     pos = 0
     for block in blocks:
         sentences = segment.split_sentences(text, block.start, block.end)
-        starts.update(s for s, _ in sentences)
+        starts.update([s for s, _ in sentences])
         loose: bool | None = None  # may the block name an event loosely? (asked once)
         for k, (start, end) in enumerate(sentences):
             region_end = sentences[k + 1][0] if k + 1 < len(sentences) else block.end
@@ -219,6 +220,7 @@ def _maskable(text: str, start: int, end: int) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def _filler(n: int) -> str:
     """n characters of filler words, single-spaced, starting and ending with a letter."""
     full, rest = divmod(n, FILL)
