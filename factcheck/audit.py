@@ -783,14 +783,40 @@ class AuditStore:
         """Replace the rows of several documents in one transaction: each document's rows
         are committed together (and with the others'), never in part. A run killed before
         the commit has recorded none of them, and `--resume` checks them again."""
-        with self.transaction():
-            for result in results:
-                self._replace(result, settings)
-
-    def _replace(self, result: DocResult, settings: AuditSettings) -> None:
-        doc = result.doc
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        file_row = (
+        keys = [result.doc.key for result in results]
+        with self.transaction():
+            if len(set(keys)) < len(keys):  # a document twice: one replaces the other
+                for result in results:
+                    self._replace(result, settings, now)
+                return
+            # Each statement once for the whole batch: what replacing one document after
+            # the other leaves, as no two share a key.
+            self.db.executemany("DELETE FROM claims WHERE path = ?", [(k,) for k in keys])
+            self.db.executemany(
+                _insert("files", FILE_COLUMNS, replace=True),
+                [self._file_row(result, settings, now) for result in results],
+            )
+            self.db.executemany(
+                _insert("claims", CLAIM_COLUMNS),
+                ((result.doc.key, *row) for result in results for row in result.claims),
+            )
+
+    def _replace(self, result: DocResult, settings: AuditSettings, now: str) -> None:
+        doc = result.doc
+        self.db.execute("DELETE FROM claims WHERE path = ?", (doc.key,))
+        self.db.execute(
+            _insert("files", FILE_COLUMNS, replace=True), self._file_row(result, settings, now)
+        )
+        if result.claims:
+            self.db.executemany(
+                _insert("claims", CLAIM_COLUMNS), ((doc.key, *row) for row in result.claims)
+            )
+
+    @staticmethod
+    def _file_row(result: DocResult, settings: AuditSettings, now: str) -> tuple[Any, ...]:
+        doc = result.doc
+        return (
             doc.key,
             doc.kind,
             doc.location,
@@ -804,12 +830,6 @@ class AuditStore:
             settings.tool_version,
             settings.options(doc),
         )
-        self.db.execute("DELETE FROM claims WHERE path = ?", (doc.key,))
-        self.db.execute(_insert("files", FILE_COLUMNS, replace=True), file_row)
-        if result.claims:
-            self.db.executemany(
-                _insert("claims", CLAIM_COLUMNS), ((doc.key, *row) for row in result.claims)
-            )
 
     def files(self) -> Iterator[dict[str, Any]]:
         cursor = self.db.execute(f"SELECT {_names(FILE_COLUMNS)} FROM files ORDER BY path")

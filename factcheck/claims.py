@@ -26,6 +26,7 @@ document processed in chunks).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -63,6 +64,7 @@ _FORECAST = re.compile(
     r"forecast|predicted|aims? to|hopes? to)\b",
     re.IGNORECASE,
 )
+_FORECASTS_KEY = "factcheck_forecasts"  # a Doc's `_forecast` answers so far
 # What a report dates as news: the present, perfect or future ("it has settled", "it is
 # exercising", "will offer"), not the simple past ("the mutiny was over", "had signed").
 _NEWS = re.compile(
@@ -218,8 +220,9 @@ class ClaimExtractor:
         named = self.index.named_in(doc)
         claims: list[Claim] = []
         times = list(doc.spans.get("times", []))
+        starts = [t.start for t in times]  # in order: the tagger's times are sorted
         for block in doc.spans.get("blocks", []):
-            block_times = [t for t in times if block.start <= t.start < block.end]
+            block_times = times[bisect_left(starts, block.start) : bisect_left(starts, block.end)]
             claims.extend(self._block(doc, block, block_times, named, offset, context))
         return claims
 
@@ -244,8 +247,9 @@ class ClaimExtractor:
                 context.title = context.heading
                 context.title_text = span_text(block).lower()
         claims = []
+        starts = [t.start for t in times]
         for sent in _sentences(doc, block):
-            sent_times = [t for t in times if sent.start <= t.start < sent.end]
+            sent_times = times[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
             matches = self._matches(sent, named, context)
             claims.extend(self._sentence(sent, sent_times, matches, offset, context))
             topic = next(
@@ -265,7 +269,7 @@ class ClaimExtractor:
     ) -> list[Match]:
         exact = [
             hit
-            for i in range(span.start, span.end)
+            for i in (range(span.start, span.end) if named else ())
             for hit in named.get(i, ())
             if hit[2] <= span.end_char
         ]
@@ -411,8 +415,7 @@ class ClaimExtractor:
         line_start = text.rfind("\n", 0, span.start_char) + 1
         line_end = text.find("\n", span.end_char)
         line_end = len(text) if line_end == -1 else line_end
-        rest = text[line_start : span.start_char] + " " + text[span.end_char : line_end]
-        if len(_WORDS.findall(rest)) <= 3:
+        if _few_words(text, 3, (line_start, span.start_char), (span.end_char, line_end)):
             return True  # a date line or dateline: when the article was written
         if _DATELINE_HEAD.match(text, line_start, span.start_char) and _DATELINE_TAIL.match(
             text, span.end_char, line_end
@@ -439,7 +442,12 @@ class ClaimExtractor:
     @staticmethod
     def _forecast(sent: Span, span: Span) -> bool:
         """Is the time in a forecast or plan ("will open in 2025", "is due in October")?"""
-        return _FORECAST.search(_text(sent)[sent.start_char : span.start_char]) is not None
+        memo = span.doc.user_data.setdefault(_FORECASTS_KEY, {})  # asked twice a claim
+        key = (sent.start_char, span.start_char)
+        if key not in memo:
+            found = _FORECAST.search(_text(sent)[sent.start_char : span.start_char])
+            memo[key] = found is not None
+        return memo[key]
 
     def _choose(
         self,
@@ -621,6 +629,17 @@ FITTING_DESCRIPTION = 55.0  # a keyword and an entity: enough to own a date that
 WEAK_LINK = 70.0  # below STRONG_DESCRIPTION: such a link never makes "contradicted"
 NAMED_TOPIC_SCORE = 70.0  # below STRONG_DESCRIPTION: a topic alone never makes "contradicted"
 TOPIC_WINDOW = 2  # sentences after the one that named the topic
+
+
+def _few_words(text: str, most: int, *ranges: tuple[int, int]) -> bool:
+    """Do the ranges of text hold `most` words (`_WORDS`) or fewer? (Counted no further.)"""
+    count = 0
+    for start, end in ranges:
+        for _ in _WORDS.finditer(text, start, end):
+            count += 1
+            if count > most:
+                return False
+    return True
 
 
 def _text(span: Span) -> str:

@@ -21,6 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -71,6 +72,7 @@ class Focuser:
         tagger = nlp.get_pipe("factcheck_times")
         assert isinstance(tagger, TimeTagger)
         self.day_first = tagger.day_first
+        _cache_fillers(nlp)
 
     def doc(
         self,
@@ -125,7 +127,7 @@ def focus(
     pos = 0
     for block in blocks:
         sentences = segment.split_sentences(text, block.start, block.end)
-        starts.update(s for s, _ in sentences)
+        starts.update([s for s, _ in sentences])
         loose: bool | None = None  # may the block name an event loosely? (asked once)
         for k, (start, end) in enumerate(sentences):
             region_end = sentences[k + 1][0] if k + 1 < len(sentences) else block.end
@@ -218,12 +220,22 @@ def _maskable(text: str, start: int, end: int) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def _filler(n: int) -> str:
     """n characters of filler words, single-spaced, starting and ending with a letter."""
     full, rest = divmod(n, FILL)
     if rest == 0:
         full, rest = full - 1, FILL
     return (MASK * (FILL - 1) + " ") * full + MASK * rest
+
+
+def _cache_fillers(nlp: Language) -> None:
+    """Put every filler word in the tokenizer's cache. spaCy caches a piece it tokenises
+    only while no special case ("\n", ":)") has come earlier in the text, so in a text
+    that starts with a line break no piece is cached, and a long filler word costs a
+    suffix search at each of its letters, every time; from the cache it is one lookup.
+    The tokens are the same either way: a filler word is one token."""
+    nlp.tokenizer(" ".join(MASK * n for n in range(1, FILL + 1)))
 
 
 def _inside(offset: int, starts: list[int], ranges: list[tuple[int, int]]) -> bool:

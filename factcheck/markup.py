@@ -193,13 +193,13 @@ def _entity_value(raw: str) -> str | None:
 
 
 def _extract_text(text: str) -> Extracted:
+    found = list(_TEXT_DIRECTIVE.finditer(text))
+    if not found:  # the usual case: no canvas to build
+        return Extracted(text, None, ())
     canvas = _Canvas(text)
     comments = [
-        _Comment(m.start(), m.end(), m.group(1), canvas.line_of(m.start()) + 1)
-        for m in _TEXT_DIRECTIVE.finditer(text)
+        _Comment(m.start(), m.end(), m.group(1), canvas.line_of(m.start()) + 1) for m in found
     ]
-    if not comments:
-        return Extracted(text, None, ())
     masked = list(text)  # the directive lines are no prose: blank them (keeping the length)
     for c in comments:
         masked[c.start : c.end] = " " * (c.end - c.start)

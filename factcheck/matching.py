@@ -20,7 +20,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import chain
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -274,17 +275,13 @@ class EventIndex:
         """Events that can score 40 or more (a mention, see claims.MENTIONED), from the
         postings alone: a keyword and an entity word, two of either, or all but one word
         of an alias. An event that merely shares one word ("talks") is never scored."""
-        keyword: Counter[str] = Counter()
-        entity: Counter[str] = Counter()
-        alias: set[str] = set()
         found = stems & self.postings.keys()
         if not found:
             return set()
-        for s in found:
-            by_keyword, by_entity, by_alias = self.postings[s]
-            keyword.update(by_keyword)
-            entity.update(by_entity)
-            alias.update(by_alias)
+        postings = [self.postings[s] for s in found]
+        keyword = Counter(chain.from_iterable(p[0] for p in postings))
+        entity = Counter(chain.from_iterable(p[1] for p in postings))
+        alias: set[str] = set().union(*(p[2] for p in postings))
         out = {e for e, n in entity.items() if n >= 2 or e in keyword or e in self.unprunable}
         out.update(e for e, n in keyword.items() if n >= 2 or e in self.unprunable)
         out.update(e for e in alias if e not in out and self._alias_possible(e, stems))
@@ -457,14 +454,23 @@ class _Words:
         self.sequence = list(map(stem, raw))
         self.stems = set(self.sequence)
         # "charity-flight" also holds "charity" and "flight", for keywords
-        self.stems.update(stem(p) for w in raw if "-" in w for p in w.split("-") if p)
-        # capitalised words: names ("said Jobs", "Lukashenko's"); initials ("GAO")
-        self.names = {s for s, w in zip(self.sequence, raw, strict=True) if w[:1].isupper()}
-        self.acronyms = {w for w in raw if len(w) >= 3 and w.isupper()}
+        if "-" in text:
+            self.stems.update(stem(p) for w in raw if "-" in w for p in w.split("-") if p)
+        self._raw = raw
         self._where_map: dict[str, list[int]] | None = None
         self._items: list[tuple[str, int, int]] | None = None
         self._near: dict[str, list[int]] = {}
         self._long: list[str] | None = None  # the long words, where typos are looked for
+
+    @cached_property
+    def names(self) -> set[str]:
+        """Stems of the capitalised words: names ("said Jobs", "Lukashenko's")."""
+        return {s for s, w in zip(self.sequence, self._raw, strict=True) if w[:1].isupper()}
+
+    @cached_property
+    def acronyms(self) -> set[str]:
+        """Words of three capitals or more: initials ("GAO")."""
+        return {w for w in self._raw if len(w) >= 3 and w.isupper()}
 
     @property
     def items(self) -> list[tuple[str, int, int]]:
@@ -515,9 +521,12 @@ class _Typos:
 
     def spelt(self, word: str) -> bool:
         if word not in self.seen:
+            if len(word) < TYPO_MIN_LENGTH:
+                self.seen[word] = False
+                return False
             if self.long is None:
                 self.long = [w for w in self.words if len(w) >= TYPO_MIN_LENGTH]
-            self.seen[word] = len(word) >= TYPO_MIN_LENGTH and (
+            self.seen[word] = (
                 process.extractOne(word, self.long, scorer=fuzz.ratio, score_cutoff=TYPO_RATIO)
                 is not None
             )

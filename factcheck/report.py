@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from . import __version__
@@ -16,6 +17,14 @@ from .verdicts import SEVERITY_RANK, Finding
 
 SCHEMA_VERSION = 1
 _WORDS = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=256)
+def _normalised(sentence: str) -> str:
+    """A sentence's words, casefolded, single-spaced (its claims share it)."""
+    return " ".join(_WORDS.findall(sentence.casefold()))
+
+
 VERDICTS = ("supported", "contradicted", "conflated", "unverifiable")
 
 
@@ -59,7 +68,7 @@ class CheckedClaim:
     def fingerprint(self) -> str:
         """Stable across edits elsewhere in the file: rule, normalised sentence, event, time."""
         c = self.finding.claim
-        sentence = " ".join(_WORDS.findall(c.sentence.casefold()))
+        sentence = _normalised(c.sentence)
         key = "\x1f".join(
             (self.finding.rule, sentence, c.event.id if c.event else "", c.time.text.casefold())
         )
