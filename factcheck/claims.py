@@ -29,14 +29,23 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 
 from spacy.tokens import Doc, Span
 
+from .fitting import (
+    at_time,
+    days_apart,
+    fits,
+    is_checkable,
+    order_holds,
+    upcoming,
+    widened,
+)
 from .matching import STOPWORDS, EventIndex, Match, stem
 from .pipeline import doc_text, sentences_in, span_text
 from .timeline import Event
-from .timex import TimeExpr, interval_of
+from .timex import TimeExpr
 
 DEFAULT_MIN_SCORE = 60.0
 CONTEXT_BONUS = 10.0
@@ -309,10 +318,10 @@ class ClaimExtractor:
             expr: TimeExpr = span._.timex
             head = span.start_char - sent.start_char
             if expr.relation == "until" and _DELAYED.search(text, 0, head):
-                expr = _at(expr)  # "delayed until April 2008": it happens in April 2008
-            if not _is_checkable(expr) or self._skip(sent, span):
+                expr = at_time(expr)  # "delayed until April 2008": it happens in April 2008
+            if not is_checkable(expr) or self._skip(sent, span):
                 continue
-            expr = _widened(_shift(expr, offset), context.reference)
+            expr = widened(_shift(expr, offset), context.reference)
             event, score, via, named = self._choose(expr, span, sent, times, others, context)
             event, score, via, named = _prefer_fitting(expr, (event, score, via, named), candidates)
             kind = "weekday" if expr.weekday is not None and expr.start is None else "date"
@@ -321,7 +330,7 @@ class ClaimExtractor:
                 event is not None
                 and via == "sentence"
                 and fits(expr, event) is False
-                and (not forecast or _upcoming(event, context.reference))
+                and (not forecast or upcoming(event, context.reference))
                 and self._clear(sent, span, event, named, score, context.present)
             )
             claims.append(
@@ -390,7 +399,7 @@ class ClaimExtractor:
         """Is `span` the time `match` dates: in its clause, and the nearest time to it?"""
         if _clause(clauses, match.start_char) != _clause(clauses, span.start_char):
             return False
-        checkable = [t for t in times if _is_checkable(t._.timex)]
+        checkable = [t for t in times if is_checkable(t._.timex)]
         nearest = min(checkable, key=lambda t: _distance(match, t), default=span)
         if nearest.start_char == span.start_char:
             return True
@@ -525,7 +534,7 @@ class ClaimExtractor:
             if x[2] == "sentence" and _evidence(x[1]) >= strongest - EVIDENCE_MARGIN
         ]
         if fitting is None and own:  # a misdating is likelier small than large: the nearest
-            fitting = min(own, key=lambda x: (_days_apart(expr, x[1].event), x[1].event.id))
+            fitting = min(own, key=lambda x: (days_apart(expr, x[1].event), x[1].event.id))
         fitting = fitting or tied[0]
         score, best, via = fitting
         return best.event, score, via, False
@@ -790,70 +799,12 @@ def _evidence(match: Match) -> float:
     return match.keywords + match.entities
 
 
-def _days_apart(expr: TimeExpr, event: Event) -> int:
-    """Days between the stated time and the event (0 if they meet, large if unknown)."""
-    if expr.start is None or expr.end is None:
-        return 10**6
-    if expr.end < event.start:
-        return (event.start - expr.end).days
-    return max(0, (expr.start - event.last).days)
-
-
 def _distance(match: Match, span: Span) -> int:
     if match.start_char < 0:
         return 10**9
     if match.end_char <= span.start_char:
         return span.start_char - match.end_char
     return max(0, match.start_char - span.end_char)
-
-
-def may_claim(expr: TimeExpr) -> bool:
-    """Could the time expression give a claim ("delayed until April" may)? focus.py keeps
-    the sentences of those that can."""
-    return _is_checkable(expr) or (expr.relation == "until" and _is_checkable(_at(expr)))
-
-
-def _is_checkable(expr: TimeExpr) -> bool:
-    if expr.type != "DATE" or expr.value.endswith("_REF"):
-        return False
-    if expr.relative and expr.precision in ("decade", "century", "none"):
-        return False  # "the past decade": too vague to check
-    if expr.start is not None and expr.end is not None:
-        return True
-    return expr.weekday is not None or expr.value.startswith("XXXX-")
-
-
-def _upcoming(event: Event, reference: date | None) -> bool:
-    """Can a forecast in a document of `reference` be about `event`? Only if the event was
-    still to come: "the mutiny will be commemorated in 2025" dates no past mutiny."""
-    return reference is not None and event.start > reference
-
-
-def _at(expr: TimeExpr) -> TimeExpr:
-    """The time itself, not the stretch up to it."""
-    start, end, _ = interval_of(expr.value)
-    if start is None or end is None:
-        return expr
-    return replace(expr, relation="at", start=start, end=end)
-
-
-def _widened(expr: TimeExpr, reference: date | None) -> TimeExpr:
-    """The interval a modified time allows: "less than two weeks ago" is any day since
-    then, "more than a year ago" any day before, "about three years ago" a year either
-    side (one unit of its precision)."""
-    if expr.start is None or expr.end is None or expr.mod is None:
-        return expr
-    if expr.mod in ("LESS_THAN", "EQUAL_OR_LESS") and expr.relative:
-        if reference is not None and expr.start <= reference:
-            return replace(expr, end=reference)
-    elif expr.mod in ("MORE_THAN", "EQUAL_OR_MORE") and expr.relative:
-        return replace(expr, start=date.min)
-    elif expr.mod == "APPROX":
-        unit = max(timedelta(days=7), expr.end - expr.start + timedelta(days=1))
-        start = expr.start - unit if expr.start - date.min > unit else date.min
-        end = expr.end + unit if date.max - expr.end > unit else date.max
-        return replace(expr, start=start, end=end)
-    return expr
 
 
 def _shift(expr: TimeExpr, offset: int) -> TimeExpr:
@@ -870,48 +821,3 @@ def _quoted(sent: Span, span: Span) -> bool:
     )
 
 
-def days_of(start: date, end: date) -> Iterable[date]:
-    n = (end - start).days
-    for i in range(min(n, 400) + 1):
-        yield start + timedelta(days=i)
-
-
-def fits(expr: TimeExpr, event: Event) -> bool | None:
-    """Can the time expression be the event's time? None when it cannot be told."""
-    es, ee = event.start, event.last
-    if expr.start is not None and expr.end is not None and expr.relation in ("at", "between"):
-        return expr.start <= ee and es <= expr.end
-    if expr.relation == "since":  # the event began at the stated time
-        start, end, _ = interval_of(expr.value)
-        return None if start is None or end is None else start <= es <= end
-    if expr.relation == "after" and expr.start is not None:
-        return es >= expr.start
-    if expr.relation == "before" and expr.end is not None:
-        return ee <= expr.end
-    if expr.relation == "until" and expr.end is not None:
-        return es <= expr.end
-    if expr.weekday is not None:
-        if event.date.precision != "day":
-            return None
-        return any(d.weekday() == expr.weekday for d in days_of(es, ee))
-    return _fits_pattern(expr.value, event)
-
-
-def _fits_pattern(value: str, event: Event) -> bool | None:
-    """Underspecified values such as XXXX-07-23 or XXXX-07 against the event's days."""
-    m = re.match(r"^XXXX-(\d{2})(?:-(\d{2}))?$", value)
-    if not m or (event.last - event.start).days > 400:
-        return None
-    month, day = int(m.group(1)), int(m.group(2)) if m.group(2) else None
-    if day is not None and event.date.precision != "day":
-        return None
-    return any(
-        d.month == month and (day is None or d.day == day) for d in days_of(event.start, event.last)
-    )
-
-
-def order_holds(relation: str, subject: Event, anchor: Event) -> bool:
-    """Does `subject` stand in `relation` (since/after/before) to `anchor`?"""
-    if relation in ("since", "after"):
-        return subject.start >= anchor.start and subject.last >= anchor.last
-    return subject.last <= anchor.start

@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import segment, timex
-from .claims import may_claim
+from .fitting import may_claim
 from .matching import EventIndex
 from .pipeline import (
     BLOCKS_KEY,

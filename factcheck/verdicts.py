@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .claims import Claim, days_of, fits, order_holds
+from .claims import Claim
+from .fitting import days_of, fits, order_holds
 from .timeline import Event, Timeline
 
 SEVERITY = {
