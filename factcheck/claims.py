@@ -25,7 +25,6 @@ document processed in chunks).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -42,10 +41,37 @@ from .fitting import (
     upcoming,
     widened,
 )
-from .matching import STOPWORDS, EventIndex, Match, stem
+from .matching import EventIndex, Match, stem
 from .pipeline import doc_text, sentences_in, span_text
 from .timeline import Event
 from .timex import TimeExpr
+from .wording import (
+    AND,
+    BACKGROUND,
+    BOUND,
+    COMPARISON,
+    DATELINE_HEAD,
+    DATELINE_TAIL,
+    DELAYED,
+    EARLIER,
+    FISCAL_AFTER,
+    FISCAL_BEFORE,
+    FORECAST,
+    NEWS,
+    ORDER,
+    ORDER_RELATION,
+    PASSIVE,
+    PRONOUN_START,
+    RANKING,
+    REPORTING,
+    SHARED_SUBJECT,
+    clause,
+    clause_starts,
+    few_words,
+    names_in,
+    premodified,
+    quoted,
+)
 
 DEFAULT_MIN_SCORE = 60.0
 CONTEXT_BONUS = 10.0
@@ -54,92 +80,7 @@ CLEAR_DESCRIPTION = 80.0  # a description that can carry a contradiction
 TIE_MARGIN = 5.0
 EVIDENCE_MARGIN = 1.5  # two keywords or entities more: clearly better described
 NEAR_MARGIN = 10.0  # described events this close to the best: the nearest in time wins
-_ORDER = re.compile(
-    r"\b(?:for the first time since|ever since|since|after|following|"
-    r"before|prior to|ahead of|in the wake of|in the aftermath of)\s+(?:the\s+|last\s+|this\s+)?$",
-    re.IGNORECASE,
-)
-_REPORTING = re.compile(
-    r"(?<!United\s)\b(?:said|says|say|announced|announces|told|tells|reported|reports|stated|states|"
-    r"confirmed|confirms|added|adds|wrote|writes|tweeted|declared|claimed|denied|insisted)"
-    r"(?:\s+\w+){0,2}\s+(?:on\s+|last\s+|this\s+|earlier\s+)?$",
-    re.IGNORECASE,
-)
-_FORECAST = re.compile(
-    r"\b(?:will|shall|(?:is|are|was|were) expected|expected to|scheduled|slated|"
-    r"(?:is|are)(?: not)? due|not (?:due|expected) (?:until|before)|"
-    r"due to (?:be|open|start|begin|enter|take|arrive|launch|fly)|"
-    r"plans? to|planned|planning to|(?:is|are) set to|intends? to|to take place|would be held|"
-    r"forecast|predicted|aims? to|hopes? to)\b",
-    re.IGNORECASE,
-)
 _FORECASTS_KEY = "factcheck_forecasts"  # a Doc's `_forecast` answers so far
-# What a report dates as news: the present, perfect or future ("it has settled", "it is
-# exercising", "will offer"), not the simple past ("the mutiny was over", "had signed").
-_NEWS = re.compile(
-    r"^\W*(?:that\s+)?(?:\S+\s+){0,6}?(?:is|are|has|have|will|would|'s|'re|'ll)\b",
-    re.IGNORECASE,
-)
-# A figure compared with a time ("up 50% compared to the previous year", "more than in
-# 2006") dates the baseline of the comparison, not an event.
-_COMPARISON = re.compile(
-    r"\b(?:compared (?:to|with)|in comparison (?:to|with)|than|versus|vs\.?|year-on-year|"
-    r"(?:up|down|rise|rose|fell|increase|decrease|growth) (?:of \S+ )?(?:from|over|on))\s+"
-    r"(?:that of\s+|those of\s+)?(?:in\s+|during\s+)?(?:the\s+)?$",
-    re.IGNORECASE,
-)
-# A company's fiscal periods are not calendar ones ("fiscal 2008", "the first quarter of
-# the financial year"): such a time says nothing checkable about an event's date.
-_FISCAL_BEFORE = re.compile(r"\b(?:fiscal|financial)\s+$", re.IGNORECASE)
-_FISCAL_AFTER = re.compile(
-    r"\s*(?:of\s+(?:the|its|their)\s+)?(?:fiscal|financial)\s+year", re.IGNORECASE
-)
-# "it was announced in February 2000": the announcing is the event, not a report of one.
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_EARLIER = re.compile(r"\b(?:had|earlier|previously|before)\b", re.IGNORECASE)
-_BACKGROUND = re.compile(
-    r"\b(?:earlier|previously|prior|back in|in the past|years? (?:before|earlier)|had been|"
-    r"not the first|once again|unrelated)\b",
-    re.IGNORECASE,
-)
-# "delayed until April", "not due until December", "won't ship until May": the event
-# happens at the time, not up to it.
-_DELAYED = re.compile(
-    r"\b(?:delay\w*|postpon\w*|push(?:ed|es)? back|put off|defer\w*|not|n't|never)\b"
-    r"[^.;:!?]{0,40}\s(?:until|till)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_WORDS = re.compile(r"[A-Za-z]{2,}")
-_DATELINE_HEAD = re.compile(r"\s*[A-Z][A-Za-z.'-]*(?:[ -][A-Z][A-Za-z.'-]*)*,\s*$")
-_DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,40}\))?\s*(?:[-–—]|$)")
-# A rank or record over a period ("the No. 2 retailer in 2007", "the largest ... in 2019")
-# dates a standing; a timeline dates the events that change it.
-_RANKING = re.compile(
-    r"\b(?:No\.\s*\d+|number (?:one|two|three|\d+)|largest|biggest|top|leading|"
-    r"best-selling|highest|lowest|most|least)\b",
-    re.IGNORECASE,
-)
-_PRONOUN_START = re.compile(
-    r"\W*(?:(?i:he|she|it|his|her|its)|"
-    r"[Tt]he\s+(?:[a-z-]+\s+)?(?:company|firm|airline|carrier|manufacturer|maker|planemaker|"
-    r"corporation|group|agency|government|ministry|label|band|singer|team|club|"
-    r"chief executive|executive|president|minister|leader))\b",
-)
-# "aware of it as early as a year ago", "as late as 2019": a bound, not the event's date
-_BOUND = re.compile(r"\bas\s+(?:early|late|recently|far back|long ago)\s+as\s+$", re.IGNORECASE)
-_QUOTES = (('"', '"'), ("“", "”"), ("‘", "’"))
-_ORDER_RELATION = {
-    "since": "since",
-    "after": "after",
-    "following": "after",
-    "wake": "after",
-    "aftermath": "after",
-    "before": "before",
-    "prior": "before",
-    "ahead": "before",
-}
-
-
 @dataclass(frozen=True)
 class Claim:
     """A time expression tied (or not) to a timeline event."""
@@ -198,7 +139,7 @@ class Context:
             for event in events
             if event is not None
             for entity in event.entities
-            if _names_in(entity, self.recent) or _names_in(entity, self.title_text)
+            if names_in(entity, self.recent) or names_in(entity, self.title_text)
         ]
         if named:  # the fullest name: "China Eastern Airlines", not "China"
             return (max(named, key=len),)
@@ -284,7 +225,7 @@ class ClaimExtractor:
         ]
         present: tuple[str, ...] = ()
         if context is not None:
-            present = context.antecedent() if _PRONOUN_START.match(span_text(span)) else ()
+            present = context.antecedent() if PRONOUN_START.match(span_text(span)) else ()
             context.present = present
         return self.index.match(span, exact, present=present)
 
@@ -292,7 +233,7 @@ class ClaimExtractor:
         if not match.named:
             return False
         before = _text(sent)[max(sent.start_char, match.start_char - 60) : match.start_char]
-        return _ORDER.search(before) is not None
+        return ORDER.search(before) is not None
 
     def _sentence(
         self,
@@ -317,7 +258,7 @@ class ClaimExtractor:
         for span in times:
             expr: TimeExpr = span._.timex
             head = span.start_char - sent.start_char
-            if expr.relation == "until" and _DELAYED.search(text, 0, head):
+            if expr.relation == "until" and DELAYED.search(text, 0, head):
                 expr = at_time(expr)  # "delayed until April 2008": it happens in April 2008
             if not is_checkable(expr) or self._skip(sent, span):
                 continue
@@ -345,7 +286,7 @@ class ClaimExtractor:
                     named=named,
                     clear=clear,
                     forecast=forecast,
-                    quoted=_quoted(sent, span),
+                    quoted=quoted(sent, span),
                     alternatives=tuple(
                         m for m in others if event is None or m.event.id != event.id
                     ),
@@ -368,12 +309,12 @@ class ClaimExtractor:
         if named:
             return score >= STRONG_DESCRIPTION
         before = _text(sent)[max(sent.start_char, span.start_char - 60) : span.start_char]
-        if _RANKING.search(before.rsplit(",", 1)[-1]):
+        if RANKING.search(before.rsplit(",", 1)[-1]):
             return False  # "the No. 2 music retailer in 2007": a standing, not an event
-        starts = _clause_starts(sent)
-        i = _clause(starts, span.start_char)
+        starts = clause_starts(sent)
+        i = clause(starts, span.start_char)
         begin = starts[i]
-        if i and _SHARED_SUBJECT.match(_text(sent), begin):
+        if i and SHARED_SUBJECT.match(_text(sent), begin):
             begin = starts[0]  # "X has fought A since 2004 and has been on B since March"
         end = starts[i + 1] if i + 1 < len(starts) else sent.end_char
         mask = [(sent.start_char, begin), (end, sent.end_char)]
@@ -385,8 +326,8 @@ class ClaimExtractor:
     def _in_clause(self, sent: Span, span: Span, match: Match) -> bool:
         """Does the clause of `span` hold a keyword of `match`'s event (whose description,
         75 or more, may draw on the whole sentence)?"""
-        starts = _clause_starts(sent)
-        i = _clause(starts, span.start_char)
+        starts = clause_starts(sent)
+        i = clause(starts, span.start_char)
         end = starts[i + 1] if i + 1 < len(starts) else sent.end_char
         mask = [(sent.start_char, starts[i]), (end, sent.end_char)]
         return any(
@@ -397,7 +338,7 @@ class ClaimExtractor:
     @staticmethod
     def _owns(match: Match, span: Span, times: list[Span], clauses: list[int]) -> bool:
         """Is `span` the time `match` dates: in its clause, and the nearest time to it?"""
-        if _clause(clauses, match.start_char) != _clause(clauses, span.start_char):
+        if clause(clauses, match.start_char) != clause(clauses, span.start_char):
             return False
         checkable = [t for t in times if is_checkable(t._.timex)]
         nearest = min(checkable, key=lambda t: _distance(match, t), default=span)
@@ -424,28 +365,28 @@ class ClaimExtractor:
         line_start = text.rfind("\n", 0, span.start_char) + 1
         line_end = text.find("\n", span.end_char)
         line_end = len(text) if line_end == -1 else line_end
-        if _few_words(text, 3, (line_start, span.start_char), (span.end_char, line_end)):
+        if few_words(text, 3, (line_start, span.start_char), (span.end_char, line_end)):
             return True  # a date line or dateline: when the article was written
-        if _DATELINE_HEAD.match(text, line_start, span.start_char) and _DATELINE_TAIL.match(
+        if DATELINE_HEAD.match(text, line_start, span.start_char) and DATELINE_TAIL.match(
             text, span.end_char, line_end
         ):
             return True  # "MINSK, July 29, 2023 (Reuters) - ...": the dateline of the story
         before = text[sent.start_char : span.start_char]
-        if _FISCAL_BEFORE.search(before[-12:]) or _FISCAL_AFTER.match(
+        if FISCAL_BEFORE.search(before[-12:]) or FISCAL_AFTER.match(
             text, span.end_char, span.end_char + 30
         ):
             return True  # "the first quarter of the fiscal year": not the calendar's
-        if _BOUND.search(before[-30:]):
+        if BOUND.search(before[-30:]):
             return True
-        if _COMPARISON.search(before[-40:]):
+        if COMPARISON.search(before[-40:]):
             return True  # "up 28% compared to the previous year": a baseline, no event
-        report = _REPORTING.search(before[-60:])
-        if report and not _PASSIVE.search(
+        report = REPORTING.search(before[-60:])
+        if report and not PASSIVE.search(
             before[: len(before) - len(before[-60:]) + report.start()]
         ):
             # "said on Thursday that ...": what was said?
             said = text[span.end_char : min(sent.end_char, span.end_char + 80)]
-            return not _NEWS.search(said) or _EARLIER.search(said) is not None
+            return not NEWS.search(said) or EARLIER.search(said) is not None
         return False
 
     @staticmethod
@@ -454,7 +395,7 @@ class ClaimExtractor:
         memo = span.doc.user_data.setdefault(_FORECASTS_KEY, {})  # asked twice a claim
         key = (sent.start_char, span.start_char)
         if key not in memo:
-            found = _FORECAST.search(_text(sent)[sent.start_char : span.start_char])
+            found = FORECAST.search(_text(sent)[sent.start_char : span.start_char])
             memo[key] = found is not None
         return memo[key]
 
@@ -468,7 +409,7 @@ class ClaimExtractor:
         context: Context,
     ) -> tuple[Event | None, float, str, bool]:
         """(event, link score, how it was found, named?) for one time expression."""
-        head = _premodified(span)
+        head = premodified(span)
         if head is not None:  # "the 1991 agreement" dates an agreement: only such events
             others = [m for m in others if head & _event_words(m.event)]
             if not others:
@@ -479,7 +420,7 @@ class ClaimExtractor:
         if respective is not None:  # "in March and June to unveil the iPad 2 and iCloud"
             return respective.event, respective.score, "sentence", True
         if named:
-            clauses = _clause_starts(sent)
+            clauses = clause_starts(sent)
             ranked = sorted(
                 ((self._owns(m, span, times, clauses), m) for m in named),
                 key=lambda x: (not x[0], _distance(x[1], span), x[1].event.id),
@@ -497,7 +438,7 @@ class ClaimExtractor:
             # the name is in another clause, and the date's own clause describes an event
             # clearly: "X has fought cancer since 2004 and has been on leave since March"
         topic, via = context.topic()
-        if topic is not None and not _BACKGROUND.search(span_text(sent)):
+        if topic is not None and not BACKGROUND.search(span_text(sent)):
             clear = [
                 m for m in described if m.score >= STRONG_DESCRIPTION and m.event.id != topic.id
             ]
@@ -569,14 +510,14 @@ class ClaimExtractor:
         context: Context,
     ) -> Claim:
         doc_text = _text(sent)
-        m = _ORDER.search(
+        m = ORDER.search(
             doc_text[max(sent.start_char, anchor.start_char - 60) : anchor.start_char]
         )
         if m is None:  # pragma: no cover - callers pass anchors found by _is_anchor
             raise ValueError("not an order phrase")
         phrase_start = max(sent.start_char, anchor.start_char - len(m.group(0)))
         word = m.group(0).lower()
-        relation = next((r for k, r in _ORDER_RELATION.items() if k in word), "after")
+        relation = next((r for k, r in ORDER_RELATION.items() if k in word), "after")
         event = anchor.event
         point = event.last if relation in ("since", "after") else event.start
         value = (
@@ -640,49 +581,12 @@ NAMED_TOPIC_SCORE = 70.0  # below STRONG_DESCRIPTION: a topic alone never makes 
 TOPIC_WINDOW = 2  # sentences after the one that named the topic
 
 
-def _few_words(text: str, most: int, *ranges: tuple[int, int]) -> bool:
-    """Do the ranges of text hold `most` words (`_WORDS`) or fewer? (Counted no further.)"""
-    count = 0
-    for start, end in ranges:
-        for _ in _WORDS.finditer(text, start, end):
-            count += 1
-            if count > most:
-                return False
-    return True
-
-
 def _text(span: Span) -> str:
     return doc_text(span.doc)
 
 
 def _sentences(doc: Doc, block: Span) -> Iterable[Span]:
     return sentences_in(doc, block)
-
-
-_CLAUSE_BREAK = re.compile(
-    r"[;:]\s|\s[-–—]\s|,\s+(?=(?:but|and|while|which|who|whereas|although|though|when|where|"
-    r"as|after|before|since|with)\b)|\s(?=(?:but|whereas|which|when)\s)|"
-    r"\s(?=and\s+(?:has|have|had|is|are|was|were|will|would)\s)",
-    re.IGNORECASE,
-)
-# A coordinated verb phrase shares the sentence's subject.
-_SHARED_SUBJECT = re.compile(r"and\s+(?:has|have|had|is|are|was|were|will|would)\s", re.IGNORECASE)
-_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$", re.IGNORECASE)
-_DOCUMENT_NOUNS = frozenset(
-    "report reports memo memorandum statement interview letter article study survey poll "
-    "note email e-mail column editorial filing blog podcast broadcast edition issue".split()
-)
-_HEAD_WORDS = re.compile(r"^\s+([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2})")
-
-
-def _clause_starts(sent: Span) -> list[int]:
-    """Document offsets where the sentence's clauses begin."""
-    text = span_text(sent)
-    return [sent.start_char] + [sent.start_char + m.end() for m in _CLAUSE_BREAK.finditer(text)]
-
-
-def _clause(starts: list[int], offset: int) -> int:
-    return sum(1 for s in starts if s <= offset) - 1
 
 
 Choice = tuple[Event | None, float, str, bool]  # event, link score, via, named?
@@ -728,31 +632,8 @@ def _fitting_description(expr: TimeExpr, described: list[Match], floor: float) -
     )
 
 
-def _premodified(span: Span) -> frozenset[str] | None:
-    """The stemmed words of the noun a date modifies ("the 1991 agreement", "an April 2
-    report"), or None when the date modifies nothing. A document noun gives an empty set:
-    such a date dates the document, like "said on Monday", and no event."""
-    text = _text(span)
-    if not _DETERMINER.search(text[max(0, span.start_char - 8) : span.start_char]):
-        return None
-    head = _HEAD_WORDS.match(text[span.end_char : span.end_char + 60])
-    if head is None:
-        return None
-    words = []
-    for w in head.group(1).split():
-        if w.lower() in STOPWORDS:
-            break
-        words.append(w)
-    if not words or words[0].lower() in _DOCUMENT_NOUNS:
-        return frozenset()
-    return frozenset(stem(w) for w in words)
-
-
 def _event_words(event: Event) -> set[str]:
     return {stem(w) for phrase in (*event.aliases, *event.keywords) for w in phrase.split()}
-
-
-_AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:in\s+|on\s+)?$")
 
 
 def _respectively(span: Span, times: list[Span], named: list[Match]) -> Match | None:
@@ -764,7 +645,7 @@ def _respectively(span: Span, times: list[Span], named: list[Match]) -> Match | 
     ordered = sorted(times, key=lambda t: t.start_char)
     group = [ordered[0]]
     for t in ordered[1:]:
-        if _AND.fullmatch(text, group[-1].end_char, t.start_char):
+        if AND.fullmatch(text, group[-1].end_char, t.start_char):
             group.append(t)
         elif any(g.start_char == span.start_char for g in group):
             break
@@ -779,19 +660,6 @@ def _respectively(span: Span, times: list[Span], named: list[Match]) -> Match | 
     if len(after) != len(group):
         return None
     return after[[g.start_char for g in group].index(span.start_char)]
-
-
-def _names_in(entity: str, text: str) -> bool:
-    """Does lowercased `text` hold the entity's name as whole words?"""
-    name = entity.lower()
-    at = text.find(name)
-    while at != -1:
-        end = at + len(name)
-        before_ok = at == 0 or not text[at - 1].isalnum()
-        if before_ok and (end == len(text) or not text[end].isalnum()):
-            return True
-        at = text.find(name, at + 1)
-    return False
 
 
 def _evidence(match: Match) -> float:
@@ -811,13 +679,5 @@ def _shift(expr: TimeExpr, offset: int) -> TimeExpr:
     if not offset:
         return expr
     return replace(expr, start_char=expr.start_char + offset, end_char=expr.end_char + offset)
-
-
-def _quoted(sent: Span, span: Span) -> bool:
-    before = _text(sent)[sent.start_char : span.start_char]
-    return any(
-        before.count(o) > before.count(c) if o != c else before.count(o) % 2 == 1
-        for o, c in _QUOTES
-    )
 
 
