@@ -26,7 +26,6 @@ document processed in chunks).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -81,6 +80,8 @@ TIE_MARGIN = 5.0
 EVIDENCE_MARGIN = 1.5  # two keywords or entities more: clearly better described
 NEAR_MARGIN = 10.0  # described events this close to the best: the nearest in time wins
 _FORECASTS_KEY = "factcheck_forecasts"  # a Doc's `_forecast` answers so far
+
+
 @dataclass(frozen=True)
 class Claim:
     """A time expression tied (or not) to a timeline event."""
@@ -198,9 +199,11 @@ class ClaimExtractor:
                 context.title_text = span_text(block).lower()
         claims = []
         starts = [t.start for t in times]
-        for sent in _sentences(doc, block):
+        for sent in sentences_in(doc, block):
             sent_times = times[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
-            matches = self._matches(sent, named, context)
+            pronoun = PRONOUN_START.match(span_text(sent))
+            context.present = context.antecedent() if pronoun else ()
+            matches = self._matches(sent, named, context.present)
             claims.extend(self._sentence(sent, sent_times, matches, offset, context))
             topic = next(
                 (m.event for m in matches if m.named and not self._is_anchor(sent, m)), None
@@ -215,7 +218,7 @@ class ClaimExtractor:
         self,
         span: Span,
         named: dict[int, list[tuple[str, int, int]]],
-        context: Context | None = None,
+        present: tuple[str, ...] = (),
     ) -> list[Match]:
         exact = [
             hit
@@ -223,10 +226,6 @@ class ClaimExtractor:
             for hit in named.get(i, ())
             if hit[2] <= span.end_char
         ]
-        present: tuple[str, ...] = ()
-        if context is not None:
-            present = context.antecedent() if PRONOUN_START.match(span_text(span)) else ()
-            context.present = present
         return self.index.match(span, exact, present=present)
 
     def _is_anchor(self, sent: Span, match: Match) -> bool:
@@ -311,13 +310,7 @@ class ClaimExtractor:
         before = _text(sent)[max(sent.start_char, span.start_char - 60) : span.start_char]
         if RANKING.search(before.rsplit(",", 1)[-1]):
             return False  # "the No. 2 music retailer in 2007": a standing, not an event
-        starts = clause_starts(sent)
-        i = clause(starts, span.start_char)
-        begin = starts[i]
-        if i and SHARED_SUBJECT.match(_text(sent), begin):
-            begin = starts[0]  # "X has fought A since 2004 and has been on B since March"
-        end = starts[i + 1] if i + 1 < len(starts) else sent.end_char
-        mask = [(sent.start_char, begin), (end, sent.end_char)]
+        mask = _outside_clause(sent, span, shared_subject=True)
         return any(
             m.event.id == event.id and m.score >= CLEAR_DESCRIPTION and m.keywords and m.entities
             for m in self.index.match(sent, mask=mask, present=present)
@@ -326,10 +319,7 @@ class ClaimExtractor:
     def _in_clause(self, sent: Span, span: Span, match: Match) -> bool:
         """Does the clause of `span` hold a keyword of `match`'s event (whose description,
         75 or more, may draw on the whole sentence)?"""
-        starts = clause_starts(sent)
-        i = clause(starts, span.start_char)
-        end = starts[i + 1] if i + 1 < len(starts) else sent.end_char
-        mask = [(sent.start_char, starts[i]), (end, sent.end_char)]
+        mask = _outside_clause(sent, span)
         return any(
             m.event.id == match.event.id and m.keywords > 0
             for m in self.index.match(sent, mask=mask)
@@ -585,8 +575,19 @@ def _text(span: Span) -> str:
     return doc_text(span.doc)
 
 
-def _sentences(doc: Doc, block: Span) -> Iterable[Span]:
-    return sentences_in(doc, block)
+def _outside_clause(
+    sent: Span, span: Span, *, shared_subject: bool = False
+) -> list[tuple[int, int]]:
+    """The ranges of the sentence outside the clause of `span` (a mask for matching).
+    With `shared_subject`, a coordinated verb phrase keeps the sentence's subject: "X has
+    fought A since 2004 and has been on B since March"."""
+    starts = clause_starts(sent)
+    i = clause(starts, span.start_char)
+    begin = starts[i]
+    if shared_subject and i and SHARED_SUBJECT.match(_text(sent), begin):
+        begin = starts[0]
+    end = starts[i + 1] if i + 1 < len(starts) else sent.end_char
+    return [(sent.start_char, begin), (end, sent.end_char)]
 
 
 Choice = tuple[Event | None, float, str, bool]  # event, link score, via, named?

@@ -14,13 +14,20 @@ from .timeline import Event
 from .timex import TimeExpr, interval_of
 
 
+def days_between(start: date | None, end: date | None, event: Event) -> int | None:
+    """Days between the interval start..end and the event's (0 if they meet; None if the
+    interval is not known)."""
+    if start is None or end is None:
+        return None
+    if end < event.start:
+        return (event.start - end).days
+    return max(0, (start - event.last).days)
+
+
 def days_apart(expr: TimeExpr, event: Event) -> int:
     """Days between the stated time and the event (0 if they meet, large if unknown)."""
-    if expr.start is None or expr.end is None:
-        return 10**6
-    if expr.end < event.start:
-        return (event.start - expr.end).days
-    return max(0, (expr.start - event.last).days)
+    days = days_between(expr.start, expr.end, event)
+    return 10**6 if days is None else days
 
 
 def may_claim(expr: TimeExpr) -> bool:

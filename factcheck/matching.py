@@ -155,7 +155,6 @@ class EventIndex:
         self.by_alias: dict[str, set[str]] = defaultdict(set)
         self.aliases_by_stem: dict[str, set[tuple[str, ...]]] = defaultdict(set)
         self.unprunable: set[str] = set()
-        self.keyword_stems: dict[str, frozenset[str]] = {}
         # a keyword of several words ("first flight") counts only when all are present
         self.keyword_phrases: dict[str, tuple[frozenset[str], ...]] = {}
         self.alias_tokens: list[tuple[str, ...]] = []  # the aliases as lowercase tokens
@@ -193,7 +192,6 @@ class EventIndex:
         )
         self.keyword_phrases[event.id] = phrases
         kws = frozenset().union(*phrases)
-        self.keyword_stems[event.id] = kws
         ents = []
         for entity in event.entities:
             words = frozenset(

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from .claims import Claim
-from .fitting import days_of, fits, order_holds
+from .fitting import days_between, days_of, fits, order_holds
 from .timeline import Event, Timeline
 
 SEVERITY = {
@@ -106,7 +107,7 @@ def judge(claim: Claim, timeline: Timeline) -> Finding:
             "matches that event only loosely.",
             evidence=(claim.event,),
         )
-    gap = _gap_days(claim.time.start, claim.time.end, claim.event)
+    gap = days_between(claim.time.start, claim.time.end, claim.event) or 0
     if not claim.named and gap > DESCRIBED_REACH:
         return Finding(
             claim,
@@ -219,10 +220,10 @@ def _conflated_with(claim: Claim, timeline: Timeline) -> Event | None:
         return None  # a described event: only the sentence's own alternatives count
     mine = _entity_keys(event)
     sharing = [
-        (len(mine & _entity_keys(other)), other)
+        (len(shared), other)
         for other in timeline
         if other.id != event.id
-        and mine & _entity_keys(other)
+        and (shared := mine & _entity_keys(other))
         and _as_precise(other, claim)
         and fits(claim.time, other)
     ]
@@ -242,6 +243,7 @@ def _as_precise(other: Event, claim: Claim) -> bool:
     return _PRECISION_RANK.get(other.date.precision, 0) >= stated
 
 
+@cache  # asked for every event of the timeline, claim after claim
 def _entity_keys(event: Event) -> frozenset[str]:
     return frozenset(e.casefold() for e in event.entities)
 
@@ -258,21 +260,10 @@ def _event_days(event: Event) -> list[date]:
     return list(days_of(event.start, event.last))
 
 
-def _gap_days(start: date | None, end: date | None, event: Event) -> int:
-    """Days between the stated interval and the event's (0 when they meet or unknown)."""
-    if start is None or end is None:
-        return 0
-    if end < event.start:
-        return (event.start - end).days
-    if start > event.last:
-        return (start - event.last).days
-    return 0
-
-
 def _gap(start: date | None, end: date | None, event: Event, precision: str = "day") -> str:
     """How far the stated time is from the event's, in words, at the stated precision:
     "July 2021" against 2020-07-29 is 1 year off, "2001" against 2004 3 years."""
-    days = _gap_days(start, end, event)
+    days = days_between(start, end, event)
     if not days or start is None:
         return ""
     if precision in ("year", "month"):
