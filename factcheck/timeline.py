@@ -327,7 +327,7 @@ def _read_file(path: Path, builder: _Builder) -> bytes | None:
 def _parse_file(path: Path, data: bytes, builder: _Builder) -> tuple[str, list[tuple[Event, Node]]]:
     try:
         text = data.decode("utf-8-sig")
-        root = yaml.compose(text, Loader=_NoAliasLoader)
+        root = _compose(text)
     except UnicodeDecodeError as exc:
         builder.problems.append(Problem(str(path), 1, 1, f"not UTF-8 text ({exc.reason})"))
         return "", []
@@ -343,6 +343,40 @@ def _parse_file(path: Path, data: bytes, builder: _Builder) -> tuple[str, list[t
         builder.problems.append(Problem(str(path), 1, 1, f"YAML error: {exc}"))
         return "", []
     return builder.document(root)
+
+
+def _compose(text: str) -> Node | None:
+    """The YAML node tree of `text`, by libyaml when it is there (several times faster:
+    start-up time for every run) and the document has no alias; otherwise, and for every
+    error message, by the pure-Python loader that refuses aliases as it meets them."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            root = yaml.compose(text, Loader=fast)
+        except yaml.YAMLError:
+            root = None  # the pure-Python loader says where and why
+        else:
+            if root is None or not _has_alias(root):
+                return root
+    return yaml.compose(text, Loader=_NoAliasLoader)
+
+
+def _has_alias(root: Node) -> bool:
+    """Does a composed tree share a node (an alias refers to its anchor's node)? Stops at
+    the first node met twice, so an alias bomb costs no more than its text."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack += (key, value)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+    return False
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
