@@ -41,7 +41,7 @@ from .fitting import (
     widened,
 )
 from .matching import EventIndex, Match, stem
-from .pipeline import doc_text, sentences_in, span_text
+from .pipeline import doc_text, is_masked, sentences_in, span_text
 from .timeline import Event
 from .timex import TimeExpr
 from .wording import (
@@ -200,6 +200,10 @@ class ClaimExtractor:
         claims = []
         starts = [t.start for t in times]
         for sent in sentences_in(doc, block):
+            if is_masked(sent):  # it names no event and holds no time (focus.py)
+                context.topic_age += 1
+                context.recent = span_text(sent).lower()
+                continue
             sent_times = times[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
             pronoun = PRONOUN_START.match(span_text(sent))
             context.present = context.antecedent() if pronoun else ()
