@@ -1,0 +1,244 @@
+"""The documents of an audit: files, directories, globs and JSONL archives, read into
+`AuditDoc`s (text, key, content hash, reference date, format), a bad one recorded as an
+error and never the end of the run."""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import IO, Any
+
+from . import sources
+from .errors import InputError
+from .markup import FORMATS, detect_format
+
+ARCHIVE_SUFFIXES = (".jsonl", ".jsonl.gz")
+GLOB_CHARS = frozenset("*?[")
+
+
+@dataclass(frozen=True)
+class AuditDoc:
+    """One document to audit: what a worker needs to check it, and what the store records.
+
+    `reference_date` is the date given for it (the record's `date`, else the run's
+    --reference-date), None to take the document's own. `error` is set when the
+    document could not be read: it is recorded as such without being checked."""
+
+    key: str
+    text: str | None
+    sha256: str | None
+    reference_date: date | None = None
+    input_format: str = "text"
+    kind: str = "file"
+    location: str | None = None
+    error: str | None = None
+    warning: str | None = None
+    line: int | None = None  # an archive record's line number
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def is_archive(path: str) -> bool:
+    return path.lower().endswith(ARCHIVE_SUFFIXES)
+
+
+def expand_inputs(paths: Iterable[str], exclude: tuple[str, ...] = ()) -> Iterator[sources.Target]:
+    """Files, walked directories, glob matches and archives, each once, in a stable order."""
+    seen: set[str] = set()
+    for path in paths:
+        for target in _expand_one(path, exclude):
+            norm = os.path.normpath(target.path)
+            if norm not in seen:
+                seen.add(norm)
+                yield replace(target, path=norm)
+
+
+def _expand_one(path: str, exclude: tuple[str, ...]) -> Iterator[sources.Target]:
+    if GLOB_CHARS.intersection(path) and not os.path.lexists(path):
+        matches = sorted(glob.glob(path, recursive=True))
+        if not matches:
+            yield sources.Target(path, f"{path}: no file matches")
+        for match in matches:
+            yield from _expand_one(match, exclude)
+    elif is_archive(path) and os.path.isfile(path):
+        yield sources.Target(path)
+    else:
+        yield from sources.iter_targets([path], exclude)
+
+
+def missing_inputs(paths: Iterable[str]) -> list[str]:
+    """The command-line paths that name nothing (no file, no glob match)."""
+    out = []
+    for path in paths:
+        if GLOB_CHARS.intersection(path) and not os.path.lexists(path):
+            if not glob.glob(path, recursive=True):
+                out.append(path)
+        elif not os.path.lexists(path):
+            out.append(path)
+    return out
+
+
+def iter_documents(
+    paths: Iterable[str],
+    reference_date: date | None = None,
+    *,
+    input_format: str = "auto",
+    exclude: Iterable[str] = (),
+    on_warning: Callable[[str], None] | None = None,
+) -> Iterator[AuditDoc]:
+    """Every document of the inputs, read lazily (one file or archive line at a time)."""
+    keys: set[str] = set()
+    for target in expand_inputs(paths, tuple(exclude)):
+        if target.error:
+            yield AuditDoc(target.path, None, None, error=target.error)
+        elif is_archive(target.path):
+            for doc in iter_archive(target.path, reference_date, input_format=input_format):
+                if doc.key in keys:
+                    old = doc.key
+                    doc = replace(doc, key=_dedupe(old, keys, doc.line))
+                    if on_warning:
+                        on_warning(f"{old}: duplicate key; recorded as {doc.key}")
+                keys.add(doc.key)
+                yield doc
+        else:
+            keys.add(target.path)
+            yield read_file(target.path, reference_date, input_format)
+
+
+def _dedupe(key: str, keys: set[str], line: int | None) -> str:
+    base = f"{key}@{line}" if line else f"{key}@2"
+    candidate, n = base, 2
+    while candidate in keys:
+        n += 1
+        candidate = f"{base}.{n}"
+    return candidate
+
+
+def read_file(path: str, reference_date: date | None, input_format: str = "auto") -> AuditDoc:
+    """One file as an AuditDoc (with `error` set when it cannot be read)."""
+    fmt = detect_format(path) if input_format == "auto" else input_format
+    doc = AuditDoc(path, None, None, reference_date, fmt, location=os.path.abspath(path))
+    try:
+        data = sources.read_bytes(path)
+    except InputError as exc:
+        return replace(doc, error=str(exc))
+    doc = replace(doc, sha256=_sha256(data))
+    try:
+        document = sources.decode(data, path)
+    except InputError as exc:
+        return replace(doc, error=str(exc))
+    return replace(doc, text=document.text, warning=document.warning)
+
+
+def _open_archive(path: str) -> IO[bytes]:
+    if path.lower().endswith(".gz"):
+        return gzip.open(path, "rb")
+    return open(path, "rb")  # noqa: SIM115 - closed by the caller
+
+
+def iter_archive(
+    path: str, reference_date: date | None = None, *, input_format: str = "auto"
+) -> Iterator[AuditDoc]:
+    """The records of a JSONL archive; bad lines and records without text as errors.
+
+    Keys are not yet made unique across the archive: `iter_documents` does that."""
+    try:
+        handle = _open_archive(path)
+    except OSError as exc:
+        yield AuditDoc(path, None, None, error=f"{path}: cannot read ({exc.strerror or exc})")
+        return
+    with handle:
+        try:
+            for number, raw in enumerate(handle, start=1):
+                if raw.strip():
+                    yield _record(path, number, raw, reference_date, input_format)
+        except (OSError, EOFError) as exc:  # e.g. a truncated .gz
+            yield AuditDoc(path, None, None, error=f"{path}: cannot read ({exc})")
+
+
+def _record(
+    archive: str, number: int, raw: bytes, reference_date: date | None, input_format: str
+) -> AuditDoc:
+    """One archive line as a document."""
+    where = f"{archive}:{number}"
+    line_key = f"{archive}#{number}"
+    try:
+        record = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "not UTF-8"
+        return _bad_record(line_key, raw, number, f"{where}: invalid JSON ({reason})")
+    if not isinstance(record, dict):
+        return _bad_record(line_key, raw, number, f"{where}: a record must be a JSON object")
+    ident = _first_text(record, ("id", "doc_id", "path", "url"))
+    key = f"{archive}#{ident}" if ident is not None else line_key
+    location = _first_text(record, ("url", "path"))
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return _bad_record(key, raw, number, f"{where}: record has no text", location)
+    try:
+        ref = _record_date(record, reference_date)
+    except ValueError as exc:
+        return _bad_record(key, raw, number, f"{where}: {exc}", location)
+    fmt = _record_format(record, location, input_format)
+    sha = _sha256(text.encode("utf-8", "surrogatepass"))
+    return AuditDoc(key, text, sha, ref, fmt, kind="record", location=location, line=number)
+
+
+def _bad_record(
+    key: str, raw: bytes, number: int, error: str, location: str | None = None
+) -> AuditDoc:
+    sha = _sha256(raw.strip())
+    return AuditDoc(key, None, sha, kind="record", location=location, error=error, line=number)
+
+
+def _first_text(record: dict[str, Any], names: tuple[str, ...]) -> str | None:
+    for name in names:
+        value = record.get(name)
+        if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value).strip():
+            return str(value).strip()
+    return None
+
+
+def _record_date(record: dict[str, Any], default: date | None) -> date | None:
+    """The record's `date` (or `dct`): YYYY-MM-DD, or an ISO timestamp whose day is taken."""
+    value = record.get("date", record.get("dct"))
+    if value is None or value == "":
+        return default
+    if isinstance(value, str) and len(value) >= 10:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            pass
+    raise ValueError(f"invalid date {value!r} (expected YYYY-MM-DD)")
+
+
+def _record_format(record: dict[str, Any], location: str | None, input_format: str) -> str:
+    given = record.get("format")
+    if isinstance(given, str) and given in FORMATS:
+        return given
+    if input_format != "auto":
+        return input_format
+    return detect_format(location) if location else "text"
+
+
+def count_documents(paths: Iterable[str], exclude: Iterable[str] = ()) -> int:
+    """How many documents the inputs hold (archives: their non-blank lines), for progress."""
+    total = 0
+    for target in expand_inputs(paths, tuple(exclude)):
+        if target.error or not is_archive(target.path):
+            total += 1
+            continue
+        try:
+            with _open_archive(target.path) as handle:
+                total += sum(1 for raw in handle if raw.strip())
+        except (OSError, EOFError):
+            total += 1
+    return total
