@@ -64,10 +64,13 @@ def decode(data: bytes, path: str = "<bytes>") -> Document:
     raise InputError(f"{path}: cannot decode text")  # pragma: no cover - latin-1 always decodes
 
 
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))  # not tab, LF, FF, CR
+
+
 def _mostly_control(head: bytes) -> bool:
     if not head:
         return False
-    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    control = len(head) - len(head.translate(None, _CONTROL))  # counted in C
     return control / len(head) > 0.1
 
 
