@@ -379,7 +379,7 @@ _COUNT_NOUN_TEXT = (
     "sites locations bn m million billion trillion thousand hundred square sq ft gb mb tb mw  "
     "kw gw mhz ghz st street avenue ave road rd boulevard blvd lane drive dr way pence  "
     "francs rupees pesos rubles roubles shekels dinars lira yards gallons litres liters  "
-    "degrees"
+    "degrees cc ml mm cm kwh lb oz grams ounces hectares tonnes megawatts gigawatts bytes"
 )
 _COUNT_NOUNS = frozenset(_COUNT_NOUN_TEXT.split())
 # Tense cues: the one governing an expression (within its clause) decides whether a
@@ -1174,6 +1174,8 @@ def _h_year(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if m["s"]:
         if y % 10:
             return None
+        if y % 100 == 0 and y < 2000:  # "the 1800s": the century (not "the 2000s")
+            return _Cand(m.start(), m.end(), "DATE", str(y // 100), takes_the=True)
         return _Cand(m.start(), m.end(), "DATE", str(y // 10), takes_the=True)
     if not m["y2"] and not _year_context_ok(m, ctx):
         return None
@@ -2107,6 +2109,8 @@ def _unit_rest(
             return _Cand(q.start, m.end(), "DATE", ended, relative=ctx.ref is not None)
     if unit in {"WE", "Q"} and q.has_the and not plural:  # "the weekend", "the quarter"
         return _this_unit(m, ctx, q, unit, plural)
+    if q.has_the and not plural and unit in {"DE", "CE"} and _part_of(ctx.text, q.start):
+        return _this_unit(m, ctx, q, unit, plural)  # "by the end of the decade"
     if not (q.has_the and not plural and unit in {"Y", "M", "W", "Q"}):
         return None
     if _PERIOD_ENDED.match(ctx.text, m.end()):  # "the (fiscal) year ended Sept. 30"
@@ -2197,6 +2201,13 @@ def _after_of(text: str, pos: int) -> bool:
     """``(the end) of the year``: a bare ``the year`` means the current one."""
     words = _prev_words(text, pos, 1)
     return bool(words) and words[0][0] == "of"
+
+
+def _part_of(text: str, pos: int) -> bool:
+    """``the end of`` / ``the middle of`` ... right before pos."""
+    words = _prev_words(text, pos, 2)
+    return [w for w, _ in words] in (["of", "end"], ["of", "beginning"], ["of", "start"],
+                                     ["of", "middle"], ["of", "close"])
 
 
 def _mod_code(mod: str | None) -> str | None:
@@ -2659,6 +2670,8 @@ def _extend_left(ctx: _Ctx, c: _Cand) -> None:
         c.start_char = words[0][1]
     elif seq[:2] == ("year", "the") and _YEAR_VALUE.fullmatch(c.value):
         c.start_char = words[1][1]  # "the year 2000"
+    elif seq[:2] == ("year", "fiscal") and _YEAR_VALUE.fullmatch(c.value):
+        c.start_char = words[2][1] if seq[2:3] == ("the",) else words[1][1]  # "fiscal year 2022"
     elif seq[:1] == ("around",) or seq[:1] == ("about",) and c.type == "TIME":
         c.start_char, c.mod = words[0][1], "APPROX"  # "around Nov. 1", "about 7 p.m."
     elif seq[:1] in {("earlier",), ("later",)} and _DAYISH.fullmatch(c.value[:10]):
