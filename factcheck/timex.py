@@ -546,7 +546,7 @@ def _anchor_table() -> dict[str, str]:
         "night": ["night", "morning", "afternoon", "evening"],
         "holiday": list(_HOLIDAY_ANCHORS),
         "yearword": ["eighteen", "nineteen", "twenty", "two"] + list(_DECADE_WORDS),
-        "quarter": ["q"],
+        "quarter": ["q", "h"],
         "period": ["period"],
     }
     for kind, names in words.items():
@@ -1209,9 +1209,14 @@ def _h_apos_decade(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 
 
 def _h_quarter_q(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
-    q = int(m["q"])
+    """``Q3``, ``Q1 2023``, ``H1 2022`` (a half only with its year: "H1" alone is a name)."""
+    q, kind = int(m["q"]), m["kind"]
     if m["y"]:
-        return _Cand(m.start(), m.end(), "DATE", f"{int(m['y']):04d}-Q{q}")
+        if kind == "H" and q > 2:
+            return None
+        return _Cand(m.start(), m.end(), "DATE", f"{int(m['y']):04d}-{kind}{q}")
+    if kind == "H":
+        return None
     if ctx.ref is None:
         return _Cand(m.start(), m.end(), "DATE", f"XXXX-Q{q}", year_explicit=False)
     return _Cand(
@@ -1249,9 +1254,18 @@ def _weekday_date(ctx: _Ctx, wd: int, s: int, e: int, direction: str) -> datetim
         return ref + datetime.timedelta(days=ahead or 7)
     if ctx.text.startswith(("'s", "’s"), e):  # "Wednesday's ruling": a known event
         return ref - datetime.timedelta(days=back)
-    if direction == "this" or _is_future(ctx, s, e):
+    tense = _tense(ctx, s, e)
+    if direction == "this" or tense == "future":
         return ref + datetime.timedelta(days=ahead)
+    if tense is None and _after_word(ctx.text, s, {"until", "till"}):
+        return ref + datetime.timedelta(days=ahead)  # "the offer stands until Friday"
     return ref - datetime.timedelta(days=back)
+
+
+def _after_word(text: str, pos: int, words: set[str]) -> bool:
+    """Is the word right before pos one of words?"""
+    prev = _prev_words(text, pos, 1)
+    return bool(prev) and prev[0][0] in words
 
 
 def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
@@ -2259,9 +2273,12 @@ def _shifted(
     """``two years ago``, ``a year earlier``: a date counted back from the reference."""
     if right.group(0)[0] == "-" and q.number in (None, 1) and not q.vague:
         q.number, q.start = 1, m.start()  # "year-earlier", "the year-ago quarter"
-    if q.number is None and not q.vague:
-        return None
     sign = 1 if right.group(1).lower()[0] in "hf" else -1  # "hence", "from now"
+    if q.number is None and not q.vague:
+        if m.group(0)[-1:] in "sS" and not q.direction and not q.has_the and sign < 0:
+            # "months ago": TimeBank tags the vague stretch back, DURATION PXM
+            return _Cand(m.start(), right.end(), "DURATION", _duration_value(None, unit))
+        return None
     e = right.end()
     noun = _PERIOD_NOUN.match(ctx.text, e) if right.group(0)[0] == "-" else None
     if noun:  # "the year-ago quarter"
@@ -2436,7 +2453,7 @@ _RULES: list[_Rule] = [
         "iso",
         "digit",
         re.compile(
-            r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])"
+            r"(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d-]|[/.]\d)"
             r"(?:T(?P<H>\d{2}):(?P<M>\d{2}))?"
         ),
         _h_iso,
@@ -2514,7 +2531,10 @@ _RULES: list[_Rule] = [
     _Rule("set", "set", re.compile(rf"(?i:{_SET_ALT})\b"), _h_set),
     _Rule("period", "period", re.compile(r"(?i:period)\b"), _h_period),
     _Rule(
-        "quarter", "quarter", re.compile(r"Q(?P<q>[1-4])(?:\s+(?P<y>\d{4}))?(?!\w)"), _h_quarter_q
+        "quarter",
+        "quarter",
+        re.compile(r"(?P<kind>[QH])(?P<q>[1-4])(?:\s+(?P<y>\d{4}))?(?!\w)"),
+        _h_quarter_q,
     ),
     _Rule("apos_decade", "apos", re.compile(r"['’](?P<d>\d)0s\b"), _h_apos_decade),
     _Rule("holiday", "holiday", _HOLIDAY_RE, _h_holiday),
