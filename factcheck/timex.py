@@ -547,6 +547,7 @@ def _anchor_table() -> dict[str, str]:
         "holiday": list(_HOLIDAY_ANCHORS),
         "yearword": ["eighteen", "nineteen", "twenty", "two"] + list(_DECADE_WORDS),
         "quarter": ["q", "h"],
+        "fy": ["fy"],
         "period": ["period"],
     }
     for kind, names in words.items():
@@ -1201,6 +1202,12 @@ def _h_year(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 _YEAR_PERIOD = re.compile(r"\s+(?:quarter|period)\b", re.IGNORECASE)
 
 
+def _h_fy(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """``FY2023``, ``FY 23``: the fiscal year, valued by its number as ``fiscal 2023``."""
+    y = _year_of(ctx, int(m["y"]))
+    return _Cand(m.start(), m.end(), "DATE", f"{y:04d}") if 1000 <= y <= 2199 else None
+
+
 def _h_apos_decade(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     d = int(m["d"])
     ref_year = ctx.ref.year if ctx.ref else 2030
@@ -1257,9 +1264,19 @@ def _weekday_date(ctx: _Ctx, wd: int, s: int, e: int, direction: str) -> datetim
     tense = _tense(ctx, s, e)
     if direction == "this" or tense == "future":
         return ref + datetime.timedelta(days=ahead)
-    if tense is None and _after_word(ctx.text, s, {"until", "till"}):
-        return ref + datetime.timedelta(days=ahead)  # "the offer stands until Friday"
+    if tense is None and (
+        _after_word(ctx.text, s, {"until", "till"})
+        or _PRESENT_COPULA.search(ctx.text, max(0, s - 30), s)
+    ):  # "the offer stands until Friday", "the meeting is at 10am on Friday"
+        return ref + datetime.timedelta(days=ahead)
     return ref - datetime.timedelta(days=back)
+
+
+# "the vote is (on) Friday", "the meeting is at 10am on Friday": a date set ahead
+_PRESENT_COPULA = re.compile(
+    r"\b(?:is|are)\s+(?:at\s+(?:[\d:.]+\s*[ap]\.?m\.?|noon|midnight)\s+)?(?:on\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _after_word(text: str, pos: int, words: set[str]) -> bool:
@@ -1268,10 +1285,20 @@ def _after_word(text: str, pos: int, words: set[str]) -> bool:
     return bool(prev) and prev[0][0] in words
 
 
+# newspaper titles: "The Sunday Times", "The Mail on Sunday" name no day
+_PAPER_AFTER = re.compile(
+    r" (?:Times|Telegraph|Express|Mirror|Herald|Post|Star|Tribune|Observer|Independent|Sport"
+    r"|Business|Mail|Age|World)\b"
+)
+_PAPER_BEFORE = re.compile(r"\b(?:Mail|Independent|Scotland|Business|Sport) on $")
+
+
 def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     name = m["wd"]
     wd = _WEEKDAYS[name.lower()]
     s, e = m.start(), m.end()
+    if _PAPER_AFTER.match(ctx.text, e) or _PAPER_BEFORE.search(ctx.text, max(0, s - 16), s):
+        return None
     prev = _prev_words(ctx.text, s, 2)
     pw = prev[0][0] if prev else ""
     part = _DAYPARTS.get((m["part"] or "").lower().rstrip("s"), "")
@@ -1567,6 +1594,8 @@ _HOLIDAY_PATTERNS: dict[str, Callable[[int], datetime.date]] = {
     r"Easter(?:\s+Sunday)?": _easter,
     r"Easter\s+Monday": lambda y: _easter(y) + datetime.timedelta(days=1),
     r"Good\s+Friday": lambda y: _easter(y) - datetime.timedelta(days=2),
+    r"Black\s+Friday": lambda y: _nth_weekday(y, 11, 3, 4) + datetime.timedelta(days=1),
+    r"Cyber\s+Monday": lambda y: _nth_weekday(y, 11, 3, 4) + datetime.timedelta(days=4),
     r"Election\s+Day": lambda y: _nth_weekday(y, 11, 0, 1) + datetime.timedelta(days=1),
 }
 _HOLIDAY_ANCHORS = {
@@ -1591,6 +1620,8 @@ _HOLIDAY_ANCHORS = {
     "easter",
     "good",
     "election",
+    "black",
+    "cyber",
 }
 _HOLIDAY_COMPILED = [(re.compile(rf"{p}(?!\w)"), f) for p, f in _HOLIDAY_PATTERNS.items()]
 _YEAR_TAIL = re.compile(r",?\s+(?:of\s+)?(\d{4})(?!\w)")
@@ -1608,12 +1639,30 @@ def _h_holiday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     tail = _YEAR_TAIL.match(ctx.text, e)
     if tail and 1000 <= int(tail.group(1)) <= 2199:
         return _Cand(s, tail.end(), "DATE", fmt(int(tail.group(1))))
+    prev = _prev_words(ctx.text, s, 1)
+    direction = prev[0][0] if prev and prev[0][0] in {"last", "next", "this"} else ""
+    if direction:
+        s = prev[0][1]  # "last Christmas"
     if ctx.ref is None:
         a, b = fmt(2001), fmt(2002)  # movable feasts keep only what every year shares
         value = "XXXX" + (a[4:] if a[4:] == b[4:] else a[4:7] if a[5:7] == b[5:7] else "")
         return _Cand(s, e, "DATE", value, relative=False, year_explicit=False)
+    if direction:
+        return _Cand(s, e, "DATE", _directed_holiday(ctx.ref, date_of, direction), relative=True)
     value, relative = _yearless(ctx, s, e, fmt)
     return _Cand(s, e, "DATE", value, relative=relative, year_explicit=False, with_year=fmt)
+
+
+def _directed_holiday(
+    ref: datetime.date, date_of: Callable[[int], datetime.date], direction: str
+) -> str:
+    """``last Christmas``: the last one before ref; ``next``: the first after; ``this``: ref's."""
+    y = ref.year
+    if direction == "last":
+        return (date_of(y) if date_of(y) < ref else date_of(y - 1)).isoformat()
+    if direction == "next":
+        return (date_of(y) if date_of(y) > ref else date_of(y + 1)).isoformat()
+    return date_of(y).isoformat()
 
 
 # --------------------------------------------------------------------------- spoken years
@@ -2117,6 +2166,8 @@ def _unit_rest(
         return _this_unit(m, ctx, q, unit, plural)
     if plural and unit in {"Y", "M", "W", "DE", "CE"} and not q.has_the:
         return _Cand(m.start(), m.end(), "DURATION", _duration_value(None, unit))
+    if plural and unit == "WE" and not q.has_the and not q.direction:
+        return _Cand(m.start(), m.end(), "SET", "XXXX-WE")  # "closed on weekends" (as tweets)
     if unit == "Q" and q.has_the and not plural and q.direction in {"", "fiscal"}:
         ended = _quarter_ended(ctx, m.end())
         if ended is not None:  # "the quarter ended June 30"
@@ -2536,6 +2587,7 @@ _RULES: list[_Rule] = [
         re.compile(r"(?P<kind>[QH])(?P<q>[1-4])(?:\s+(?P<y>\d{4}))?(?!\w)"),
         _h_quarter_q,
     ),
+    _Rule("fiscal_year", "fy", re.compile(r"FY\s?(?P<y>\d{4}|\d{2})(?![\w%]|[.,]\d)"), _h_fy),
     _Rule("apos_decade", "apos", re.compile(r"['’](?P<d>\d)0s\b"), _h_apos_decade),
     _Rule("holiday", "holiday", _HOLIDAY_RE, _h_holiday),
     _Rule("word_year", "yearword", _WORD_YEAR_RE, _h_word_year),
@@ -2822,7 +2874,8 @@ def _at_time(day: _Cand, clock: _Cand, start: int, end: int) -> _Cand:
 
 
 def _mergeable_range(ctx: _Ctx, a: _Cand, b: _Cand) -> bool:
-    if a.type != "DATE" or b.type != "DATE" or "range_end" in a.extra:
+    clocks = a.type == b.type == "TIME" and "clock" in a.extra and "clock" in b.extra
+    if not (a.type == b.type == "DATE" or clocks) or "range_end" in a.extra:
         return False
     if a.value.endswith("_REF") or b.value.endswith("_REF"):
         return False
@@ -2842,6 +2895,15 @@ def _share_year(a: _Cand, b: _Cand) -> None:
     if not a.year_explicit and b.year_explicit and a.with_year and b.value[:4].isdigit():
         a.value = a.with_year(int(b.value[:4]))
         a.relative = b.relative
+    elif (
+        not a.year_explicit
+        and not b.year_explicit
+        and b.with_year
+        and a.value[:4].isdigit()
+        and b.value[:4].isdigit()
+    ):  # "from Jan. 1 through March 31": the right end is the first one after the left
+        y = int(a.value[:4])
+        b.value = b.with_year(y) if b.with_year(y) >= a.value else b.with_year(y + 1)
 
 
 def _range(a: _Cand, b: _Cand) -> _Cand:
@@ -2849,7 +2911,7 @@ def _range(a: _Cand, b: _Cand) -> _Cand:
     merged = _Cand(
         a.start_char,
         b.end_char,
-        "DATE",
+        a.type,
         a.value,
         relative=b.relative or (a.relative and not b.year_explicit),
     )
