@@ -390,7 +390,13 @@ _FUTURE_WORDS = frozenset(
     "might expect expects intend intends payable effective expire expires expiring "
     "deadline".split()
 )
-_FUTURE_BEFORE_TO = frozenset("going is are set plan plans hope hopes".split())  # "set to"
+_FUTURE_BEFORE_TO = frozenset(  # "set to", "supposed to"
+    "going is are set plan plans hope hopes supposed likely aims aim intend vowed pledged "
+    "promised".split()
+)
+# "extended to Nov. 16", "postponed until Tuesday": the new date lies ahead
+_PUT_OFF = frozenset("extended postponed delayed deferred adjourned rescheduled".split())
+_PUT_OFF_TO = frozenset("to until till through".split())
 _PAST_WORDS = frozenset(
     "said says was were had did ago last earlier began took came went met brought bought "
     "sold made gave told won lost fell rose saw became left paid sent got found spent led "
@@ -425,8 +431,9 @@ def _cues(text: str, lo: int, hi: int) -> list[_Cue]:
         nxt = toks[i + 1][0].lower() if i + 1 < n else ""
         nxt2 = toks[i + 2][0].lower() if i + 2 < n else ""
         if lw in _FUTURE_BEFORE_TO and nxt == "to":
-            out.append(_Cue("future", lw + "_to", s, toks[i + 1][2]))
-            i += 2
+            k = i + 2 if nxt2.isalpha() and nxt2.islower() and nxt2 not in _FUTURE_WORDS else i + 1
+            out.append(_Cue("future", lw + "_to", s, toks[k][2]))  # to its verb
+            i = k + 1
             continue
         if lw == "to" and (nxt in {"begin", "start"} or nxt == "be" and nxt2 == "held"):
             k = i + (2 if nxt == "be" else 1)
@@ -436,6 +443,21 @@ def _cues(text: str, lo: int, hi: int) -> list[_Cue]:
         if lw == "set" and nxt == "for" and i and toks[i - 1][0].lower() in {"is", "are"}:
             out.append(_Cue("future", "set_for", s, toks[i + 1][2]))  # "is set for Nov. 3"
             i += 2
+            continue
+        if lw in _PUT_OFF and nxt in _PUT_OFF_TO:
+            out.append(_Cue("future", "put_off", s, toks[i + 1][2]))
+            i += 2
+            continue
+        if (
+            lw == "had"
+            and nxt == "been"
+            and nxt2 in _FUTURE_WORDS
+            and i + 3 < n
+            and toks[i + 3][0] in {"to", "for"}
+        ):  # "had been due to (expire)", "had been scheduled for": looks back
+            k = i + 4 if i + 4 < n and toks[i + 3][0] == "to" else i + 3
+            out.append(_Cue("past", "had_been", s, toks[k][2]))  # to its verb
+            i = k + 1
             continue
         if lw in {"has", "have"} and nxt == "been":  # present perfect: looks back
             out.append(_Cue("past", "has_been", s, toks[i + 1][2]))
