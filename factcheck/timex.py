@@ -91,12 +91,22 @@ Conventions (documented choices)
   night``) keeps the day's value (corpora tag it both ways).
 * Clock times (``8 PM``) are put on the reference day (``2023-06-23T20:00``), or on the
   date they are written with; without a reference they stay ``T20:00``.
-* Numeric dates ``a/b/yyyy``: with ``day_first`` None the order is decided by
-  plausibility (a part > 12 must be the day); when both orders are possible and the
-  parts differ, only the year is kept (value ``yyyy``, precision ``year``).
+* Numeric dates ``a/b/yyyy``: ``day_first`` (the locale) picks the order unless it is
+  impossible (a part > 12 must be the day: ``15/03/2023`` is 15 March either way); with
+  ``day_first`` None, when both orders are possible and the parts differ, only the year
+  is kept (value ``yyyy``, precision ``year``).  ``yyyy/mm/dd`` and ``yyyy.mm.dd`` are
+  read like ISO dates.
 * A bare 4-digit number is a year only in 1000..2199 and in a year-like context (after
   ``in``/``since``/``the``/a month/a capitalised name ..., or before punctuation), never
   before a count noun or unit (``2020 votes``, ``2020 km``) or after ``p.``/``No.``.
+* ``the 1800s`` (a round hundred before 2000) is the century ``18``; ``the 2000s`` the
+  decade ``200``.  ``FY2023`` is the year ``2023`` like ``fiscal 2023``; ``H1 2022`` the
+  half ``2022-H1``; ``on weekends`` the SET ``XXXX-WE``; bare ``months ago`` the DURATION
+  ``PXM`` (as TimeBank); ``last Christmas`` / ``next Easter`` the one before / after the
+  reference date.  A weekday after ``until`` with no tense cue, or right after ``is`` /
+  ``are`` (``the vote is on Friday``), looks ahead; ``extended to`` / ``postponed until``
+  are future cues, ``had been due to`` a past one.  In a range of two yearless ends the
+  right end is the first one on or after the left (``from December to February``).
 * Seasons are northern: SP Mar-May, SU Jun-Aug, FA Sep-Nov, WI Dec-Feb (of the next year).
   Holidays use US federal rules where they differ (Thanksgiving, Labor Day ...).
 """
@@ -850,9 +860,9 @@ def _h_numeric(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if len(ytxt) == 2 and m["sep"] != "/":
         return None
     y = _year_of(ctx, int(ytxt))
-    if ctx.day_first is True or (ctx.day_first is None and a > 12):
+    if a > 12 or (ctx.day_first is True and b <= 12):  # the locale yields to plausibility
         day, mon = a, b
-    elif ctx.day_first is False or (ctx.day_first is None and b > 12) or a == b:
+    elif b > 12 or ctx.day_first is False or a == b:
         day, mon = b, a
     else:
         return _Cand(m.start(), m.end(), "DATE", f"{y:04d}") if 1 <= y <= 9999 else None
