@@ -91,12 +91,22 @@ Conventions (documented choices)
   night``) keeps the day's value (corpora tag it both ways).
 * Clock times (``8 PM``) are put on the reference day (``2023-06-23T20:00``), or on the
   date they are written with; without a reference they stay ``T20:00``.
-* Numeric dates ``a/b/yyyy``: with ``day_first`` None the order is decided by
-  plausibility (a part > 12 must be the day); when both orders are possible and the
-  parts differ, only the year is kept (value ``yyyy``, precision ``year``).
+* Numeric dates ``a/b/yyyy``: ``day_first`` (the locale) picks the order unless it is
+  impossible (a part > 12 must be the day: ``15/03/2023`` is 15 March either way); with
+  ``day_first`` None, when both orders are possible and the parts differ, only the year
+  is kept (value ``yyyy``, precision ``year``).  ``yyyy/mm/dd`` and ``yyyy.mm.dd`` are
+  read like ISO dates.
 * A bare 4-digit number is a year only in 1000..2199 and in a year-like context (after
   ``in``/``since``/``the``/a month/a capitalised name ..., or before punctuation), never
   before a count noun or unit (``2020 votes``, ``2020 km``) or after ``p.``/``No.``.
+* ``the 1800s`` (a round hundred before 2000) is the century ``18``; ``the 2000s`` the
+  decade ``200``.  ``FY2023`` is the year ``2023`` like ``fiscal 2023``; ``H1 2022`` the
+  half ``2022-H1``; ``on weekends`` the SET ``XXXX-WE``; bare ``months ago`` the DURATION
+  ``PXM`` (as TimeBank); ``last Christmas`` / ``next Easter`` the one before / after the
+  reference date.  A weekday after ``until`` with no tense cue, or right after ``is`` /
+  ``are`` (``the vote is on Friday``), looks ahead; ``extended to`` / ``postponed until``
+  are future cues, ``had been due to`` a past one.  In a range of two yearless ends the
+  right end is the first one on or after the left (``from December to February``).
 * Seasons are northern: SP Mar-May, SU Jun-Aug, FA Sep-Nov, WI Dec-Feb (of the next year).
   Holidays use US federal rules where they differ (Thanksgiving, Labor Day ...).
 """
@@ -379,7 +389,7 @@ _COUNT_NOUN_TEXT = (
     "sites locations bn m million billion trillion thousand hundred square sq ft gb mb tb mw  "
     "kw gw mhz ghz st street avenue ave road rd boulevard blvd lane drive dr way pence  "
     "francs rupees pesos rubles roubles shekels dinars lira yards gallons litres liters  "
-    "degrees"
+    "degrees cc ml mm cm kwh lb oz grams ounces hectares tonnes megawatts gigawatts bytes"
 )
 _COUNT_NOUNS = frozenset(_COUNT_NOUN_TEXT.split())
 # Tense cues: the one governing an expression (within its clause) decides whether a
@@ -390,7 +400,13 @@ _FUTURE_WORDS = frozenset(
     "might expect expects intend intends payable effective expire expires expiring "
     "deadline".split()
 )
-_FUTURE_BEFORE_TO = frozenset("going is are set plan plans hope hopes".split())  # "set to"
+_FUTURE_BEFORE_TO = frozenset(  # "set to", "supposed to"
+    "going is are set plan plans hope hopes supposed likely aims aim intend vowed pledged "
+    "promised".split()
+)
+# "extended to Nov. 16", "postponed until Tuesday": the new date lies ahead
+_PUT_OFF = frozenset("extended postponed delayed deferred adjourned rescheduled".split())
+_PUT_OFF_TO = frozenset("to until till through".split())
 _PAST_WORDS = frozenset(
     "said says was were had did ago last earlier began took came went met brought bought "
     "sold made gave told won lost fell rose saw became left paid sent got found spent led "
@@ -425,8 +441,9 @@ def _cues(text: str, lo: int, hi: int) -> list[_Cue]:
         nxt = toks[i + 1][0].lower() if i + 1 < n else ""
         nxt2 = toks[i + 2][0].lower() if i + 2 < n else ""
         if lw in _FUTURE_BEFORE_TO and nxt == "to":
-            out.append(_Cue("future", lw + "_to", s, toks[i + 1][2]))
-            i += 2
+            k = i + 2 if nxt2.isalpha() and nxt2.islower() and nxt2 not in _FUTURE_WORDS else i + 1
+            out.append(_Cue("future", lw + "_to", s, toks[k][2]))  # to its verb
+            i = k + 1
             continue
         if lw == "to" and (nxt in {"begin", "start"} or nxt == "be" and nxt2 == "held"):
             k = i + (2 if nxt == "be" else 1)
@@ -436,6 +453,21 @@ def _cues(text: str, lo: int, hi: int) -> list[_Cue]:
         if lw == "set" and nxt == "for" and i and toks[i - 1][0].lower() in {"is", "are"}:
             out.append(_Cue("future", "set_for", s, toks[i + 1][2]))  # "is set for Nov. 3"
             i += 2
+            continue
+        if lw in _PUT_OFF and nxt in _PUT_OFF_TO:
+            out.append(_Cue("future", "put_off", s, toks[i + 1][2]))
+            i += 2
+            continue
+        if (
+            lw == "had"
+            and nxt == "been"
+            and nxt2 in _FUTURE_WORDS
+            and i + 3 < n
+            and toks[i + 3][0] in {"to", "for"}
+        ):  # "had been due to (expire)", "had been scheduled for": looks back
+            k = i + 4 if i + 4 < n and toks[i + 3][0] == "to" else i + 3
+            out.append(_Cue("past", "had_been", s, toks[k][2]))  # to its verb
+            i = k + 1
             continue
         if lw in {"has", "have"} and nxt == "been":  # present perfect: looks back
             out.append(_Cue("past", "has_been", s, toks[i + 1][2]))
@@ -546,7 +578,8 @@ def _anchor_table() -> dict[str, str]:
         "night": ["night", "morning", "afternoon", "evening"],
         "holiday": list(_HOLIDAY_ANCHORS),
         "yearword": ["eighteen", "nineteen", "twenty", "two"] + list(_DECADE_WORDS),
-        "quarter": ["q"],
+        "quarter": ["q", "h"],
+        "fy": ["fy"],
         "period": ["period"],
     }
     for kind, names in words.items():
@@ -827,9 +860,9 @@ def _h_numeric(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if len(ytxt) == 2 and m["sep"] != "/":
         return None
     y = _year_of(ctx, int(ytxt))
-    if ctx.day_first is True or (ctx.day_first is None and a > 12):
+    if a > 12 or (ctx.day_first is True and b <= 12):  # the locale yields to plausibility
         day, mon = a, b
-    elif ctx.day_first is False or (ctx.day_first is None and b > 12) or a == b:
+    elif b > 12 or ctx.day_first is False or a == b:
         day, mon = b, a
     else:
         return _Cand(m.start(), m.end(), "DATE", f"{y:04d}") if 1 <= y <= 9999 else None
@@ -1174,6 +1207,8 @@ def _h_year(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if m["s"]:
         if y % 10:
             return None
+        if y % 100 == 0 and y < 2000:  # "the 1800s": the century (not "the 2000s")
+            return _Cand(m.start(), m.end(), "DATE", str(y // 100), takes_the=True)
         return _Cand(m.start(), m.end(), "DATE", str(y // 10), takes_the=True)
     if not m["y2"] and not _year_context_ok(m, ctx):
         return None
@@ -1199,6 +1234,12 @@ def _h_year(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 _YEAR_PERIOD = re.compile(r"\s+(?:quarter|period)\b", re.IGNORECASE)
 
 
+def _h_fy(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """``FY2023``, ``FY 23``: the fiscal year, valued by its number as ``fiscal 2023``."""
+    y = _year_of(ctx, int(m["y"]))
+    return _Cand(m.start(), m.end(), "DATE", f"{y:04d}") if 1000 <= y <= 2199 else None
+
+
 def _h_apos_decade(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     d = int(m["d"])
     ref_year = ctx.ref.year if ctx.ref else 2030
@@ -1207,9 +1248,14 @@ def _h_apos_decade(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 
 
 def _h_quarter_q(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
-    q = int(m["q"])
+    """``Q3``, ``Q1 2023``, ``H1 2022`` (a half only with its year: "H1" alone is a name)."""
+    q, kind = int(m["q"]), m["kind"]
     if m["y"]:
-        return _Cand(m.start(), m.end(), "DATE", f"{int(m['y']):04d}-Q{q}")
+        if kind == "H" and q > 2:
+            return None
+        return _Cand(m.start(), m.end(), "DATE", f"{int(m['y']):04d}-{kind}{q}")
+    if kind == "H":
+        return None
     if ctx.ref is None:
         return _Cand(m.start(), m.end(), "DATE", f"XXXX-Q{q}", year_explicit=False)
     return _Cand(
@@ -1247,15 +1293,44 @@ def _weekday_date(ctx: _Ctx, wd: int, s: int, e: int, direction: str) -> datetim
         return ref + datetime.timedelta(days=ahead or 7)
     if ctx.text.startswith(("'s", "’s"), e):  # "Wednesday's ruling": a known event
         return ref - datetime.timedelta(days=back)
-    if direction == "this" or _is_future(ctx, s, e):
+    tense = _tense(ctx, s, e)
+    if direction == "this" or tense == "future":
+        return ref + datetime.timedelta(days=ahead)
+    if tense is None and (
+        _after_word(ctx.text, s, {"until", "till"})
+        or _PRESENT_COPULA.search(ctx.text, max(0, s - 30), s)
+    ):  # "the offer stands until Friday", "the meeting is at 10am on Friday"
         return ref + datetime.timedelta(days=ahead)
     return ref - datetime.timedelta(days=back)
+
+
+# "the vote is (on) Friday", "the meeting is at 10am on Friday": a date set ahead
+_PRESENT_COPULA = re.compile(
+    r"\b(?:is|are)\s+(?:at\s+(?:[\d:.]+\s*[ap]\.?m\.?|noon|midnight)\s+)?(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _after_word(text: str, pos: int, words: set[str]) -> bool:
+    """Is the word right before pos one of words?"""
+    prev = _prev_words(text, pos, 1)
+    return bool(prev) and prev[0][0] in words
+
+
+# newspaper titles: "The Sunday Times", "The Mail on Sunday" name no day
+_PAPER_AFTER = re.compile(
+    r" (?:Times|Telegraph|Express|Mirror|Herald|Post|Star|Tribune|Observer|Independent|Sport"
+    r"|Business|Mail|Age|World)\b"
+)
+_PAPER_BEFORE = re.compile(r"\b(?:Mail|Independent|Scotland|Business|Sport) on $")
 
 
 def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     name = m["wd"]
     wd = _WEEKDAYS[name.lower()]
     s, e = m.start(), m.end()
+    if _PAPER_AFTER.match(ctx.text, e) or _PAPER_BEFORE.search(ctx.text, max(0, s - 16), s):
+        return None
     prev = _prev_words(ctx.text, s, 2)
     pw = prev[0][0] if prev else ""
     part = _DAYPARTS.get((m["part"] or "").lower().rstrip("s"), "")
@@ -1551,6 +1626,8 @@ _HOLIDAY_PATTERNS: dict[str, Callable[[int], datetime.date]] = {
     r"Easter(?:\s+Sunday)?": _easter,
     r"Easter\s+Monday": lambda y: _easter(y) + datetime.timedelta(days=1),
     r"Good\s+Friday": lambda y: _easter(y) - datetime.timedelta(days=2),
+    r"Black\s+Friday": lambda y: _nth_weekday(y, 11, 3, 4) + datetime.timedelta(days=1),
+    r"Cyber\s+Monday": lambda y: _nth_weekday(y, 11, 3, 4) + datetime.timedelta(days=4),
     r"Election\s+Day": lambda y: _nth_weekday(y, 11, 0, 1) + datetime.timedelta(days=1),
 }
 _HOLIDAY_ANCHORS = {
@@ -1575,6 +1652,8 @@ _HOLIDAY_ANCHORS = {
     "easter",
     "good",
     "election",
+    "black",
+    "cyber",
 }
 _HOLIDAY_COMPILED = [(re.compile(rf"{p}(?!\w)"), f) for p, f in _HOLIDAY_PATTERNS.items()]
 _YEAR_TAIL = re.compile(r",?\s+(?:of\s+)?(\d{4})(?!\w)")
@@ -1592,12 +1671,30 @@ def _h_holiday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     tail = _YEAR_TAIL.match(ctx.text, e)
     if tail and 1000 <= int(tail.group(1)) <= 2199:
         return _Cand(s, tail.end(), "DATE", fmt(int(tail.group(1))))
+    prev = _prev_words(ctx.text, s, 1)
+    direction = prev[0][0] if prev and prev[0][0] in {"last", "next", "this"} else ""
+    if direction:
+        s = prev[0][1]  # "last Christmas"
     if ctx.ref is None:
         a, b = fmt(2001), fmt(2002)  # movable feasts keep only what every year shares
         value = "XXXX" + (a[4:] if a[4:] == b[4:] else a[4:7] if a[5:7] == b[5:7] else "")
         return _Cand(s, e, "DATE", value, relative=False, year_explicit=False)
+    if direction:
+        return _Cand(s, e, "DATE", _directed_holiday(ctx.ref, date_of, direction), relative=True)
     value, relative = _yearless(ctx, s, e, fmt)
     return _Cand(s, e, "DATE", value, relative=relative, year_explicit=False, with_year=fmt)
+
+
+def _directed_holiday(
+    ref: datetime.date, date_of: Callable[[int], datetime.date], direction: str
+) -> str:
+    """``last Christmas``: the last one before ref; ``next``: the first after; ``this``: ref's."""
+    y = ref.year
+    if direction == "last":
+        return (date_of(y) if date_of(y) < ref else date_of(y - 1)).isoformat()
+    if direction == "next":
+        return (date_of(y) if date_of(y) > ref else date_of(y + 1)).isoformat()
+    return date_of(y).isoformat()
 
 
 # --------------------------------------------------------------------------- spoken years
@@ -2101,12 +2198,16 @@ def _unit_rest(
         return _this_unit(m, ctx, q, unit, plural)
     if plural and unit in {"Y", "M", "W", "DE", "CE"} and not q.has_the:
         return _Cand(m.start(), m.end(), "DURATION", _duration_value(None, unit))
+    if plural and unit == "WE" and not q.has_the and not q.direction:
+        return _Cand(m.start(), m.end(), "SET", "XXXX-WE")  # "closed on weekends" (as tweets)
     if unit == "Q" and q.has_the and not plural and q.direction in {"", "fiscal"}:
         ended = _quarter_ended(ctx, m.end())
         if ended is not None:  # "the quarter ended June 30"
             return _Cand(q.start, m.end(), "DATE", ended, relative=ctx.ref is not None)
     if unit in {"WE", "Q"} and q.has_the and not plural:  # "the weekend", "the quarter"
         return _this_unit(m, ctx, q, unit, plural)
+    if q.has_the and not plural and unit in {"DE", "CE"} and _part_of(ctx.text, q.start):
+        return _this_unit(m, ctx, q, unit, plural)  # "by the end of the decade"
     if not (q.has_the and not plural and unit in {"Y", "M", "W", "Q"}):
         return None
     if _PERIOD_ENDED.match(ctx.text, m.end()):  # "the (fiscal) year ended Sept. 30"
@@ -2199,6 +2300,13 @@ def _after_of(text: str, pos: int) -> bool:
     return bool(words) and words[0][0] == "of"
 
 
+def _part_of(text: str, pos: int) -> bool:
+    """``the end of`` / ``the middle of`` ... right before pos."""
+    words = _prev_words(text, pos, 2)
+    return [w for w, _ in words] in (["of", "end"], ["of", "beginning"], ["of", "start"],
+                                     ["of", "middle"], ["of", "close"])
+
+
 def _mod_code(mod: str | None) -> str | None:
     return None if mod in {"earlier", "later"} else mod
 
@@ -2248,9 +2356,12 @@ def _shifted(
     """``two years ago``, ``a year earlier``: a date counted back from the reference."""
     if right.group(0)[0] == "-" and q.number in (None, 1) and not q.vague:
         q.number, q.start = 1, m.start()  # "year-earlier", "the year-ago quarter"
-    if q.number is None and not q.vague:
-        return None
     sign = 1 if right.group(1).lower()[0] in "hf" else -1  # "hence", "from now"
+    if q.number is None and not q.vague:
+        if m.group(0)[-1:] in "sS" and not q.direction and not q.has_the and sign < 0:
+            # "months ago": TimeBank tags the vague stretch back, DURATION PXM
+            return _Cand(m.start(), right.end(), "DURATION", _duration_value(None, unit))
+        return None
     e = right.end()
     noun = _PERIOD_NOUN.match(ctx.text, e) if right.group(0)[0] == "-" else None
     if noun:  # "the year-ago quarter"
@@ -2425,7 +2536,7 @@ _RULES: list[_Rule] = [
         "iso",
         "digit",
         re.compile(
-            r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])"
+            r"(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d-]|[/.]\d)"
             r"(?:T(?P<H>\d{2}):(?P<M>\d{2}))?"
         ),
         _h_iso,
@@ -2503,8 +2614,12 @@ _RULES: list[_Rule] = [
     _Rule("set", "set", re.compile(rf"(?i:{_SET_ALT})\b"), _h_set),
     _Rule("period", "period", re.compile(r"(?i:period)\b"), _h_period),
     _Rule(
-        "quarter", "quarter", re.compile(r"Q(?P<q>[1-4])(?:\s+(?P<y>\d{4}))?(?!\w)"), _h_quarter_q
+        "quarter",
+        "quarter",
+        re.compile(r"(?P<kind>[QH])(?P<q>[1-4])(?:\s+(?P<y>\d{4}))?(?!\w)"),
+        _h_quarter_q,
     ),
+    _Rule("fiscal_year", "fy", re.compile(r"FY\s?(?P<y>\d{4}|\d{2})(?![\w%]|[.,]\d)"), _h_fy),
     _Rule("apos_decade", "apos", re.compile(r"['’](?P<d>\d)0s\b"), _h_apos_decade),
     _Rule("holiday", "holiday", _HOLIDAY_RE, _h_holiday),
     _Rule("word_year", "yearword", _WORD_YEAR_RE, _h_word_year),
@@ -2659,6 +2774,8 @@ def _extend_left(ctx: _Ctx, c: _Cand) -> None:
         c.start_char = words[0][1]
     elif seq[:2] == ("year", "the") and _YEAR_VALUE.fullmatch(c.value):
         c.start_char = words[1][1]  # "the year 2000"
+    elif seq[:2] == ("year", "fiscal") and _YEAR_VALUE.fullmatch(c.value):
+        c.start_char = words[2][1] if seq[2:3] == ("the",) else words[1][1]  # "fiscal year 2022"
     elif seq[:1] == ("around",) or seq[:1] == ("about",) and c.type == "TIME":
         c.start_char, c.mod = words[0][1], "APPROX"  # "around Nov. 1", "about 7 p.m."
     elif seq[:1] in {("earlier",), ("later",)} and _DAYISH.fullmatch(c.value[:10]):
@@ -2789,7 +2906,8 @@ def _at_time(day: _Cand, clock: _Cand, start: int, end: int) -> _Cand:
 
 
 def _mergeable_range(ctx: _Ctx, a: _Cand, b: _Cand) -> bool:
-    if a.type != "DATE" or b.type != "DATE" or "range_end" in a.extra:
+    clocks = a.type == b.type == "TIME" and "clock" in a.extra and "clock" in b.extra
+    if not (a.type == b.type == "DATE" or clocks) or "range_end" in a.extra:
         return False
     if a.value.endswith("_REF") or b.value.endswith("_REF"):
         return False
@@ -2809,6 +2927,15 @@ def _share_year(a: _Cand, b: _Cand) -> None:
     if not a.year_explicit and b.year_explicit and a.with_year and b.value[:4].isdigit():
         a.value = a.with_year(int(b.value[:4]))
         a.relative = b.relative
+    elif (
+        not a.year_explicit
+        and not b.year_explicit
+        and b.with_year
+        and a.value[:4].isdigit()
+        and b.value[:4].isdigit()
+    ):  # "from Jan. 1 through March 31": the right end is the first one after the left
+        y = int(a.value[:4])
+        b.value = b.with_year(y) if b.with_year(y) >= a.value else b.with_year(y + 1)
 
 
 def _range(a: _Cand, b: _Cand) -> _Cand:
@@ -2816,7 +2943,7 @@ def _range(a: _Cand, b: _Cand) -> _Cand:
     merged = _Cand(
         a.start_char,
         b.end_char,
-        "DATE",
+        a.type,
         a.value,
         relative=b.relative or (a.relative and not b.year_explicit),
     )

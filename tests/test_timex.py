@@ -585,7 +585,7 @@ SENTENCES = [
     ("Prices soared in the 1970s.", REF, [("the 1970s", "197")]),
     ("Prices soared in the '70s.", REF, [("the '70s", "197")]),
     ("It was built in the 19th century.", REF, [("the 19th century", "18")]),
-    ("It was built in the early 1900s.", REF, [("the early 1900s", "190")]),
+    ("It was built in the early 1900s.", REF, [("the early 1900s", "19")]),
     ("Sales peaked in the spring of 2021.", REF, [("the spring of 2021", "2021-SP")]),
     ("Sales peaked in summer 2021.", REF, [("summer 2021", "2021-SU")]),
     ("Profit rose in the third quarter of 2022.", REF, [("the third quarter of 2022", "2022-Q3")]),
