@@ -28,7 +28,7 @@ from test_audit_helpers import (
 
 from factcheck.cli import cli
 
-DOCS = 500  # enough that a run cannot end between a look at the store and a signal
+DOCS = 200
 KILL_AFTER = 30  # committed documents
 
 
@@ -48,7 +48,7 @@ def make_archive(folder: Path) -> Path:
 
 def committed(db: Path) -> int:
     try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.2) as conn:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
             return int(conn.execute("SELECT count(*) FROM files").fetchone()[0])
     except sqlite3.Error:  # not created yet
         return 0
