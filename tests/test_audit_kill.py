@@ -62,7 +62,14 @@ def start(folder: Path, db: str, jobs: str, *extra: str) -> subprocess.Popen[byt
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,
+        preexec_fn=_default_sigint,
     )
+
+
+def _default_sigint() -> None:
+    """Ctrl-C as in a terminal, even when the tests run as a background job: that ignores
+    SIGINT, a child inherits it, and Python then never raises KeyboardInterrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def stop_midway(proc: subprocess.Popen[bytes], db: Path, sig: int) -> int:
