@@ -418,6 +418,14 @@ _NOT_FINITE_AFTER = frozenset("be been being to is are".split())  # "will be pai
 _ED_NOT_BEFORE = frozenset("to until through by".split())  # "extended through May"
 _MODALS = frozenset("will won't shall would going_to is_to are_to".split())
 _CUE_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+# the words a cue can start with (see `_cues`), besides "-ed" and "'ll" words
+_CUE_STARTS = (
+    _FUTURE_BEFORE_TO
+    | _PUT_OFF
+    | _FUTURE_WORDS
+    | _PAST_WORDS
+    | frozenset({"to", "set", "had", "has", "have", "as"})
+)
 
 
 class _Cue:
@@ -438,6 +446,9 @@ def _cues(text: str, lo: int, hi: int) -> list[_Cue]:
     while i < n:
         w, s, e = toks[i]
         lw = w.lower()
+        if lw not in _CUE_STARTS and not lw.endswith(("ed", "'ll", "’ll")):
+            i += 1  # most words: no branch below can take them
+            continue
         nxt = toks[i + 1][0].lower() if i + 1 < n else ""
         nxt2 = toks[i + 2][0].lower() if i + 2 < n else ""
         if lw in _FUTURE_BEFORE_TO and nxt == "to":
