@@ -796,10 +796,11 @@ def test_dates_report_on_fuzz_never_raises() -> None:
 
 def test_anchor_scans_match_the_single_scan() -> None:
     """`_anchors` (several fast scans) finds exactly what `_ANCHOR_SCAN` finds."""
-    from factcheck import timex
+    from factcheck.timex import rules as timex_rules
 
     rng = random.Random(7)
-    words = [*sorted(timex._ANCHORS)[:80], "May", "MAY", "mAy", "Mays", "xmay", "'90s", "’80s"]
+    words = [*sorted(timex_rules._ANCHORS)[:80], "May", "MAY", "mAy", "Mays", "xmay"]
+    words += ["'90s", "’80s"]
     words += ["1990s", "5", "12-3", "3–4", "$5", "£3", "a.5", "#4", "/7", "x9", "_8", "٣٤", "²3"]
     words += ["é", "Éy", "10,000", "3.5", "Sept.", "mid-May", "2014-2016"]
     seps = [" ", "  ", "\n", "(", ")", "-", ",", ".", "'", "’", "", "_", "\t", "é", "5", "/", "$"]
@@ -807,5 +808,5 @@ def test_anchor_scans_match_the_single_scan() -> None:
         text = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(1, 12)))
         if rng.random() < 0.3:
             text = rng.choice(seps) + text
-        expected = [(m.start(), m.group()) for m in timex._ANCHOR_SCAN.finditer(text)]
-        assert timex._anchors(text) == expected, text
+        expected = [(m.start(), m.group()) for m in timex_rules._ANCHOR_SCAN.finditer(text)]
+        assert timex_rules._anchors(text) == expected, text

@@ -1,0 +1,173 @@
+"""Rule-based temporal tagger: find and normalise time expressions in news text.
+
+`find_times(text, reference_date)` returns `TimeExpr` objects carrying a TIMEX3-style
+type and value plus the calendar interval the expression denotes.  Pure Python, stdlib
+only; never raises on any input and never looks at the machine's clock.
+
+Modules (each reads in one sitting): `expr` (TimeExpr; candidates, context and rule
+types), `lexicon` (words, tense cues, regex pieces), `context` (reading around a
+candidate), `handlers` (dates, months, years, weekdays, relative words), `holidays`,
+`units` (durations, ago/later, this/last/next unit, SETs), `rules` (the rule table and
+anchor words), `scan` (anchors, candidates, overlaps, ranges) and `intervals` (values to
+calendar intervals, the last touches). `find_times` below runs them.
+
+Design
+------
+* One regex scan (`_ANCHOR_SCAN`, a prefix-factored alternation of the `_ANCHORS` words
+  plus numbers; run as a few faster scans, `_anchors`) finds only the anchor tokens that
+  can start the core of an expression: a
+  number, a month name, a weekday, a unit word such as ``year``, a relative word such as
+  ``yesterday``, a holiday ...  Only there are the rules of that anchor kind tried
+  (``pattern.match(text, pos)``), so the cost is one C-level scan plus a little Python
+  per anchor (several MB/s; ``benchmarks/bench_tagger.py`` compares it with spaCy's
+  tokenizer).  To extend the tagger add a
+  `_Rule` (compiled regex + small normaliser returning a `_Cand`) to `_RULES` and, if
+  needed, its anchor words to `_anchor_table`.
+* Words to the left of a core (``the``, ``early``/``mid``/``late``, ``the end of``,
+  ``last``/``next``/``this``, numbers before a unit) are read by `_prev_words` instead of
+  being anchors themselves: ``the`` is too frequent to be one.
+* Overlaps are resolved longest-first; then adjacent expressions are merged (ranges such
+  as ``from 2014 to 2016``, date + clock time, ``Saturday, April 25``, month + spoken
+  year) and ``a year earlier`` is anchored to the quarter in focus.
+
+Conventions (documented choices)
+--------------------------------
+* Spans follow TIMEX3: leading prepositions (``in``, ``since``, ``until`` ...) are not part
+  of the span; they set ``relation`` instead.  ``the`` is included for decades,
+  centuries, quarters, seasons and the weekend (``the 1990s``); modifiers (``early``,
+  ``the end of``) and approximators (``nearly two years``) are included.
+* The value never contains the modifier (``early 2023`` -> value ``2023``, mod ``START``);
+  the interval is narrowed to the first / middle / last third of the days of the
+  interval for START / MID / END (``early July`` = July 1-10).
+* relation ``since``: start = start of the expression, end = reference date (or None);
+  ``until``/``by``: start None, end = end of the expression; ``before``: end = the day
+  before the start; ``after``: start = the day after the end.  Ranges (relation
+  ``between``) have the ISO 8601 interval value ``A/B`` and span both ends; a year given
+  only on the right end is shared (``between May and July 2022``).  TIMEX3 corpora tag
+  the two ends separately: ``find_times(..., merge_ranges=False)`` does that, and then
+  also splits a day range written as one group as TIMEX3 corpora do (``June 23-24, 2023``
+  -> ``June 23`` + ``24, 2023``; ``April 24 and 25`` -> ``April 24`` + ``25``).
+* Without a reference date nothing is resolved against "today": values are
+  underspecified (``XXXX-03``, ``XXXX-WXX-7``, ``PAST_REF``) and start/end are None.
+* With a reference date:
+  - a bare weekday is the most recent one on or before the reference date (the same day
+    counts), unless the nearest tense cue in its clause looks forward (``will``, ``is
+    to``, ``expected`` ...): then the first one on or after it; ``last``/``next`` are
+    strictly before/after;
+  - a yearless month, day of month, season or holiday takes the year of the governing
+    tense cue's direction (past: last occurrence starting on or before the reference
+    date; future: first one not ending before it); a cue further than a few words away
+    is overruled by an occurrence within two months of the reference date (``the company
+    said ... payable Nov. 16``); with no cue, the closest occurrence wins, unless it is
+    more than two months away and the date follows ``until``/``by`` (ahead) or
+    ``since`` (back).  The governing cue is the nearest one in the clause (``a.m.`` or
+    ``Oct.`` do not end a clause), except that words of other time expressions
+    (``last``, ``ago``) are skipped and a participle or adjective after a modal leaves the
+    modal in charge (``will redeem the preferred shares on Oct. 31``, ``would be paid
+    in January``, ``will hit on Friday``) unless it stands right before the date
+    (``would appeal the ruling, announced Wednesday``);
+  - a yearless quarter is the closest one, or with a past tense the last one begun by the
+    reference date (a future cue does not push it ahead: results come after a quarter);
+  - ``the quarter`` / ``the latest quarter`` is the last completed quarter; ``a year
+    earlier`` right after a quarter is that quarter a year back (``2022-Q2``);
+    ``the year ended March 31`` is a DURATION ``P1Y``; ``for the year,`` the current year;
+    ``the latest period`` is the quarter (or half) in focus, else the last completed
+    quarter, and ``the same period last year`` / ``the 2022 period`` that period in the
+    year named; ``the latest fiscal year`` is the last completed (calendar) year;
+  - ``(later) that year``, ``earlier that day``, ``the following month`` are anchored to the
+    last date mentioned before them (the reference date when there is none);
+    ``the week of March 4`` is the ISO week of that day; ``year-end`` is the current year
+    with mod END (the previous one after ``since``);
+  - ``in recent years`` (after ``in``/``over``/``during``/``for``) is the DURATION ``PXY``,
+    other ``recent years`` ``PAST_REF``;
+  - ``the quarter ended June 30`` is the calendar quarter overlapping most the three months
+    up to that day (``2023-Q2``; ``ended July 31`` -> Q2); ``on the 15th`` (after a
+    preposition of time, before no noun) the nearest 15th, or the last / next one per the
+    governing tense.
+* ``soon`` is FUTURE_REF after a modal or in a clause not in the past (never ``as soon
+  as``, ``soon after``); ``current`` before a lowercase word is PRESENT_REF (``current
+  market conditions``; not ``current account`` or the noun), ``then current`` PAST_REF;
+  ``future quarters`` FUTURE_REF.  Without a reference date ``on the 15th`` is
+  ``XXXX-XX-15`` and ``Friday, Oct. 9`` one expression ``XXXX-10-09``.
+* SETs: ``every other week`` ``P2W``, ``every summer`` ``XXXX-SU``, ``every morning``
+  ``TMO``, adverbial ``quarterly`` ``P1Q`` (not ``quarterly earnings``); ``half an hour``
+  is ``PT30M`` and ``a dozen years`` ``P12Y``.
+* ``earlier in the year`` / ``later in the month`` are the reference's year / month (not
+  ``later in the day``: the day just named); ``midday``, ``mid-afternoon`` are TIMEs of
+  the reference day (``T12:00``, ``TAF``).  A weekday with a part of day (``Friday
+  night``) keeps the day's value (corpora tag it both ways).
+* Clock times (``8 PM``) are put on the reference day (``2023-06-23T20:00``), or on the
+  date they are written with; without a reference they stay ``T20:00``.
+* Numeric dates ``a/b/yyyy``: ``day_first`` (the locale) picks the order unless it is
+  impossible (a part > 12 must be the day: ``15/03/2023`` is 15 March either way); with
+  ``day_first`` None, when both orders are possible and the parts differ, only the year
+  is kept (value ``yyyy``, precision ``year``).  ``yyyy/mm/dd`` and ``yyyy.mm.dd`` are
+  read like ISO dates.
+* A bare 4-digit number is a year only in 1000..2199 and in a year-like context (after
+  ``in``/``since``/``the``/a month/a capitalised name ..., or before punctuation), never
+  before a count noun or unit (``2020 votes``, ``2020 km``) or after ``p.``/``No.``.
+* ``the 1800s`` (a round hundred before 2000) is the century ``18``; ``the 2000s`` the
+  decade ``200``.  ``FY2023`` is the year ``2023`` like ``fiscal 2023``; ``H1 2022`` the
+  half ``2022-H1``; ``on weekends`` the SET ``XXXX-WE``; bare ``months ago`` the DURATION
+  ``PXM`` (as TimeBank); ``last Christmas`` / ``next Easter`` the one before / after the
+  reference date.  A weekday after ``until`` with no tense cue, or right after ``is`` /
+  ``are`` (``the vote is on Friday``), looks ahead; ``extended to`` / ``postponed until``
+  are future cues, ``had been due to`` a past one.  In a range of two yearless ends the
+  right end is the first one on or after the left (``from December to February``).
+* Seasons are northern: SP Mar-May, SU Jun-Aug, FA Sep-Nov, WI Dec-Feb (of the next year).
+  Holidays use US federal rules where they differ (Thanksgiving, Labor Day ...).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from .expr import TimeExpr, _Ctx
+from .intervals import _anchor_years_back, _finish, _split_day_ranges, _week_of, interval_of
+from .scan import _candidates, _extend_left, _merge, _relation, _select
+from .units import _resolve_anaphors
+
+__all__ = ["TimeExpr", "find_times", "interval_of"]
+
+
+def find_times(
+    text: str,
+    reference_date: datetime.date | None = None,
+    *,
+    day_first: bool | None = None,
+    merge_ranges: bool = True,
+) -> list[TimeExpr]:
+    """All time expressions in text, sorted by start_char, non-overlapping (longest wins).
+
+    reference_date anchors relative expressions (usually the document date); without it
+    they stay underspecified.  day_first fixes the order of numeric dates (a/b/yyyy).
+    merge_ranges=False keeps ``from 2014 to 2016`` as two expressions (TIMEX3 style)
+    instead of one range; ranges written as one token group (``2014-2016``) stay one.
+    """
+    if not text or not isinstance(text, str):
+        return []
+    ref = reference_date
+    if isinstance(ref, datetime.datetime):
+        ref = ref.date()
+    ctx = _Ctx(text, ref if isinstance(ref, datetime.date) else None, day_first, merge_ranges)
+    cands = _candidates(ctx)
+    for c in cands:
+        _extend_left(ctx, c)
+    kept = _select(cands)
+    try:
+        kept = _merge(ctx, kept)
+        _anchor_years_back(kept)
+        _week_of(ctx, kept)
+        _resolve_anaphors(kept)
+        if not merge_ranges:
+            kept = _split_day_ranges(ctx, kept)
+    except Exception:  # never raise: keep the unmerged expressions
+        kept = _select(_candidates(ctx))
+    out: list[TimeExpr] = []
+    for c in kept:
+        try:
+            _relation(ctx, c)
+            out.append(_finish(ctx, c))
+        except Exception:  # never raise: drop this expression only
+            continue
+    return out

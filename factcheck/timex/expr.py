@@ -1,0 +1,71 @@
+"""The tagger's data: `TimeExpr` (what it returns) and, inside it, candidates (`_Cand`),
+the text being read (`_Ctx`) and rules (`_Rule`)."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """A normalised time expression found in a text.
+
+    type: DATE | TIME | DURATION | SET.  value: TIMEX3 (``2020-07-29``, ``2023-Q1``,
+    ``199``, ``XXXX-WXX-7``, ``PRESENT_REF``, ``P3D``, ``2014/2016`` for a range ...).
+    start/end: inclusive calendar interval, None where unknown.  precision: day, week,
+    month, season, quarter, half (``2023-H1``), year, decade, century, weekday, time, none.
+    """
+
+    text: str
+    start_char: int
+    end_char: int
+    type: str
+    value: str
+    start: datetime.date | None
+    end: datetime.date | None
+    precision: str
+    relation: str = "at"
+    mod: str | None = None
+    weekday: int | None = None
+    relative: bool = False
+
+
+@dataclass
+class _Cand:
+    """A mutable candidate expression, turned into a `TimeExpr` at the end."""
+
+    start_char: int
+    end_char: int
+    type: str
+    value: str
+    relative: bool = False
+    weekday: int | None = None
+    mod: str | None = None
+    takes_the: bool = False
+    year_explicit: bool = True
+    with_year: Callable[[int], str] | None = None
+    bounds: tuple[datetime.date | None, datetime.date | None] | None = None
+    relation: str = "at"
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class _Ctx:
+    text: str
+    ref: datetime.date | None
+    day_first: bool | None
+    merge_ranges: bool = True
+
+
+_Handler = Callable[[re.Match[str], _Ctx], "_Cand | None"]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    anchor: str
+    pattern: re.Pattern[str]
+    handler: _Handler

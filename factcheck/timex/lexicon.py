@@ -1,0 +1,499 @@
+"""The tagger's words: months, weekdays, units, number words, tense cues and the
+regex pieces the rules are built from."""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+}
+
+
+_MONTH_ABBR = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+
+
+_WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+
+
+_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+_DAYPARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+_UNITS = {
+    "day": "D",
+    "week": "W",
+    "weekend": "WE",
+    "fortnight": "F",
+    "month": "M",
+    "year": "Y",
+    "decade": "DE",
+    "century": "CE",
+    "quarter": "Q",
+    "hour": "H",
+    "minute": "MIN",
+    "second": "S",
+    "half": "HALF",
+}
+
+
+_SET_WORDS = {
+    "daily": "P1D",
+    "nightly": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "hourly": "PT1H",
+    "quarterly": "P1Q",
+}
+
+
+_NUMBERS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "thousand": 1000,
+    "a": 1,
+    "an": 1,
+    "single": 1,
+    "dozen": 12,
+}
+
+
+_VAGUE_NUMBERS = {"few", "several", "some", "many", "couple", "number", "dozens", "hundreds"}
+
+
+_ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "fifth": 5,
+    "5th": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+}
+
+
+_MOD_PHRASES: list[tuple[tuple[str, ...], str]] = [
+    (("the", "beginning", "of"), "START"),
+    (("the", "start", "of"), "START"),
+    (("the", "end", "of"), "END"),
+    (("the", "close", "of"), "END"),
+    (("the", "middle", "of"), "MID"),
+    (("beginning", "of"), "START"),
+    (("start", "of"), "START"),
+    (("end", "of"), "END"),
+    (("middle", "of"), "MID"),
+    (("the", "early"), "START"),
+    (("the", "late"), "END"),
+    (("the", "mid"), "MID"),
+    (("early",), "START"),
+    (("late",), "END"),
+    (("mid",), "MID"),
+]
+
+
+_APPROX = {
+    "about": "APPROX",
+    "around": "APPROX",
+    "nearly": "APPROX",
+    "almost": "APPROX",
+    "approximately": "APPROX",
+    "roughly": "APPROX",
+    "some": "APPROX",
+}
+
+
+_APPROX2 = {
+    ("more", "than"): "MORE_THAN",
+    ("less", "than"): "LESS_THAN",
+    ("at", "least"): "EQUAL_OR_MORE",
+    ("up", "to"): "EQUAL_OR_LESS",
+    ("at", "most"): "EQUAL_OR_LESS",
+}
+
+
+_RELATION_WORDS = {
+    "since": "since",
+    "until": "until",
+    "till": "until",
+    "by": "until",
+    "before": "before",
+    "after": "after",
+    "from": "since",
+    "prior": "before",
+}
+
+
+# Words before a bare 4-digit number that make it a year.
+_YEAR_LEFT = {
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "of",
+    "from",
+    "during",
+    "before",
+    "after",
+    "early",
+    "late",
+    "mid",
+    "the",
+    "fiscal",
+    "year",
+    "to",
+    "through",
+    "and",
+    "between",
+    "circa",
+    "around",
+    "throughout",
+    "for",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "fall",
+    "in-",
+    "pre",
+    "post",
+    "than",
+    "as",
+    "or",
+    "its",
+    "this",
+    "that",
+    "on",
+    "at",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "due",
+    "is",
+    "was",
+    "were",
+    "ended",
+    "ending",
+    "both",
+}
+
+
+# Nouns that make a preceding number a count or an amount, not a year.
+_COUNT_NOUN_TEXT = (
+    "people men women children votes voters troops soldiers contractors km kilometres  "
+    "kilometers miles meters metres feet foot inches tons tonnes dollars euros pounds yen  "
+    "yuan cents percent pct units cars homes houses jobs deaths cases points shares barrels  "
+    "acres employees workers members students patients residents delegates seats words pages  "
+    "copies kg kilograms lbs calories hp mph kmh rounds times years months days weeks hours  "
+    "minutes seconds items families refugees prisoners fighters officers police protesters  "
+    "civilians lives victims flights tickets rooms beds vehicles trucks planes ships boats  "
+    "guns rifles missiles rockets bombs signatures applications companies firms stores plants  "
+    "sites locations bn m million billion trillion thousand hundred square sq ft gb mb tb mw  "
+    "kw gw mhz ghz st street avenue ave road rd boulevard blvd lane drive dr way pence  "
+    "francs rupees pesos rubles roubles shekels dinars lira yards gallons litres liters  "
+    "degrees cc ml mm cm kwh lb oz grams ounces hectares tonnes megawatts gigawatts bytes"
+)
+
+
+_COUNT_NOUNS = frozenset(_COUNT_NOUN_TEXT.split())
+
+
+# Tense cues: the one governing an expression (within its clause) decides whether a
+# yearless date looks back (default) or ahead.  Read word by word (`_cues`): a big regex
+# alternation is several times slower.
+_FUTURE_WORDS = frozenset(
+    "will won't shall due expected scheduled planned planning next upcoming coming would "
+    "might expect expects intend intends payable effective expire expires expiring "
+    "deadline".split()
+)
+
+
+_FUTURE_BEFORE_TO = frozenset(  # "set to", "supposed to"
+    "going is are set plan plans hope hopes supposed likely aims aim intend vowed pledged "
+    "promised".split()
+)
+
+
+# "extended to Nov. 16", "postponed until Tuesday": the new date lies ahead
+_PUT_OFF = frozenset("extended postponed delayed deferred adjourned rescheduled".split())
+
+
+_PUT_OFF_TO = frozenset("to until till through".split())
+
+
+_PAST_WORDS = frozenset(
+    "said says was were had did ago last earlier began took came went met brought bought "
+    "sold made gave told won lost fell rose saw became left paid sent got found spent led "
+    "kept struck fought built hit ran held stood shot broke wrote spoke chose drew grew knew "
+    "threw flew drove caught sought taught thought felt heard fled sank swore "
+    "withdrew".split()
+)
+
+
+_NOT_FINITE_AFTER = frozenset("be been being to is are".split())  # "will be paid"
+
+
+_ED_NOT_BEFORE = frozenset("to until through by".split())  # "extended through May"
+
+
+_MODALS = frozenset("will won't shall would going_to is_to are_to".split())
+
+
+_CUE_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+
+
+# the words a cue can start with (see `_cues`), besides "-ed" and "'ll" words
+_CUE_STARTS = (
+    _FUTURE_BEFORE_TO
+    | _PUT_OFF
+    | _FUTURE_WORDS
+    | _PAST_WORDS
+    | frozenset({"to", "set", "had", "has", "have", "as"})
+)
+
+
+class _Cue:
+    """A tense cue: kind "future" / "past", its (lowercase) words, where it stands."""
+
+    __slots__ = ("kind", "word", "start", "end")
+
+    def __init__(self, kind: str, word: str, start: int, end: int) -> None:
+        self.kind, self.word, self.start, self.end = kind, word, start, end
+
+
+def _cues(text: str, lo: int, hi: int) -> list[_Cue]:
+    """The tense cues in text[lo:hi], in order."""
+    toks = [(m.group(), m.start(), m.end()) for m in _CUE_WORD.finditer(text, lo, hi)]
+    out: list[_Cue] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        w, s, e = toks[i]
+        lw = w.lower()
+        if lw not in _CUE_STARTS and not lw.endswith(("ed", "'ll", "’ll")):
+            i += 1  # most words: no branch below can take them
+            continue
+        nxt = toks[i + 1][0].lower() if i + 1 < n else ""
+        nxt2 = toks[i + 2][0].lower() if i + 2 < n else ""
+        if lw in _FUTURE_BEFORE_TO and nxt == "to":
+            k = i + 2 if nxt2.isalpha() and nxt2.islower() and nxt2 not in _FUTURE_WORDS else i + 1
+            out.append(_Cue("future", lw + "_to", s, toks[k][2]))  # to its verb
+            i = k + 1
+            continue
+        if lw == "to" and (nxt in {"begin", "start"} or nxt == "be" and nxt2 == "held"):
+            k = i + (2 if nxt == "be" else 1)
+            out.append(_Cue("future", "to_" + nxt, s, toks[k][2]))
+            i = k + 1
+            continue
+        if lw == "set" and nxt == "for" and i and toks[i - 1][0].lower() in {"is", "are"}:
+            out.append(_Cue("future", "set_for", s, toks[i + 1][2]))  # "is set for Nov. 3"
+            i += 2
+            continue
+        if lw in _PUT_OFF and nxt in _PUT_OFF_TO:
+            out.append(_Cue("future", "put_off", s, toks[i + 1][2]))
+            i += 2
+            continue
+        if (
+            lw == "had"
+            and nxt == "been"
+            and nxt2 in _FUTURE_WORDS
+            and i + 3 < n
+            and toks[i + 3][0] in {"to", "for"}
+        ):  # "had been due to (expire)", "had been scheduled for": looks back
+            k = i + 4 if i + 4 < n and toks[i + 3][0] == "to" else i + 3
+            out.append(_Cue("past", "had_been", s, toks[k][2]))  # to its verb
+            i = k + 1
+            continue
+        if lw in {"has", "have"} and nxt == "been":  # present perfect: looks back
+            out.append(_Cue("past", "has_been", s, toks[i + 1][2]))
+            i += 2
+            continue
+        if lw == "as" and nxt in {"soon", "early"} and nxt2 == "as":
+            out.append(_Cue("future", "as_soon_as", s, toks[i + 2][2]))
+            i += 3
+            continue
+        if lw.endswith(("'ll", "’ll")):
+            out.append(_Cue("future", "will", s, e))
+        elif lw in _FUTURE_WORDS:
+            out.append(_Cue("future", lw, s, e))
+        elif lw in _PAST_WORDS or (
+            len(w) >= 5
+            and w.endswith("ed")
+            and w.islower()
+            and not (nxt in _ED_NOT_BEFORE and text[e : toks[i + 1][1]].isspace())
+        ):
+            prev = toks[i - 1] if i else None
+            if not (
+                prev
+                and prev[0].lower() in _NOT_FINITE_AFTER
+                and text[prev[2] : s].isspace()
+                and len(text[prev[2] : s]) == 1
+            ):
+                out.append(_Cue("past", lw, s, e))
+        i += 1
+    return out
+
+
+_CLAUSE_END = re.compile(r"[.!?;]\s|\n")
+
+
+# a dot that ends these is an abbreviation's, not a clause's: "4 a.m. Thursday", "Oct. 31"
+_ABBR_END = re.compile(
+    r"(?:\b[A-Za-z]|\.[A-Za-z]|\b(?:Mrs?|Ms|Dr|St|Jr|No|Co|Inc|Corp|Ltd|Gen|Gov|Sen|Rep|vs"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec))\Z"
+)
+
+
+def _clause_ends(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """The clause boundaries (``. ``, ``; ``, a newline) in text[lo:hi]."""
+    out = []
+    for m in _CLAUSE_END.finditer(text, lo, hi):
+        p = m.start()
+        if text[p] == "." and _ABBR_END.search(text, max(0, p - 5), p):
+            continue
+        out.append(m)
+    return out
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+def _cased(words: list[str]) -> list[str]:
+    return [w.title() for w in words] + [w.upper() for w in words]
+
+
+_MONTH_ALT = (
+    rf"(?:{_alt(_cased(list(_MONTHS)))})(?!\w)|(?:{_alt(_cased(list(_MONTH_ABBR)))})(?!\w)\.?"
+)
+
+
+_WEEKDAY_ALT = _alt(_cased(list(_WEEKDAYS)))
+
+
+_UNIT_ALT = (
+    r"(?:days?|weeks?|weekends?|fortnights?|months?|years?|decades?|century|centuries|"
+    r"quarters?|hours?|minutes?|seconds?|half)"
+)
+
+
+_REL_WORDS = {
+    "today": "today",
+    "tonight": "tonight",
+    "yesterday": "yesterday",
+    "tomorrow": "tomorrow",
+    "now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "lately": "PAST_REF",
+    "soon": "FUTURE_REF",
+    "current": "PRESENT_REF",
+    "noon": "T12:00",
+    "midday": "T12:00",
+    "midmorning": "TMO",
+    "midafternoon": "TAF",
+    "midnight": "T00:00",
+    "future": "FUTURE_REF",
+    "past": "PAST_REF",
+    "present": "PRESENT_REF",
+    # informal spellings (social media), accepted in lower case only
+    "tmr": "tomorrow",
+    "tmrw": "tomorrow",
+    "tmrow": "tomorrow",
+    "tdy": "today",
+    "tonite": "tonight",
+}
+
+
+_REL_ALT = _alt(list(_REL_WORDS))
+
+
+_SET_ALT = _alt(list(_SET_WORDS))

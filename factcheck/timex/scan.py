@@ -1,0 +1,260 @@
+"""The scan: anchors found in one pass, the rules tried there, candidates extended to
+the left, overlaps resolved, ranges merged."""
+
+from __future__ import annotations
+
+import re
+
+from .context import _prev_words
+from .expr import _Cand, _Ctx
+from .intervals import interval_of
+from .lexicon import _MOD_PHRASES, _RELATION_WORDS
+from .rules import _ANCHORS, _RULES_BY_ANCHOR, _anchors
+
+
+def _candidates(ctx: _Ctx) -> list[_Cand]:
+    """Best candidate at every trigger position."""
+    out: list[_Cand] = []
+    anchors = _ANCHORS
+    for pos, word in _anchors(ctx.text):
+        first = word[0]
+        kind = (
+            "digit" if first.isdigit() else "apos" if first in "'’" else anchors.get(word.lower())
+        )
+        if kind is None:
+            continue
+        best: _Cand | None = None
+        for rule in _RULES_BY_ANCHOR[kind]:
+            m = rule.pattern.match(ctx.text, pos)
+            if m is None:
+                continue
+            try:
+                cand = rule.handler(m, ctx)
+            except Exception:  # one faulty rule must not lose the article
+                cand = None
+            if cand and (best is None or _length(cand) > _length(best)):
+                best = cand
+        if best is not None:
+            out.append(best)
+    return out
+
+
+def _length(c: _Cand) -> int:
+    return c.end_char - c.start_char
+
+
+# `_extend_left`: the modifier phrases read right to left, and every word that can stand
+# right before a candidate it extends.
+_MOD_PHRASES_REVERSED = [(tuple(reversed(p)), len(p), mod) for p, mod in _MOD_PHRASES]
+
+
+_EXTENDS_LEFT = frozenset(
+    {p[-1] for p, _ in _MOD_PHRASES}
+    | {"fiscal", "the", "year", "around", "about", "earlier", "later"}
+)
+
+
+def _extend_left(ctx: _Ctx, c: _Cand) -> None:
+    """Add modifiers (early, the end of), ``the`` and ``fiscal`` left of a candidate."""
+    if c.type not in {"DATE", "TIME"} or c.value.endswith("_REF"):
+        return
+    nearest = _prev_words(ctx.text, c.start_char, 1)  # the first of the 3 words below
+    if not nearest or nearest[0][0] not in _EXTENDS_LEFT:
+        return  # nothing below applies
+    words = _prev_words(ctx.text, c.start_char, 3)
+    if words and words[0][0] == "fiscal":
+        c.start_char = words[0][1]
+        words = _prev_words(ctx.text, c.start_char, 3)
+    seq = tuple(w for w, _ in words)
+    for reversed_phrase, n, mod in _MOD_PHRASES_REVERSED:
+        if seq[:n] == reversed_phrase:
+            c.mod, c.start_char = mod, words[n - 1][1]
+            return
+    if c.takes_the and seq[:1] == ("the",):
+        c.start_char = words[0][1]
+    elif seq[:2] == ("year", "the") and _YEAR_VALUE.fullmatch(c.value):
+        c.start_char = words[1][1]  # "the year 2000"
+    elif seq[:2] == ("year", "fiscal") and _YEAR_VALUE.fullmatch(c.value):
+        c.start_char = words[2][1] if seq[2:3] == ("the",) else words[1][1]  # "fiscal year 2022"
+    elif seq[:1] == ("around",) or seq[:1] == ("about",) and c.type == "TIME":
+        c.start_char, c.mod = words[0][1], "APPROX"  # "around Nov. 1", "about 7 p.m."
+    elif seq[:1] in {("earlier",), ("later",)} and _DAYISH.fullmatch(c.value[:10]):
+        c.start_char = words[0][1]  # "earlier Sunday", "later yesterday"
+
+
+def _relation(ctx: _Ctx, c: _Cand) -> None:
+    if c.type != "DATE" or "range_end" in c.extra:
+        return
+    words = _prev_words(ctx.text, c.start_char, 1)
+    if words:
+        c.relation = _RELATION_WORDS.get(words[0][0], "at")
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Non-overlapping, longest first, sorted by start."""
+    cands.sort(key=lambda c: (c.start_char, -_length(c)))
+    kept: list[_Cand] = []
+    for c in cands:
+        if kept and c.start_char < kept[-1].end_char:
+            if _length(c) > _length(kept[-1]):
+                kept[-1] = c
+            continue
+        kept.append(c)
+    return kept
+
+
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|through|until|till|and)\s*$", re.IGNORECASE)
+
+
+_TIME_GAP = re.compile(r"\s*(?:,|at|,\s*at)?\s*$")
+
+
+def _merge(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
+    """Merge ranges (``from A to B``), date + clock time and weekday + date."""
+    out: list[_Cand] = []
+    for c in cands:
+        merged = _merge_pair(ctx, out[-1], c) if out else None
+        if merged is not None:
+            out[-1] = merged
+        else:
+            if (
+                out
+                and "clock" in out[-1].extra
+                and _is_day(c)
+                and _ZONE_GAP.fullmatch(ctx.text, out[-1].end_char, c.start_char)
+            ):
+                # "10:35 a.m. (0735 GMT) Friday": two expressions, the time on that day
+                clock = out[-1]
+                clock.value = c.value + clock.value[clock.value.index("T") :]
+                clock.relative = c.relative
+            out.append(c)
+    return out
+
+
+_ZONE_GAP = re.compile(r"\s*\([^()\n]{1,24}\)\s*,?\s*(?:on\s+)?")
+
+
+_DAYISH = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d-\d\d|XX-\d\d|WXX-\d|XX-XX)")
+
+
+_DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d\d-\d\d")
+
+
+_TIME_BEFORE_GAP = re.compile(r"\s*(?:,\s*)?(?:(?i:local\s+time),?\s+)?(?:on\s+)?")
+
+
+_WEEKDAY_GAP = re.compile(r"\s*,?\s*")
+
+
+_YEAR_VALUE = re.compile(r"\d{4}")
+
+
+_YEAR_GAP = re.compile(r"\s*,?\s*(?:of\s+)?")
+
+
+def _merge_pair(ctx: _Ctx, a: _Cand, b: _Cand) -> _Cand | None:
+    gap = ctx.text[a.end_char : b.start_char]
+    if len(gap) > 12:
+        if (
+            len(gap) <= 24 and "clock" in a.extra and _is_day(b) and _TIME_BEFORE_GAP.fullmatch(gap)
+        ):  # "6 a.m. local time on Saturday"
+            return _at_time(b, a, a.start_char, b.end_char)
+        return None
+    if _mergeable_range(ctx, a, b):
+        if ctx.merge_ranges:
+            return _range(a, b)
+        _share_year(a, b)  # two expressions, but "May" in "between May and July 2022" is 2022
+    if (
+        not a.year_explicit
+        and a.with_year
+        and _YEAR_VALUE.fullmatch(b.value)
+        and _YEAR_GAP.fullmatch(gap)
+    ):  # "January nineteen ninety-seven"
+        a.value, a.end_char, a.year_explicit = a.with_year(int(b.value)), b.end_char, True
+        a.relative = False
+        return a
+    if _is_day(a) and "clock" in b.extra and _TIME_GAP.match(gap):
+        return _at_time(a, b, a.start_char, b.end_char)
+    if "clock" in a.extra and _is_day(b) and _TIME_BEFORE_GAP.fullmatch(gap):
+        return _at_time(b, a, a.start_char, b.end_char)  # "10 p.m. Wednesday"
+    if (
+        a.weekday is not None
+        and a.type == "DATE"
+        and b.type == "DATE"
+        and b.weekday is None
+        and _DAY_VALUE.fullmatch(b.value)
+        and _WEEKDAY_GAP.fullmatch(gap)
+    ):
+        b.start_char, b.weekday = a.start_char, a.weekday  # "Saturday, April 25"
+        _fit_weekday(ctx, b)
+        return b
+    return None
+
+
+def _fit_weekday(ctx: _Ctx, c: _Cand) -> None:
+    """A yearless day named with its weekday: take the nearby year where they agree."""
+    if c.year_explicit or c.with_year is None or ctx.ref is None or c.weekday is None:
+        return
+    for delta in (0, -1, 1):
+        value = c.with_year(ctx.ref.year + delta)
+        start = interval_of(value)[0]
+        if start is not None and start.weekday() == c.weekday:
+            c.value = value
+            return
+
+
+def _is_day(c: _Cand) -> bool:
+    return c.type == "DATE" and _DAYISH.fullmatch(c.value) is not None
+
+
+def _at_time(day: _Cand, clock: _Cand, start: int, end: int) -> _Cand:
+    time_part = clock.value[clock.value.index("T") :]
+    return _Cand(
+        start, end, "TIME", day.value + time_part, relative=day.relative, weekday=day.weekday
+    )
+
+
+def _mergeable_range(ctx: _Ctx, a: _Cand, b: _Cand) -> bool:
+    clocks = a.type == b.type == "TIME" and "clock" in a.extra and "clock" in b.extra
+    if not (a.type == b.type == "DATE" or clocks) or "range_end" in a.extra:
+        return False
+    if a.value.endswith("_REF") or b.value.endswith("_REF"):
+        return False
+    gap = ctx.text[a.end_char : b.start_char]
+    if len(gap) > 12 or not _RANGE_GAP.match(gap):
+        return False
+    if gap.strip() in {"-", "–", "—"}:
+        return True
+    words = _prev_words(ctx.text, a.start_char, 1)
+    lead = words[0][0] if words else ""
+    joiner = gap.strip().lower()
+    return (lead == "from" and joiner != "and") or (lead == "between" and joiner == "and")
+
+
+def _share_year(a: _Cand, b: _Cand) -> None:
+    """A year written only on the right end of a range holds for the left end too."""
+    if not a.year_explicit and b.year_explicit and a.with_year and b.value[:4].isdigit():
+        a.value = a.with_year(int(b.value[:4]))
+        a.relative = b.relative
+    elif (
+        not a.year_explicit
+        and not b.year_explicit
+        and b.with_year
+        and a.value[:4].isdigit()
+        and b.value[:4].isdigit()
+    ):  # "from Jan. 1 through March 31": the right end is the first one after the left
+        y = int(a.value[:4])
+        b.value = b.with_year(y) if b.with_year(y) >= a.value else b.with_year(y + 1)
+
+
+def _range(a: _Cand, b: _Cand) -> _Cand:
+    _share_year(a, b)
+    merged = _Cand(
+        a.start_char,
+        b.end_char,
+        a.type,
+        a.value,
+        relative=b.relative or (a.relative and not b.year_explicit),
+    )
+    merged.extra["range_end"] = b.extra.get("range_end", b.value)
+    return merged
