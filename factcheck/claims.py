@@ -32,6 +32,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from .fitting import (
+    as_day,
     at_time,
     days_apart,
     fits,
@@ -259,7 +260,7 @@ class ClaimExtractor:
         for anchor in anchors:
             claims.append(self._order_claim(sent, anchor, others, offset, context))
         for span in times:
-            expr: TimeExpr = span._.timex
+            expr: TimeExpr = as_day(span._.timex)
             head = span.start_char - sent.start_char
             if expr.relation == "until" and DELAYED.search(text, 0, head):
                 expr = at_time(expr)  # "delayed until April 2008": it happens in April 2008

@@ -36,7 +36,19 @@ def may_claim(expr: TimeExpr) -> bool:
     return is_checkable(expr) or (expr.relation == "until" and is_checkable(at_time(expr)))
 
 
+_PART_OF_DAY = re.compile(r"(?:\d{4}-\d\d-\d\d|XXXX-WXX-\d|XXXX-XX-XX)T(?:MO|AF|EV|NI)\Z")
+
+
+def as_day(expr: TimeExpr) -> TimeExpr:
+    """A part of a day ("Friday night", "last night": TIMEs, ``2023-06-09TNI``) dates
+    what it says as that day does; other times are themselves."""
+    if expr.type == "TIME" and _PART_OF_DAY.match(expr.value):
+        return replace(expr, type="DATE", precision="day" if expr.start else expr.precision)
+    return expr
+
+
 def is_checkable(expr: TimeExpr) -> bool:
+    expr = as_day(expr)
     if expr.type != "DATE" or expr.value.endswith("_REF"):
         return False
     if expr.relative and expr.precision in ("decade", "century", "none"):

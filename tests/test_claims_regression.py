@@ -396,3 +396,16 @@ def test_flagged_forecast_says_the_text_expects(checker):
     found = claims(checker, text, date(2021, 11, 1))
     assert found[0]["verdict"] == "contradicted"
     assert found[0]["message"].startswith("The text expects")
+
+
+@pytest.mark.parametrize(
+    "said,reference,verdict",
+    [
+        ("Friday night", date(2022, 5, 15), "supported"),  # 2022-05-13TNI: that Friday
+        ("last night", date(2022, 5, 14), "supported"),
+        ("Friday night", date(2022, 5, 24), "contradicted"),  # 2022-05-20TNI, a week late
+    ],
+)
+def test_part_of_a_day_dates_the_event_as_that_day(checker, said, reference, verdict):
+    text = f"Pellmart opened its flagship store {said}, drawing large crowds."
+    assert verdict_of(checker, text, said, reference) == (verdict, "pellmart-opening-2022")

@@ -666,15 +666,7 @@ SPLIT_CASES: list[Case] = [
 ]
 
 # Known failures (text -> reason); kept few, each a documented choice of the tagger.
-_DAYPART = (
-    "TimeML writes a weekday with a part of day as that part (TMO/TNI), but the news "
-    "corpora tag it both ways (AQUAINT mostly the bare day, in span or value): the tagger "
-    "keeps the day, which scores better on the held-out-like dev data"
-)
-XFAIL: dict[str, str] = {
-    "Protesters gathered again Monday morning.": _DAYPART,
-    "The fire broke out Saturday night.": _DAYPART,
-}
+XFAIL: dict[str, str] = {}
 
 
 def _params(cases: list[Case]) -> list[object]:

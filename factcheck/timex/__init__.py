@@ -95,7 +95,9 @@ Conventions (documented choices)
 * ``earlier in the year`` / ``later in the month`` are the reference's year / month (not
   ``later in the day``: the day just named); ``midday``, ``mid-afternoon`` are TIMEs of
   the reference day (``T12:00``, ``TAF``).  A weekday with a part of day (``Friday
-  night``) keeps the day's value (corpora tag it both ways).
+  night``) is a TIME of that day, ``1998-08-14TNI`` (``XXXX-WXX-5TNI`` without a
+  reference), as TimeML writes it and as ``last night`` and ``yesterday morning`` are
+  (AQUAINT also tags the bare day; TimeBank and the tweets follow TimeML).
 * Clock times (``8 PM``) are put on the reference day (``2023-06-23T20:00``), or on the
   date they are written with; without a reference they stay ``T20:00``.
 * Numeric dates ``a/b/yyyy``: ``day_first`` (the locale) picks the order unless it is

@@ -560,8 +560,8 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         value, relative = f"XXXX-WXX-{wd + 1}", False
     else:
         value, relative = _weekday_date(ctx, wd, s, e, direction).isoformat(), True
-    # "Friday night" keeps the day as value: news rarely means the part of day precisely,
-    # and the news corpora tag it both ways (AQUAINT mostly the day, span or value)
+    if part:  # "Friday night": a TIME, the part of that day (TimeML: 1998-08-14TNI)
+        return _Cand(s, e, "TIME", f"{value}T{part}", relative=relative, weekday=wd)
     return _Cand(s, e, "DATE", value, relative=relative, weekday=wd)
 
 
