@@ -199,7 +199,11 @@ def _run(store: Any, paths: tuple[str, ...], settings: Any, opts: dict[str, Any]
             exclude=opts["exclude"],
             on_warning=reporter.warning,
         )
-        jobs = opts["jobs"] or os.cpu_count() or 1
+        jobs = opts["jobs"] or (
+            core.default_jobs(paths, opts["exclude"])
+            if opts["engine"] == "local"
+            else os.cpu_count() or 1
+        )
         engine = core.make_engine(
             settings, jobs=jobs, engine=opts["engine"], scheduler=opts["scheduler"]
         )
@@ -268,7 +272,7 @@ def _outputs(opts: dict[str, Any], create: bool) -> None:
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
-    help="Worker processes.  [default: all cores]",
+    help="Worker processes.  [default: all cores; 1 for inputs under 3 MB]",
 )
 @click.option(
     "--engine",

@@ -17,11 +17,12 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from . import __version__
-from .audit_inputs import AuditDoc
+from .audit_inputs import AuditDoc, input_bytes
 from .errors import FactcheckError
 from .report import CheckedClaim
 from .timeline import Timeline
 
+SMALL_AUDIT_BYTES = 3_000_000  # below this one process beats a pool whose workers load spaCy
 BATCH_DOCS = 16
 BATCH_CHARS = 400_000
 
@@ -341,6 +342,17 @@ def import_distributed() -> Any:
             "--engine dask needs Dask: install factcheck[dask] (pip install 'factcheck[dask]')"
         ) from None
     return distributed
+
+
+def default_jobs(paths: Iterable[str], exclude: Iterable[str] = ()) -> int:
+    """Worker processes when --jobs is not given: every core, but one for inputs under
+    SMALL_AUDIT_BYTES (about 3 MB, a few thousand news articles), which one process
+    checks before a pool has started (each worker imports spaCy and builds the pipeline,
+    a second or more). The results are the same either way."""
+    cores = os.cpu_count() or 1
+    if cores > 1 and input_bytes(paths, exclude, SMALL_AUDIT_BYTES) < SMALL_AUDIT_BYTES:
+        return 1
+    return cores
 
 
 def make_engine(

@@ -229,6 +229,21 @@ def _record_format(record: dict[str, Any], location: str | None, input_format: s
     return detect_format(location) if location else "text"
 
 
+def input_bytes(paths: Iterable[str], exclude: Iterable[str] = (), limit: int | None = None) -> int:
+    """The inputs' size on disk (a gzipped archive counts four times its size), summed
+    until it reaches `limit`: enough to tell a small audit from a large one."""
+    total = 0
+    for target in expand_inputs(paths, tuple(exclude)):
+        try:
+            size = os.path.getsize(target.path)
+        except OSError:
+            continue
+        total += size * 4 if target.path.lower().endswith(".gz") else size
+        if limit is not None and total >= limit:
+            break
+    return total
+
+
 def count_documents(paths: Iterable[str], exclude: Iterable[str] = ()) -> int:
     """How many documents the inputs hold (archives: their non-blank lines), for progress."""
     total = 0

@@ -257,6 +257,21 @@ def test_jobs_2_equals_jobs_1(corpus: dict[str, Path]) -> None:
     assert rows(Path("one.db"), full) == rows(Path("two.db"), full)
 
 
+def test_default_jobs_is_one_process_for_small_inputs(
+    corpus: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inputs = ["docs", "globbed/*.txt", "single.txt", "archive.jsonl"]
+    size = core.input_bytes(inputs)
+    one, archive = Path("single.txt").stat().st_size, Path("archive.jsonl").stat().st_size
+    assert core.input_bytes(["single.txt", "archive.jsonl", "single.txt"]) == one + archive
+    assert size > one + archive  # and the files of the directory and the glob
+    assert core.input_bytes(inputs, limit=1) < size  # stops once the limit is reached
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    assert core.default_jobs(inputs) == 1  # a few hundred bytes: no pool
+    monkeypatch.setattr("factcheck.audit_engines.SMALL_AUDIT_BYTES", size)
+    assert core.default_jobs(inputs) == 8  # as large as a large audit: every core
+
+
 def test_export_jsonl_and_csv(corpus: dict[str, Path]) -> None:
     assert audit_all(corpus, "audit.db", "--export", "out.jsonl").exit_code == 0
     docs = [json.loads(line) for line in Path("out.jsonl").read_text().splitlines()]
