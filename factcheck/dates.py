@@ -115,8 +115,8 @@ def write_dates(
         for column in ("line:col", "text", "type", "value", "interval"):
             table.add_column(column, overflow="fold")
         for t, line, col in r.times:
-            interval = (
-                f"{t.start} .. {t.end}" if t.start and t.end else (str(t.start or t.end or ""))
+            interval = (  # an open end ("until March", "since 2014" unresolved) shows as …
+                f"{t.start or '…'} .. {t.end or '…'}" if t.start or t.end else ""
             )
             table.add_row(f"{line}:{col}", Text(t.text), t.type, t.value, interval)
         console.print(table)

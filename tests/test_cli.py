@@ -615,6 +615,15 @@ def test_dates_table_prints_paths_with_brackets_as_they_are(runner, tmp_path):
     assert "x[bold]y" in title and "a[1].txt" in title
 
 
+def test_dates_table_shows_open_intervals_with_an_open_end(runner, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Prices rose from 2014 to 2016 and stay frozen until March.\n", "utf-8")
+    result = invoke(runner, ["dates", "--no-color", "--reference-date", "2021-03-10", path])
+    assert result.exit_code == 0, result.output
+    assert "2014-01-01 .. 2014-12-31" in result.output  # one end of a range: that year
+    assert "… .. 2021-03-31" in result.output  # until March: open at the start
+
+
 def test_dates_missing_file(runner, tmp_path):
     result = invoke(runner, ["dates", tmp_path / "nope.txt"])
     assert_one_error_line(result, "nope.txt")

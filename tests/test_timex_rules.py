@@ -95,3 +95,15 @@ def test_rule(text: str, with_ref: list[tuple[str, str]],
               without_ref: list[tuple[str, str]]) -> None:
     assert tagged(text, REF) == with_ref
     assert tagged(text, None) == without_ref
+
+
+def test_split_range_ends_are_each_their_own_time() -> None:
+    """Kept apart (TIMEX3 style), "from 2014 to 2016" is 2014 and 2016: "from" opens no
+    interval up to the reference date, "to" none from it; "since 2014" alone does."""
+    split = find_times("Prices rose from 2014 to 2016.", REF, merge_ranges=False)
+    assert [(t.value, t.relation, t.start, t.end) for t in split] == [
+        ("2014", "at", date(2014, 1, 1), date(2014, 12, 31)),
+        ("2016", "at", date(2016, 1, 1), date(2016, 12, 31)),
+    ]
+    (since,) = find_times("Prices have risen since 2014.", REF, merge_ranges=False)
+    assert (since.relation, since.start, since.end) == ("since", date(2014, 1, 1), REF)

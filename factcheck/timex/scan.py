@@ -83,8 +83,8 @@ def _extend_left(ctx: _Ctx, c: _Cand) -> None:
 
 
 def _relation(ctx: _Ctx, c: _Cand) -> None:
-    if c.type != "DATE" or "range_end" in c.extra:
-        return
+    if c.type != "DATE" or "range_end" in c.extra or "split_range" in c.extra:
+        return  # "from" in "from 2014 to 2016" opens no interval up to the reference date
     words = _prev_words(ctx.text, c.start_char, 1)
     if words:
         c.relation = _RELATION_WORDS.get(words[0][0], "at")
@@ -164,6 +164,7 @@ def _merge_pair(ctx: _Ctx, a: _Cand, b: _Cand) -> _Cand | None:
         if ctx.merge_ranges:
             return _range(a, b)
         _share_year(a, b)  # two expressions, but "May" in "between May and July 2022" is 2022
+        a.extra["split_range"] = b.extra["split_range"] = True  # each end is its own time
     if (
         not a.year_explicit
         and a.with_year
