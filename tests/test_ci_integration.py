@@ -76,14 +76,9 @@ def stderr_lines(result) -> list[str]:
 # -- suppression comments -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("kind", ["txt", "md", "html"])
-def test_off_on_around_the_section(runner, tmp_path, kind):
-    start, end, _ = SECTION[kind]
-    # plain text paragraphs are separated by blank lines: so are the directives
-    after = "\n\n" if kind == "txt" else "\n"
-    text = insert_before(seed_text(kind), start, comment(kind, "off") + after)
-    text = insert_before(text, end, comment(kind, "on") + after)
-    path = tmp_path / f"draft.{kind}"
+def suppressed_by_directives(runner, path, text: str) -> list[dict]:
+    """Check `text` saved at `path`: the conflation is gone, and the directives did it
+    (none reported unused: the claim was not merely judged otherwise). The JSON files."""
     path.write_text(text, encoding="utf-8")
     result = check(
         runner, path.name, "--show", "all", "--format", "json", "--report-unused-suppressions"
@@ -91,9 +86,19 @@ def test_off_on_around_the_section(runner, tmp_path, kind):
     assert result.exit_code == 0
     files = json.loads(result.stdout)["files"]
     assert conflated(files) == []
-    assert not any(c["time"]["text"] == "July 2020" for c in files[0]["claims"])
-    # the directives did it (the claim was not merely judged otherwise)
     assert "unused suppression" not in result.stderr
+    return files
+
+
+@pytest.mark.parametrize("kind", ["txt", "md", "html"])
+def test_off_on_around_the_section(runner, tmp_path, kind):
+    start, end, _ = SECTION[kind]
+    # plain text paragraphs are separated by blank lines: so are the directives
+    after = "\n\n" if kind == "txt" else "\n"
+    text = insert_before(seed_text(kind), start, comment(kind, "off") + after)
+    text = insert_before(text, end, comment(kind, "on") + after)
+    files = suppressed_by_directives(runner, tmp_path / f"draft.{kind}", text)
+    assert not any(c["time"]["text"] == "July 2020" for c in files[0]["claims"])
     # only the section is suppressed: the claims after it are still checked
     lines = text.split("\n")
     on_line = lines.index(comment(kind, "on")) + 1
@@ -110,17 +115,8 @@ def test_off_on_around_the_section(runner, tmp_path, kind):
 def test_ignore_next_line(runner, tmp_path, kind):
     _, _, paragraph = SECTION[kind]
     text = insert_before(seed_text(kind), paragraph, comment(kind, "ignore-next-line") + "\n")
-    path = tmp_path / f"draft.{kind}"
-    path.write_text(text, encoding="utf-8")
-    result = check(
-        runner, path.name, "--show", "all", "--format", "json", "--report-unused-suppressions"
-    )
-    assert result.exit_code == 0
-    files = json.loads(result.stdout)["files"]
-    assert conflated(files) == []
+    files = suppressed_by_directives(runner, tmp_path / f"draft.{kind}", text)
     assert files[0]["claims"]  # the other claims are still there
-    # the directive did it (the claim was not merely judged otherwise)
-    assert "unused suppression" not in result.stderr
 
 
 @pytest.mark.parametrize("blank", ["", "\n"])
