@@ -180,9 +180,11 @@ def check(
         stdin_name=opts.stdin_filename,
         unused_suppressions=opts.report_unused_suppressions,
     )
+    # the text report on a terminal shows each file's warnings: not twice on one screen
+    shown = opts.format == "text" and not opts.output and _on_terminal()
     for file in files:
         report.files.append(file)
-        for warning in file.warnings:
+        for warning in () if shown else file.warnings:
             click.echo(f"factcheck: warning: {warning}", err=True)
         if file.error:
             click.echo(f"factcheck: error: {file.error}", err=True)
@@ -372,6 +374,11 @@ def timeline_show(paths: tuple[str, ...], grep: str | None, no_color: bool) -> N
 from .audit_cmd import audit  # noqa: E402 - `factcheck audit` lives in its own module
 
 cli.add_command(audit)
+
+
+def _on_terminal() -> bool:
+    """Is standard output a terminal (where the text report shows what stderr would)?"""
+    return sys.stdout.isatty()
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -656,3 +656,18 @@ def test_markdown_and_html_positions_and_reference_dates(runner, tmp_path, synth
     assert by_name["a.md"]["claims"][0]["verdict"] == "supported"
     assert by_name["a.html"]["claims"][0]["line"] == 2
     assert by_name["a.html"]["claims"][0]["verdict"] == "conflated"
+
+
+def test_decoding_warning_once_on_a_terminal(runner, tmp_path, monkeypatch):
+    """On a terminal the text report shows the warning; stderr does not repeat it. Piped,
+    or in another format, stderr has it (the report may not be read)."""
+    path = tmp_path / "old.txt"
+    path.write_bytes("Caf\u00e9 owners met on July 4, 2020.\n".encode("cp1252"))
+    monkeypatch.setattr("factcheck.cli._on_terminal", lambda: True)
+    shown = invoke(runner, ["check", "--no-color", path])
+    assert "not valid UTF-8" in shown.stdout and "not valid UTF-8" not in shown.stderr
+    as_json = invoke(runner, ["check", "--format", "json", path])
+    assert "not valid UTF-8" in as_json.stderr
+    monkeypatch.setattr("factcheck.cli._on_terminal", lambda: False)
+    piped = invoke(runner, ["check", "--no-color", path])
+    assert "not valid UTF-8" in piped.stderr
