@@ -14,7 +14,49 @@ from .lexicon import _MODALS, _MONTH_ABBR, _MONTHS, _clause_ends, _Cue, _cues
 
 
 def _prev_words(text: str, pos: int, n: int) -> list[tuple[str, int]]:
-    """Up to n words right before pos (nearest first) as (lowercase word, start)."""
+    """Up to n words right before pos (nearest first) as (lowercase word, start).
+
+    Words are runs of letters, digits and apostrophes (and ``.``/``,`` between digits),
+    separated by spaces, tabs, hyphens or one line break.  Read with a regex on the
+    reversed text (one C-level match per word instead of a Python step per character);
+    the rare words the regex cannot judge alone (an ``_`` in them, a ``.`` or ``,`` next
+    to them) are read again by `_prev_words_exact`, the definition.
+    """
+    global _REVERSED
+    if n < 1:
+        return []
+    cached = _REVERSED  # read once: another thread may replace it meanwhile
+    if cached[0] is not text:  # one reversed copy per document
+        cached = _REVERSED = (text, text[::-1])
+    rev = cached[1]
+    size = len(text)
+    words: list[tuple[str, int]] = []
+    m = _FIRST_WORD_BACK.match(rev, size - pos)
+    while m is not None:
+        s, k = size - m.end(), size - m.start(1)
+        word = text[s:k]
+        if "_" in word or text[s - 1 : s] in {".", ","}:
+            return _prev_words_exact(text, pos, n)
+        if k - s > 20:
+            break
+        words.append((word.lower(), s))
+        if len(words) >= n:
+            break
+        m = _NEXT_WORD_BACK.match(rev, size - s)
+    return words
+
+
+# `_prev_words` on the reversed text: a separator (``[ \t-]+``, else one line break and
+# the spaces before it; none before the first word), then a word.  Possessive: the loop of
+# `_prev_words_exact` never gives back what it skipped.  \w is a letter, a digit or "_".
+_WORD_BACK = r"([\w'’]++)"
+_FIRST_WORD_BACK = re.compile(r"(?:[ \t-]++|\n[ \t]*+)?+" + _WORD_BACK)
+_NEXT_WORD_BACK = re.compile(r"(?:[ \t-]++|\n[ \t]*+)" + _WORD_BACK)
+_REVERSED: tuple[str, str] = ("", "")
+
+
+def _prev_words_exact(text: str, pos: int, n: int) -> list[tuple[str, int]]:
+    """`_prev_words`, character by character."""
     words: list[tuple[str, int]] = []
     j = pos
     while len(words) < n:
