@@ -216,6 +216,9 @@ def _trie_pattern(words: list[str]) -> str:
     return build(trie)
 
 
+assert all(w.isascii() and w.isalpha() and w.islower() for w in _ANCHORS)  # see `_anchors`
+
+
 # One scan finds only the anchors: a word of `_ANCHORS` (lower, Title or UPPER case, a
 # whole word), a number not glued to a previous word/number/currency sign, the apostrophe
 # of "the '90s".
@@ -237,20 +240,21 @@ _ANCHOR_SCAN = re.compile(
 # start, numbers from their first digit, apostrophes only where a "0s" follows. No two
 # matches of `_ANCHOR_SCAN` overlap (a whole run of letters, a whole run of digits, an
 # apostrophe), so the scans may run one after the other and be merged.
-_ANCHOR_WORD = (
-    "("
-    + _trie_pattern(sorted({v for w in _ANCHORS for v in (w, w.capitalize(), w.upper())}))
-    + ")(?![A-Za-z])"
-)
+#
+# The word scans read a lowercased byte copy of the text (`_anchors`) with a lowercase
+# trie: half the first letters to try at each word start (`re` tries the alternatives of
+# a group one by one), and a word is a whole run of ASCII letters either way.  Its case
+# is checked after (lower, Title or UPPER, as the variants in `_ANCHOR_SCAN`).
+_ANCHOR_WORD = "(" + _trie_pattern(sorted(_ANCHORS)) + ")(?![a-z])"
 
 
-_WORD_AFTER_SPACE = re.compile(" " + _ANCHOR_WORD)
+_WORD_AFTER_SPACE = re.compile((" " + _ANCHOR_WORD).encode())
 
 
-_WORD_AFTER_OTHER = re.compile("[^A-Za-z ]" + _ANCHOR_WORD)
+_WORD_AFTER_OTHER = re.compile(("[^a-z ]" + _ANCHOR_WORD).encode())
 
 
-_WORD_AT_START = re.compile(_ANCHOR_WORD)
+_WORD_AT_START = re.compile(_ANCHOR_WORD.encode())
 
 
 _NUMBER_START = re.compile(r"\d(?<![\w.,$£€#/]\d)(?<!\d[-–]\d)\d*")
@@ -261,11 +265,21 @@ _DECADE_APOSTROPHE = re.compile(r"['’](?=\d0s\b)")
 
 def _anchors(text: str) -> list[tuple[int, str]]:
     """(start, text) of each `_ANCHOR_SCAN` match, in order."""
-    found = [(m.start(1), m.group(1)) for m in _WORD_AFTER_SPACE.finditer(text)]
-    found += [(m.start(1), m.group(1)) for m in _WORD_AFTER_OTHER.finditer(text)]
-    first = _WORD_AT_START.match(text)
+    # one byte a character ("?", no letter, beyond Latin-1); lower() changes only ASCII
+    # letters: the offsets are the text's
+    low = text.encode("latin-1", "replace").lower()
+    found: list[tuple[int, str]] = []
+    for scan in (_WORD_AFTER_SPACE, _WORD_AFTER_OTHER):
+        for m in scan.finditer(low):
+            s, e = m.span(1)
+            word = text[s:e]
+            if word.islower() or word.isupper() or word.istitle():
+                found.append((s, word))
+    first = _WORD_AT_START.match(low)
     if first is not None:
-        found.append((0, first.group(1)))
+        word = text[: first.end(1)]
+        if word.islower() or word.isupper() or word.istitle():
+            found.append((0, word))
     found += [(m.start(), m.group()) for m in _NUMBER_START.finditer(text)]
     if "0s" in text:
         found += [(m.start(), m.group()) for m in _DECADE_APOSTROPHE.finditer(text)]
