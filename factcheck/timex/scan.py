@@ -9,7 +9,7 @@ from .context import _prev_words
 from .expr import _Cand, _Ctx
 from .intervals import interval_of
 from .lexicon import _MOD_PHRASES, _RELATION_WORDS
-from .rules import _ANCHORS, _RULES_BY_ANCHOR, _anchors
+from .rules import _ANCHORS, _RULES_BY_ANCHOR, _RULES_BY_DIGITS, _anchors
 
 
 def _candidates(ctx: _Ctx) -> list[_Cand]:
@@ -18,13 +18,15 @@ def _candidates(ctx: _Ctx) -> list[_Cand]:
     anchors = _ANCHORS
     for pos, word in _anchors(ctx.text):
         first = word[0]
-        kind = (
-            "digit" if first.isdigit() else "apos" if first in "'’" else anchors.get(word.lower())
-        )
-        if kind is None:
-            continue
+        if first.isdigit():
+            rules = _RULES_BY_DIGITS.get(len(word), ())
+        else:
+            kind = "apos" if first in "'’" else anchors.get(word.lower())
+            if kind is None:
+                continue
+            rules = _RULES_BY_ANCHOR[kind]
         best: _Cand | None = None
-        for rule in _RULES_BY_ANCHOR[kind]:
+        for rule in rules:
             m = rule.pattern.match(ctx.text, pos)
             if m is None:
                 continue
