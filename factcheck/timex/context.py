@@ -47,11 +47,13 @@ def _prev_words(text: str, pos: int, n: int) -> list[tuple[str, int]]:
 
 
 # `_prev_words` on the reversed text: a separator (``[ \t-]+``, else one line break and
-# the spaces before it; none before the first word), then a word.  Possessive: the loop of
-# `_prev_words_exact` never gives back what it skipped.  \w is a letter, a digit or "_".
-_WORD_BACK = r"([\w'’]++)"
-_FIRST_WORD_BACK = re.compile(r"(?:[ \t-]++|\n[ \t]*+)?+" + _WORD_BACK)
-_NEXT_WORD_BACK = re.compile(r"(?:[ \t-]++|\n[ \t]*+)" + _WORD_BACK)
+# the spaces before it; none before the first word), then a word.  Separators and word
+# characters are disjoint, so no backtracking can give back what the loop of
+# `_prev_words_exact` skipped (no possessive quantifiers: Python 3.10 has none).
+# \w is a letter, a digit or "_".
+_WORD_BACK = r"([\w'’]+)"
+_FIRST_WORD_BACK = re.compile(r"(?:[ \t-]+|\n[ \t]*)?" + _WORD_BACK)
+_NEXT_WORD_BACK = re.compile(r"(?:[ \t-]+|\n[ \t]*)" + _WORD_BACK)
 _REVERSED: tuple[str, str] = ("", "")
 
 
