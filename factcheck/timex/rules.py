@@ -301,16 +301,3 @@ _RULES_BY_ANCHOR: dict[str, list[_Rule]] = {}
 
 for _rule in _RULES:
     _RULES_BY_ANCHOR.setdefault(_rule.anchor, []).append(_rule)
-
-
-# A number anchor is a whole run of digits, and every digit rule starts with \d{1,2} or
-# \d{4} followed by no digit: a run of another length cannot match them, so `_candidates`
-# tries only the rules of the run's length (none for "250" or "12345").
-_DIGITS_READ = {"iso": 4, "numeric": 2, "day_month": 2, "time": 2, "nth_day": 2, "year": 4}
-
-
-def _rules_for_digits(n: int) -> list[_Rule]:
-    return [r for r in _RULES_BY_ANCHOR["digit"] if (n <= 2) == (_DIGITS_READ[r.name] == 2)]
-
-
-_RULES_BY_DIGITS: dict[int, list[_Rule]] = {n: _rules_for_digits(n) for n in (1, 2, 4)}

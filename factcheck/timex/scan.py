@@ -9,7 +9,7 @@ from .context import _prev_words
 from .expr import _Cand, _Ctx
 from .intervals import interval_of
 from .lexicon import _MOD_PHRASES, _RELATION_WORDS
-from .rules import _ANCHORS, _RULES_BY_ANCHOR, _RULES_BY_DIGITS, _anchors
+from .rules import _ANCHORS, _RULES_BY_ANCHOR, _anchors
 
 
 def _candidates(ctx: _Ctx) -> list[_Cand]:
@@ -18,15 +18,13 @@ def _candidates(ctx: _Ctx) -> list[_Cand]:
     anchors = _ANCHORS
     for pos, word in _anchors(ctx.text):
         first = word[0]
-        if first.isdigit():
-            rules = _RULES_BY_DIGITS.get(len(word), ())
-        else:
-            kind = "apos" if first in "'’" else anchors.get(word.lower())
-            if kind is None:
-                continue
-            rules = _RULES_BY_ANCHOR[kind]
+        kind = (
+            "digit" if first.isdigit() else "apos" if first in "'’" else anchors.get(word.lower())
+        )
+        if kind is None:
+            continue
         best: _Cand | None = None
-        for rule in rules:
+        for rule in _RULES_BY_ANCHOR[kind]:
             m = rule.pattern.match(ctx.text, pos)
             if m is None:
                 continue
