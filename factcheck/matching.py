@@ -157,7 +157,8 @@ class EventIndex:
         self.by_keyword: dict[str, set[str]] = defaultdict(set)
         self.by_entity: dict[str, set[str]] = defaultdict(set)
         self.by_alias: dict[str, set[str]] = defaultdict(set)
-        self.aliases_by_stem: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+        # key stem -> the aliases that can match loosely only where it is (`_loose_keys`)
+        self.aliases_by_key: dict[str, set[tuple[str, ...]]] = defaultdict(set)
         self.unprunable: set[str] = set()
         # a keyword of several words ("first flight") counts only when all are present
         self.keyword_phrases: dict[str, tuple[frozenset[str], ...]] = {}
@@ -213,7 +214,8 @@ class EventIndex:
         for alias in self.alias_stems[event.id]:
             for s in alias:
                 self.by_alias[s].add(event.id)
-                self.aliases_by_stem[s].add(alias)
+            for s in _loose_keys(alias):
+                self.aliases_by_key[s].add(alias)
 
     def named_in(self, doc: Doc) -> dict[int, list[tuple[str, int, int]]]:
         """Exact alias matches in a Doc: token start -> [(event id, start char, end char)]."""
@@ -299,8 +301,8 @@ class EventIndex:
             end += 1
         stems = set(map(stem, _word_pattern(text).findall(text, start, end)))
         typos = _Typos(stems)
-        for s in stems & self.aliases_by_stem.keys():
-            for alias in self.aliases_by_stem[s]:
+        for s in stems & self.aliases_by_key.keys():
+            for alias in self.aliases_by_key[s]:
                 missing = [w for w in alias if w not in stems]
                 if len(missing) > (1 if len(alias) > 1 else 0):
                     continue  # what `_loose_alias` skips, and then what `near` can find
@@ -411,6 +413,17 @@ def _acronym(entity: str) -> str | None:
     if len(words) < 3 or not all(w[:1].isupper() for w in words):
         return None
     return "".join(w[0] for w in words)
+
+
+def _loose_keys(alias: tuple[str, ...]) -> tuple[str, ...]:
+    """Words of an alias one of which at least occurs wherever it can match loosely: all its
+    words do but one long enough for a typo. Any short word is always there (the longest
+    is likely the rarest: "putin" rather than "his"); of all long words, one of any two.
+    Asking only about the aliases of the keys present skips those of common words."""
+    if len(alias) == 1:
+        return alias
+    short = [w for w in alias if len(w) < TYPO_MIN_LENGTH]
+    return (max(short, key=len),) if short else alias[:2]
 
 
 def _word_pattern(text: str) -> re.Pattern[str]:
