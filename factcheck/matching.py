@@ -18,14 +18,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import chain
 from typing import Any
 
 from rapidfuzz import fuzz, process
+from spacy.attrs import ORTH
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
@@ -54,6 +56,7 @@ east west central federal region oblast international company news agency counci
 """.split()
 )  # noqa: SIM905
 _WORD = re.compile(r"[\w'-]+")
+_LETTER = re.compile(r"[^\W\d_]")
 # `_WORD` for an ASCII text, where \w is these characters: a range test per character
 # instead of a Unicode category lookup, and a first set that lets `re` skip what is
 # between words (a pattern led by a repeat is tried at every position).
@@ -146,8 +149,14 @@ class EventIndex:
     """Alias matcher and token index over a timeline."""
 
     def __init__(
-        self, timeline: Timeline, vocab: Vocab, make_doc: Callable[[str], Doc] | None = None
+        self,
+        timeline: Timeline,
+        vocab: Vocab,
+        make_doc: Callable[[str], Doc] | None = None,
+        glued: Collection[str] | None = None,
     ) -> None:
+        """`glued`: the tokens (lowercase) that may start right after a letter, when the
+        tokenizer is known to start no other token there (`glued_tokens`)."""
         self.timeline = timeline
         self.vocab = vocab
         self.make_doc = make_doc or (lambda text: Doc(vocab, words=text.split()))
@@ -179,7 +188,18 @@ class EventIndex:
             )
             for s in (*self.by_keyword, *self.by_entity, *self.by_alias)
         }
-        self.spelt_out = _trie_regex(self.alias_tokens)
+        # Where an alias may be spelt out (`alias_starts`): one that starts with a letter
+        # only after a break (no token starts between two letters), unless its first token
+        # is `glued`; the others anywhere.
+        anywhere: list[tuple[str, ...]] = []
+        after_break: list[tuple[str, ...]] = []
+        for t in self.alias_tokens:
+            word = glued is not None and bool(t and _LETTER.match(t[0])) and t[0] not in glued
+            (after_break if word else anywhere).append(t)
+        self.spelt_out = _trie_regex(anywhere)
+        # What is not an ASCII lowercase letter may end a word: a character set to lead the
+        # pattern with, so that `re` tries only such places (a superset of the word breaks).
+        self.spelt_after_break = _trie_regex(after_break, lead="[^a-z]")
         self.alias_chars = max((sum(map(len, t)) + len(t) for t in self.alias_tokens), default=0)
 
     def _add(self, event: Event) -> None:
@@ -314,12 +334,11 @@ class EventIndex:
         """Where in a lowercased text an alias may be spelt out: every start of a
         PhraseMatcher hit is one (its tokens, lowercase, spaced by nothing or one space),
         and such a hit is at most `alias_chars` long."""
-        found = []
-        if self.spelt_out is not None:
-            m = self.spelt_out.search(lower)
-            while m is not None:
-                found.append(m.start())
-                m = self.spelt_out.search(lower, m.start() + 1)
+        found = _starts(self.spelt_out, lower)
+        if self.spelt_after_break is not None:
+            # A space before the text: its start is a break too, and where the lead matches
+            # there is where the alias starts in `lower`.
+            found = sorted({*found, *_starts(self.spelt_after_break, " " + lower)})
         return found
 
     def _alias_possible(self, event_id: str, stems: set[str]) -> bool:
@@ -435,11 +454,29 @@ def _content_stems(phrase: str) -> frozenset[str]:
     return frozenset(stem(w) for w in _WORD.findall(phrase) if w.lower() not in STOPWORDS)
 
 
-def _trie_regex(patterns: list[tuple[str, ...]]) -> re.Pattern[str] | None:
+def glued_tokens(tokenizer: Tokenizer) -> frozenset[str]:
+    """The tokens (lowercase) that a special case of the tokenizer puts after another one
+    ("gon|na", "ca|n't"). In English, only these can start right after a letter: the
+    prefix, suffix and infix rules split off punctuation, symbols and units after digits."""
+    return frozenset(t[ORTH].lower() for ts in tokenizer.rules.values() for t in ts[1:])
+
+
+def _starts(pattern: re.Pattern[str] | None, text: str) -> list[int]:
+    """Where `pattern` matches in text, overlapping matches included."""
+    found: list[int] = []
+    m = pattern.search(text) if pattern is not None else None
+    while m is not None:
+        found.append(m.start())
+        m = pattern.search(text, m.start() + 1)
+    return found
+
+
+def _trie_regex(patterns: list[tuple[str, ...]], lead: str = "") -> re.Pattern[str] | None:
     """A regex finding any of the token sequences, tokens joined by nothing or one space
     (the spacing of a PhraseMatcher hit's tokens), as a trie: one pass over a text for
     any number of patterns. A pattern's longest prefix is enough to find it (only
-    whether one occurs is asked), so patterns stop at 200 characters."""
+    whether one occurs is asked), so patterns stop at 200 characters. `lead` comes
+    before, matching one character."""
     sep, end = "\x00", ""
     trie: dict[str, Any] = {}
     for tokens in patterns:
@@ -460,7 +497,7 @@ def _trie_regex(patterns: list[tuple[str, ...]]) -> re.Pattern[str] | None:
         ]
         return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
 
-    return re.compile(regex(trie))
+    return re.compile(f"{lead}(?:{regex(trie)})")
 
 
 class _Words:
