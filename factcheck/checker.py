@@ -23,7 +23,7 @@ from .claims import DEFAULT_MIN_SCORE, Claim, ClaimExtractor, Context
 from .errors import InputError
 from .focus import Focuser, is_focusable
 from .markup import Extracted, Suppression, detect_format, extract
-from .matching import EventIndex
+from .matching import EventIndex, glued_tokens
 from .pipeline import build_pipeline, make_doc
 from .reference import find_reference_date
 from .report import CheckedClaim, FileReport, LineIndex, Report
@@ -47,12 +47,12 @@ class Checker:
     ) -> None:
         self.timeline = timeline
         self.nlp = nlp or build_pipeline(model)
-        self.index = EventIndex(timeline, self.nlp.vocab, self.nlp.make_doc)
-        self.extractor = ClaimExtractor(self.index, min_score)
         # Our own default pipeline: what cannot matter to the claims is not tokenised.
-        self.focuser = (
-            Focuser(self.nlp, self.index) if nlp is None and is_focusable(self.nlp) else None
-        )
+        focusable = nlp is None and is_focusable(self.nlp) and self.nlp.lang == "en"
+        glued = glued_tokens(self.nlp.tokenizer) if focusable else None
+        self.index = EventIndex(timeline, self.nlp.vocab, self.nlp.make_doc, glued)
+        self.extractor = ClaimExtractor(self.index, min_score)
+        self.focuser = Focuser(self.nlp, self.index) if focusable else None
 
     def check_text(
         self,

@@ -128,7 +128,6 @@ def focus(
     for block in blocks:
         sentences = segment.split_sentences(text, block.start, block.end)
         starts.update([s for s, _ in sentences])
-        loose: bool | None = None  # may the block name an event loosely? (asked once)
         for k, (start, end) in enumerate(sentences):
             region_end = sentences[k + 1][0] if k + 1 < len(sentences) else block.end
             matters = (
@@ -136,12 +135,10 @@ def focus(
                 or dated.overlaps(start, region_end)
                 or bisect_left(spelt, region_end) != bisect_left(spelt, start)
             )
+            # A sentence's words are some of its block's: asking the block first would
+            # only read the words of the sentences kept anyway a second time.
             if not matters:
-                if loose is None:  # a sentence has fewer words than its block
-                    loose = index.may_name_loosely(text, block.start, block.end)
-                matters = loose and (
-                    len(sentences) == 1 or index.may_name_loosely(text, start, region_end)
-                )
+                matters = index.may_name_loosely(text, start, region_end)
             claimless = claimless and not matters
             whole = block.kind != "heading" and not matters and _maskable(text, start, end)
             if whole:

@@ -18,14 +18,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import chain
 from typing import Any
 
 from rapidfuzz import fuzz, process
+from spacy.attrs import ORTH
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
@@ -54,6 +56,11 @@ east west central federal region oblast international company news agency counci
 """.split()
 )  # noqa: SIM905
 _WORD = re.compile(r"[\w'-]+")
+_LETTER = re.compile(r"[^\W\d_]")
+# `_WORD` for an ASCII text, where \w is these characters: a range test per character
+# instead of a Unicode category lookup, and a first set that lets `re` skip what is
+# between words (a pattern led by a repeat is tried at every position).
+_ASCII_WORD = re.compile(r"[A-Za-z0-9_'-][A-Za-z0-9_'-]*")
 # Forms a suffix-stripping stem cannot relate: irregular verbs and demonyms.
 IRREGULAR = {
     "met": "meet",
@@ -142,8 +149,14 @@ class EventIndex:
     """Alias matcher and token index over a timeline."""
 
     def __init__(
-        self, timeline: Timeline, vocab: Vocab, make_doc: Callable[[str], Doc] | None = None
+        self,
+        timeline: Timeline,
+        vocab: Vocab,
+        make_doc: Callable[[str], Doc] | None = None,
+        glued: Collection[str] | None = None,
     ) -> None:
+        """`glued`: the tokens (lowercase) that may start right after a letter, when the
+        tokenizer is known to start no other token there (`glued_tokens`)."""
         self.timeline = timeline
         self.vocab = vocab
         self.make_doc = make_doc or (lambda text: Doc(vocab, words=text.split()))
@@ -153,7 +166,8 @@ class EventIndex:
         self.by_keyword: dict[str, set[str]] = defaultdict(set)
         self.by_entity: dict[str, set[str]] = defaultdict(set)
         self.by_alias: dict[str, set[str]] = defaultdict(set)
-        self.aliases_by_stem: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+        # key stem -> the aliases that can match loosely only where it is (`_loose_keys`)
+        self.aliases_by_key: dict[str, set[tuple[str, ...]]] = defaultdict(set)
         self.unprunable: set[str] = set()
         # a keyword of several words ("first flight") counts only when all are present
         self.keyword_phrases: dict[str, tuple[frozenset[str], ...]] = {}
@@ -174,7 +188,18 @@ class EventIndex:
             )
             for s in (*self.by_keyword, *self.by_entity, *self.by_alias)
         }
-        self.spelt_out = _trie_regex(self.alias_tokens)
+        # Where an alias may be spelt out (`alias_starts`): one that starts with a letter
+        # only after a break (no token starts between two letters), unless its first token
+        # is `glued`; the others anywhere.
+        anywhere: list[tuple[str, ...]] = []
+        after_break: list[tuple[str, ...]] = []
+        for t in self.alias_tokens:
+            word = glued is not None and bool(t and _LETTER.match(t[0])) and t[0] not in glued
+            (after_break if word else anywhere).append(t)
+        self.spelt_out = _trie_regex(anywhere)
+        # What is not an ASCII lowercase letter may end a word: a character set to lead the
+        # pattern with, so that `re` tries only such places (a superset of the word breaks).
+        self.spelt_after_break = _trie_regex(after_break, lead="[^a-z]")
         self.alias_chars = max((sum(map(len, t)) + len(t) for t in self.alias_tokens), default=0)
 
     def _add(self, event: Event) -> None:
@@ -209,7 +234,8 @@ class EventIndex:
         for alias in self.alias_stems[event.id]:
             for s in alias:
                 self.by_alias[s].add(event.id)
-                self.aliases_by_stem[s].add(alias)
+            for s in _loose_keys(alias):
+                self.aliases_by_key[s].add(alias)
 
     def named_in(self, doc: Doc) -> dict[int, list[tuple[str, int, int]]]:
         """Exact alias matches in a Doc: token start -> [(event id, start char, end char)]."""
@@ -293,10 +319,10 @@ class EventIndex:
             start -= 1  # whole words only
         while end < len(text) and not text[end].isspace():
             end += 1
-        stems = set(map(stem, _WORD.findall(text, start, end)))
+        stems = set(map(stem, _word_pattern(text).findall(text, start, end)))
         typos = _Typos(stems)
-        for s in stems & self.aliases_by_stem.keys():
-            for alias in self.aliases_by_stem[s]:
+        for s in stems & self.aliases_by_key.keys():
+            for alias in self.aliases_by_key[s]:
                 missing = [w for w in alias if w not in stems]
                 if len(missing) > (1 if len(alias) > 1 else 0):
                     continue  # what `_loose_alias` skips, and then what `near` can find
@@ -308,12 +334,11 @@ class EventIndex:
         """Where in a lowercased text an alias may be spelt out: every start of a
         PhraseMatcher hit is one (its tokens, lowercase, spaced by nothing or one space),
         and such a hit is at most `alias_chars` long."""
-        found = []
-        if self.spelt_out is not None:
-            m = self.spelt_out.search(lower)
-            while m is not None:
-                found.append(m.start())
-                m = self.spelt_out.search(lower, m.start() + 1)
+        found = _starts(self.spelt_out, lower)
+        if self.spelt_after_break is not None:
+            # A space before the text: its start is a break too, and where the lead matches
+            # there is where the alias starts in `lower`.
+            found = sorted({*found, *_starts(self.spelt_after_break, " " + lower)})
         return found
 
     def _alias_possible(self, event_id: str, stems: set[str]) -> bool:
@@ -409,15 +434,49 @@ def _acronym(entity: str) -> str | None:
     return "".join(w[0] for w in words)
 
 
+def _loose_keys(alias: tuple[str, ...]) -> tuple[str, ...]:
+    """Words of an alias one of which at least occurs wherever it can match loosely: all its
+    words do but one long enough for a typo. Any short word is always there (the longest
+    is likely the rarest: "putin" rather than "his"); of all long words, one of any two.
+    Asking only about the aliases of the keys present skips those of common words."""
+    if len(alias) == 1:
+        return alias
+    short = [w for w in alias if len(w) < TYPO_MIN_LENGTH]
+    return (max(short, key=len),) if short else alias[:2]
+
+
+def _word_pattern(text: str) -> re.Pattern[str]:
+    """`_WORD`, or the same words found faster in an ASCII text (str.isascii is a flag)."""
+    return _ASCII_WORD if text.isascii() else _WORD
+
+
 def _content_stems(phrase: str) -> frozenset[str]:
     return frozenset(stem(w) for w in _WORD.findall(phrase) if w.lower() not in STOPWORDS)
 
 
-def _trie_regex(patterns: list[tuple[str, ...]]) -> re.Pattern[str] | None:
+def glued_tokens(tokenizer: Tokenizer) -> frozenset[str]:
+    """The tokens (lowercase) that a special case of the tokenizer puts after another one
+    ("gon|na", "ca|n't"). In English, only these can start right after a letter: the
+    prefix, suffix and infix rules split off punctuation, symbols and units after digits."""
+    return frozenset(t[ORTH].lower() for ts in tokenizer.rules.values() for t in ts[1:])
+
+
+def _starts(pattern: re.Pattern[str] | None, text: str) -> list[int]:
+    """Where `pattern` matches in text, overlapping matches included."""
+    found: list[int] = []
+    m = pattern.search(text) if pattern is not None else None
+    while m is not None:
+        found.append(m.start())
+        m = pattern.search(text, m.start() + 1)
+    return found
+
+
+def _trie_regex(patterns: list[tuple[str, ...]], lead: str = "") -> re.Pattern[str] | None:
     """A regex finding any of the token sequences, tokens joined by nothing or one space
     (the spacing of a PhraseMatcher hit's tokens), as a trie: one pass over a text for
     any number of patterns. A pattern's longest prefix is enough to find it (only
-    whether one occurs is asked), so patterns stop at 200 characters."""
+    whether one occurs is asked), so patterns stop at 200 characters. `lead` comes
+    before, matching one character."""
     sep, end = "\x00", ""
     trie: dict[str, Any] = {}
     for tokens in patterns:
@@ -438,7 +497,7 @@ def _trie_regex(patterns: list[tuple[str, ...]]) -> re.Pattern[str] | None:
         ]
         return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
 
-    return re.compile(regex(trie))
+    return re.compile(f"{lead}(?:{regex(trie)})")
 
 
 class _Words:
@@ -448,7 +507,7 @@ class _Words:
     def __init__(self, text: str, offset: int) -> None:
         self.text = text
         self.offset = offset  # where the text starts in the document
-        raw = _WORD.findall(text)
+        raw = _word_pattern(text).findall(text)
         self.sequence = list(map(stem, raw))
         self.stems = set(self.sequence)
         # "charity-flight" also holds "charity" and "flight", for keywords
@@ -477,7 +536,9 @@ class _Words:
             at = self.offset
             self._items = [
                 (w, at + m.start(), at + m.end())
-                for w, m in zip(self.sequence, _WORD.finditer(self.text), strict=True)
+                for w, m in zip(
+                    self.sequence, _word_pattern(self.text).finditer(self.text), strict=True
+                )
             ]
         return self._items
 

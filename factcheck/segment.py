@@ -18,7 +18,9 @@ DATELINE_MAX_WORDS = 6
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 _END_PUNCT = tuple(".!?:;,…\"'”’)")
-_SENTENCE_END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
+# The first mark spelt apart from the repeat: a pattern that starts with a character set
+# lets `re` skip to the next mark; one that starts with a repeat is tried at every position.
+_SENTENCE_END = re.compile(r"""[.!?…][.!?…]*["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
 ABBREVIATIONS = frozenset(
     """
 mr mrs ms dr prof gen lt col maj capt sgt cpl adm gov sen rep rev st mt ft jr sr jan feb

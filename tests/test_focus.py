@@ -122,3 +122,25 @@ def test_text_lowercased_by_context_is_not_masked(tmp_path: Path) -> None:
     expected = whole.check_text(text, REF).to_dict()
     assert [c["event"]["id"] for c in expected["claims"] if c["event"]] == ["legion-mutiny-2023"]
     assert focused.check_text(text, REF).to_dict() == expected
+
+
+def test_alias_starts_hold_every_phrase_matcher_hit(tmp_path: Path) -> None:
+    """Aliases led by a letter are looked for only after a break; every hit is still found:
+    at the start of the text, after a prefix ("US$") or punctuation, and after a letter where a
+    special case splits a word ("gon|na")."""
+    path = tmp_path / "timeline.yaml"
+    path.write_text(
+        "schema: 1\nevents:\n"
+        + "".join(
+            f"- id: {name}\n  title: {name}\n  date: 2023-06-23\n  aliases:\n  - {alias}\n"
+            "  sources:\n  - https://example.org/\n"
+            for name, alias in [("mutiny", "Wagner mutiny"), ("protest", "na protest")]
+        ),
+        encoding="utf-8",
+    )
+    checker = Checker(load_timeline([path]))
+    text = "Wagner mutiny, US$Wagner mutiny (wagner mutiny) x-Wagner mutiny; gonna protest"
+    doc = build_pipeline().make_doc(text)
+    hits = {doc[start].idx for _, start, _ in checker.index.matcher(doc)}
+    assert len(hits) == 5
+    assert hits <= set(checker.index.alias_starts(text.lower()))
