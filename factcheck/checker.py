@@ -48,8 +48,10 @@ class Checker:
         self.timeline = timeline
         self.nlp = nlp or build_pipeline(model)
         # Our own default pipeline: what cannot matter to the claims is not tokenised.
-        focusable = nlp is None and is_focusable(self.nlp) and self.nlp.lang == "en"
-        glued = glued_tokens(self.nlp.tokenizer) if focusable else None
+        focusable = nlp is None and is_focusable(self.nlp)
+        # the faster alias scan rests on the English tokenizer's rules (`glued_tokens`)
+        english = focusable and self.nlp.lang == "en"
+        glued = glued_tokens(self.nlp.tokenizer) if english else None
         self.index = EventIndex(timeline, self.nlp.vocab, self.nlp.make_doc, glued)
         self.extractor = ClaimExtractor(self.index, min_score)
         self.focuser = Focuser(self.nlp, self.index) if focusable else None

@@ -277,18 +277,17 @@ def _anchors(text: str) -> list[tuple[int, str]]:
         raw = text.encode("latin-1", "replace")  # "?" (no letter) for the others
         numbers = _NUMBER_START
     low = raw.lower()  # one byte a character, only ASCII letters changed: same offsets
-    found: list[tuple[int, str]] = []
-    for scan in (_WORD_AFTER_SPACE, _WORD_AFTER_OTHER):
-        for m in scan.finditer(low):
-            s, e = m.span(1)
-            word = text[s:e]
-            if word.islower() or word.isupper() or word.istitle():
-                found.append((s, word))
+    spans = [
+        m.span(1) for scan in (_WORD_AFTER_SPACE, _WORD_AFTER_OTHER) for m in scan.finditer(low)
+    ]
     first = _WORD_AT_START.match(low)
     if first is not None:
-        word = text[: first.end(1)]
-        if word.islower() or word.isupper() or word.istitle():
-            found.append((0, word))
+        spans.append(first.span(1))
+    found = [
+        (s, word)
+        for s, e in spans
+        if (word := text[s:e]).islower() or word.isupper() or word.istitle()
+    ]
     found += [(m.start(), m.group()) for m in numbers.finditer(text)]
     if "0s" in text:
         found += [(m.start(), m.group()) for m in _DECADE_APOSTROPHE.finditer(text)]

@@ -115,12 +115,11 @@ def _read_quant(text: str, pos: int) -> _Quant:
     """Parse what stands left of a unit word, right to left: number or ordinal, direction
     (``the past``, ``every``), ``earlier this``, ``the``, approximator (``nearly``)."""
     # (each search only where its literal stands in the window: re would try every position)
-    near = text[max(0, pos - 16) : pos]
-    half = _HALF.search(text, max(0, pos - 16), pos) if "1/2" in near else None
+    near, far = max(0, pos - 16), max(0, pos - 32)
+    half = _HALF.search(text, near, pos) if text.find("1/2", near, pos) >= 0 else None
     if half:  # "2 1/2 years"
         return _Quant(start=half.start(), number=int(half.group(1)) + 0.5)
-    far = text[max(0, pos - 32) : pos]
-    half = _AND_HALF_LEFT.search(text, max(0, pos - 32), pos) if "half" in far else None
+    half = _AND_HALF_LEFT.search(text, far, pos) if text.find("half", far, pos) >= 0 else None
     if half:  # "two and a half years", "3-and-a-half hours"
         n = half.group(1).lower()
         number = int(n) if n.isdigit() else _NUMBERS.get(n)
