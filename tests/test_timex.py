@@ -743,7 +743,45 @@ def test_day_range_split_for_timex3() -> None:
 def test_clock_time_takes_the_day_after_a_zone() -> None:
     text = "The blast came at 10:35 a.m. (0735 GMT) Friday, officials said."
     found = [(t.text, t.value) for t in find_times(text, date(2023, 7, 22))]
-    assert found == [("10:35 a.m.", "2023-07-21T10:35"), ("Friday", "2023-07-21")]
+    assert found == [("10:35 a.m.", "2023-07-21T10:35"), ("0735 GMT", "2023-07-21T07:35"),
+                     ("Friday", "2023-07-21")]
+    text = "The blast came at 10:35 a.m. (7:35 GMT) Friday, officials said."
+    found = [(t.text, t.value) for t in find_times(text, date(2023, 7, 22))]
+    assert found == [("10:35 a.m.", "2023-07-21T10:35"), ("7:35 GMT", "2023-07-21T07:35"),
+                     ("Friday", "2023-07-21")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The deadline is 1700 GMT on Tuesday.", [("1700 GMT on Tuesday", "TIME", "2023-07-25T17:00")]),
+    ("Trading halted at 1430 local time.", [("1430", "TIME", "2023-07-22T14:30")]),
+    ("The troops moved in at 0400 hours.", [("0400 hours", "TIME", "2023-07-22T04:00")]),
+    ("By 0900 GMT the index was up.", [("0900 GMT", "TIME", "2023-07-22T09:00")]),
+    ("It has 1900 employees and 2330 shops.", []),
+    ("The firm was founded in 1900 in Ohio.", [("1900", "DATE", "1900")]),
+    ("Working 1400 hours a year is common.",
+     [("1400 hours", "DURATION", "PT1400H"), ("a year", "SET", "P1Y")]),
+])
+def test_24_hour_clock_without_colon(text: str, expected: list) -> None:
+    found = [(t.text, t.type, t.value) for t in find_times(text, date(2023, 7, 22))]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Communist Party daily Granma said so.", []),
+    ('"We will win," he told the daily.', []),
+    ("The daily reported on Monday that talks failed.", [("Monday", "2023-07-17")]),
+    ("Qantas plans daily flights to Bombay.", [("daily", "P1D")]),
+    ("The group meets weekly, officials said.", [("weekly", "P1W")]),
+])
+def test_daily_and_weekly_as_newspapers(text: str, expected: list) -> None:
+    assert [(t.text, t.value) for t in find_times(text, date(2023, 7, 22))] == expected
+
+
+def test_the_previous_weekday_is_the_one_before_the_latest() -> None:
+    text = "The index closed 4.5% below the previous Friday, after falling Friday."
+    found = [(t.text, t.value) for t in find_times(text, date(2023, 7, 24))]
+    assert found == [("the previous Friday", "2023-07-14"), ("Friday", "2023-07-21")]
+    assert [t.value for t in find_times(text, None)] == ["XXXX-WXX-5", "XXXX-WXX-5"]
 
 
 @pytest.mark.parametrize("text,value", [

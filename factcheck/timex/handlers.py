@@ -556,10 +556,16 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         s = prev[0][1]
         if pw in {"coming", "past"} and len(prev) > 1 and prev[1][0] == "this":
             s = prev[1][1]  # "this past Sunday"
+    earlier = pw in {"previous", "preceding"} and len(prev) > 1 and prev[1][0] == "the"
+    if earlier:  # "down 4.5% from the previous Friday": the one before the latest Friday
+        s = prev[1][1]
     if ctx.ref is None:
         value, relative = f"XXXX-WXX-{wd + 1}", False
     else:
-        value, relative = _weekday_date(ctx, wd, s, e, direction).isoformat(), True
+        day = _weekday_date(ctx, wd, s, e, direction)
+        if earlier:
+            day -= datetime.timedelta(days=7)
+        value, relative = day.isoformat(), True
     if part:  # "Friday night": a TIME, the part of that day (TimeML: 1998-08-14TNI)
         return _Cand(s, e, "TIME", f"{value}T{part}", relative=relative, weekday=wd)
     return _Cand(s, e, "DATE", value, relative=relative, weekday=wd)
@@ -770,10 +776,30 @@ def _h_every_part(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     return _Cand(prev[0][1], m.end(), "SET", "T" + _DAYPARTS[m.group(0).lower()])
 
 
+# "daily" and "weekly" are also nouns: "the Communist Party daily Granma", "told the daily"
+_PAPER_WORDS = frozenset({"daily", "weekly"})
+
+
+_PAPER_VERBS = frozenset("said says reported reports quoted quotes wrote cited published".split())
+
+
+def _names_paper(text: str, s: int, nxt: str) -> bool:
+    """Is the word at s a newspaper: before a name ("daily Granma"), or "the daily"
+    before punctuation or a reporting verb ("the daily said")?"""
+    low = nxt.lower()
+    if nxt[:1].isupper() and low not in _WEEKDAYS and low not in _MONTHS:
+        return True
+    prev = _prev_words(text, s, 1)
+    return bool(prev) and prev[0][0] in {"the", "a"} and (not nxt or low in _PAPER_VERBS)
+
+
 def _h_set(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     """``daily``, ``weekly``, ``annually``; ``quarterly`` only as an adverb (``paid
     quarterly``, not ``quarterly earnings``, which news corpora do not tag)."""
     word = m.group(0).lower()
-    if word == "quarterly" and _next_word(ctx.text, m.end())[:1].islower():
+    nxt = _next_word(ctx.text, m.end())
+    if word == "quarterly" and nxt[:1].islower():
+        return None
+    if word in _PAPER_WORDS and _names_paper(ctx.text, m.start(), nxt):
         return None
     return _Cand(m.start(), m.end(), "SET", _SET_WORDS[m.group(0).lower()])

@@ -123,6 +123,16 @@ _RULES: list[_Rule] = [
         ),
         _h_time,
     ),
+    _Rule(  # "1900 GMT", "1430 local time", "at 0800 hours": a 24-hour clock without colon
+        "military_time",
+        "digit",
+        re.compile(
+            r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?P<ap>(?!x)x)?(?:\s*"
+            r"(?:GMT|UTC|Z|[ECMP][SD]T|BST|CEST|CET|EEST|EET|MSK|IST|JST|AEST|AEDT"
+            r"|(?<=(?i:at|by) \d{4} )(?i:hours|hrs))(?!\w)|(?=\s*(?i:local\s+time)))"
+        ),
+        _h_time,
+    ),
     _Rule("nth_day", "digit", re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)\b"), _h_nth_day),
     _Rule(
         "year",

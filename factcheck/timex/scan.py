@@ -117,21 +117,38 @@ def _merge(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
         if merged is not None:
             out[-1] = merged
         else:
-            if (
-                out
-                and "clock" in out[-1].extra
-                and _is_day(c)
-                and _ZONE_GAP.fullmatch(ctx.text, out[-1].end_char, c.start_char)
-            ):
-                # "10:35 a.m. (0735 GMT) Friday": two expressions, the time on that day
-                clock = out[-1]
-                clock.value = c.value + clock.value[clock.value.index("T") :]
-                clock.relative = c.relative
+            if out and "clock" in out[-1].extra and _is_day(c):
+                for clock in _clocks_before_day(ctx.text, out, c):
+                    clock.value = c.value + clock.value[clock.value.index("T") :]
+                    clock.relative = c.relative
             out.append(c)
     return out
 
 
+def _clocks_before_day(text: str, out: list[_Cand], day: _Cand) -> list[_Cand]:
+    """The clock times that take the day after them across a bracket: "10:35 a.m. (local
+    time) Friday", "10:35 a.m. (0735 GMT) Friday": two or three expressions, the times on
+    that day."""
+    last = out[-1]
+    if _ZONE_GAP.fullmatch(text, last.end_char, day.start_char):
+        return [last]
+    if (
+        _CLOSE_GAP.fullmatch(text, last.end_char, day.start_char)
+        and len(out) > 1
+        and "clock" in out[-2].extra
+        and _OPEN_GAP.fullmatch(text, out[-2].end_char, last.start_char)
+    ):
+        return [out[-2], last]
+    return []
+
+
 _ZONE_GAP = re.compile(r"\s*\([^()\n]{1,24}\)\s*,?\s*(?:on\s+)?")
+
+
+_CLOSE_GAP = re.compile(r"\s*\)\s*,?\s*(?:on\s+)?")
+
+
+_OPEN_GAP = re.compile(r"\s*\(\s*")
 
 
 _DAYISH = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d-\d\d|XX-\d\d|WXX-\d|XX-XX)")
