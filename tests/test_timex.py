@@ -848,3 +848,17 @@ def test_anchor_scans_match_the_single_scan() -> None:
             text = rng.choice(seps) + text
         expected = [(m.start(), m.group()) for m in timex_rules._ANCHOR_SCAN.finditer(text)]
         assert timex_rules._anchors(text) == expected, text
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("He will decide in the days ahead.", [("the days ahead", "DURATION", "PXD")]),
+    ("The months ahead will be hard.", [("The months ahead", "DURATION", "PXM")]),
+    ("The project is two weeks ahead of schedule.", [("two weeks", "DURATION", "P2W")]),
+    ("Negotiators talked for hours.", [("hours", "DURATION", "PTXH")]),
+    ("A deal could come within days.", [("days", "DURATION", "PXD")]),
+    ("After days of talks, they agreed.", [("days", "DURATION", "PXD")]),
+    ("In those days, life was hard.", []),
+    ("The test took hours.", [("hours", "DURATION", "PTXH")]),
+])
+def test_vague_stretches_ahead_and_bare_days_or_hours(text: str, expected: list) -> None:
+    assert [(t.text, t.type, t.value) for t in find_times(text, date(2023, 7, 22))] == expected

@@ -317,10 +317,33 @@ def _h_unit(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         return _Cand(q.start, m.end(), "SET", _duration_value(n, unit))
     if right and right.group(1).lower().split()[0] in {"ago", "earlier", "hence", "from"}:
         return _shifted(m, ctx, q, unit, right)
+    if (
+        plural
+        and q.has_the
+        and not q.direction
+        and q.number is None
+        and not q.vague
+        and unit in {"D", "W", "M", "Y", "DE"}
+    ):
+        ahead = _AHEAD.match(ctx.text, m.end())
+        if ahead:  # "in the weeks ahead": the stretch from now, as "the next few weeks"
+            return _Cand(q.start, ahead.end(), "DURATION", _duration_value(None, unit))
     rate = _rate(ctx.text, q, plural)
     if rate is not None:  # "twice a week", "$2 million a year": a frequency
         return _Cand(rate, m.end(), "SET", _duration_value(1, unit))
     return _unit_rest(m, ctx, q, unit, plural, right)
+
+
+def _after_span_word(text: str, pos: int) -> bool:
+    words = _prev_words(text, pos, 1)
+    return bool(words) and words[0][0] in _SPAN_WORDS
+
+
+# words before a bare "days" / "hours" / "minutes" that make it a stretch of time
+_SPAN_WORDS = frozenset("for within after over took take takes lasted spent waited".split())
+
+
+_AHEAD = re.compile(r"\s+ahead\b", re.IGNORECASE)
 
 
 _YEAR_END = re.compile(r"(?:-|\s+|['’]s\s+)end\b(?!-)", re.IGNORECASE)
@@ -458,6 +481,13 @@ def _unit_rest(
         q.direction = "this"  # "the full year"
         return _this_unit(m, ctx, q, unit, plural)
     if plural and unit in {"Y", "M", "W", "DE", "CE"} and not q.has_the:
+        return _Cand(m.start(), m.end(), "DURATION", _duration_value(None, unit))
+    if (
+        plural
+        and unit in {"D", "H", "MIN"}
+        and q.start == m.start()
+        and _after_span_word(ctx.text, m.start())
+    ):  # "negotiated for hours", "within days", "after days of talks"
         return _Cand(m.start(), m.end(), "DURATION", _duration_value(None, unit))
     if plural and unit == "WE" and not q.has_the and not q.direction:
         return _Cand(m.start(), m.end(), "SET", "XXXX-WE")  # "closed on weekends" (as tweets)
