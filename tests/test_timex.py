@@ -862,3 +862,17 @@ def test_anchor_scans_match_the_single_scan() -> None:
 ])
 def test_vague_stretches_ahead_and_bare_days_or_hours(text: str, expected: list) -> None:
     assert [(t.text, t.type, t.value) for t in find_times(text, date(2023, 7, 22))] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("He was arrested on March 3 and released the next day.",
+     [("March 3", "2023-03-03"), ("the next day", "2023-03-04")]),
+    ("The plant opened in 1995 and closed the next year.",
+     [("1995", "1995"), ("the next year", "1996")]),
+    ("The plant opened in 1995; the previous year it had been sold.",
+     [("1995", "1995"), ("the previous year", "1994")]),
+    ("The next day, he resigned.", [("The next day", "2023-07-23")]),
+    ("Prices will rise over the next year.", [("the next year", "2024")]),
+])
+def test_the_next_unit_follows_the_date_last_mentioned(text: str, expected: list) -> None:
+    assert [(t.text, t.value) for t in find_times(text, date(2023, 7, 22))] == expected

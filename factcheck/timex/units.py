@@ -299,7 +299,7 @@ def _h_unit(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if (
         not plural
         and unit in _ANAPHOR_VALUE
-        and ctx.text[max(0, m.start() - 5) : m.start() - 1] in {"that", "wing"}
+        and ctx.text[max(0, m.start() - 5) : m.start() - 1] in _ANAPHOR_TAILS
         and q.number is None
         and not q.vague
     ):
@@ -380,8 +380,11 @@ def _anaphor(m: re.Match[str], ctx: _Ctx, unit: str) -> _Cand | None:
         s, shift = prev[0][1], 0
         if len(prev) > 1 and prev[1][0] in {"earlier", "later"}:
             s = prev[1][1]
-    elif prev[0][0] == "following" and len(prev) > 1 and prev[1][0] == "the":
-        s, shift = prev[1][1], 1
+    elif prev[0][0] in _SEQUEL and len(prev) > 1 and prev[1][0] == "the":
+        before = _prev_words(ctx.text, prev[1][1], 1)
+        if prev[0][0] != "following" and before and before[0][0] in _STRETCH_BEFORE:
+            return None  # "over the next year": a stretch from now
+        s, shift = prev[1][1], _SEQUEL[prev[0][0]]
     else:
         return None
     if ctx.ref is None:
@@ -391,6 +394,18 @@ def _anaphor(m: re.Match[str], ctx: _Ctx, unit: str) -> _Cand | None:
     cand = _Cand(s, m.end(), "DATE", value, relative=True)
     cand.extra["anaphor"] = f"{unit}{shift}"
     return cand
+
+
+# the last 4 letters of the words before an anaphoric unit: a quick test
+_ANAPHOR_TAILS = frozenset({"that", "wing", "next", "ious", "ding"})
+
+
+# "the following day", "the next year", "the previous month": one after (before) the date
+# last mentioned, as "that day" is that date's
+_SEQUEL = {"following": 1, "next": 1, "previous": -1, "preceding": -1}
+
+
+_STRETCH_BEFORE = frozenset("over in during within for through throughout".split())
 
 
 def _resolve_anaphors(cands: list[_Cand]) -> None:
