@@ -876,3 +876,17 @@ def test_vague_stretches_ahead_and_bare_days_or_hours(text: str, expected: list)
 ])
 def test_the_next_unit_follows_the_date_last_mentioned(text: str, expected: list) -> None:
     assert [(t.text, t.value) for t in find_times(text, date(2023, 7, 22))] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("He was arrested on Feb. 20 and appeared in court the next morning.",
+     [("Feb. 20", "2023-02-20"), ("the next morning", "2023-02-21TMO")]),
+    ("On Feb. 20 the mayor spoke; that night, riots broke out.",
+     [("Feb. 20", "2023-02-20"), ("that night", "2023-02-20TNI")]),
+    ("On Feb. 20 the mayor spoke; later that evening the crowd left.",
+     [("Feb. 20", "2023-02-20"), ("later that evening", "2023-02-20TEV")]),
+    ("That night he left.", [("That night", "2023-07-22TNI")]),
+])
+def test_parts_of_the_day_last_mentioned(text: str, expected: list) -> None:
+    assert [(t.text, t.value) for t in find_times(text, date(2023, 7, 22))] == expected
+    assert find_times(text, None)[-1].value == "XXXX-XX-XX" + expected[-1][1][10:]

@@ -766,14 +766,27 @@ def _h_last_night(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 def _h_every_part(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     """``every morning``: a SET of parts of days, value ``TMO``; ``mid-afternoon``: that
     part of the reference day (TIME ``TAF``)."""
-    prev = _prev_words(ctx.text, m.start(), 1)
+    prev = _prev_words(ctx.text, m.start(), 3)
     part = _DAYPARTS[m.group(0).lower()]
+    words = [w for w, _ in prev]
+    first = words[0] if words else ""
+    shift = 0 if first == "that" else _SEQUEL.get(first) if words[1:2] == ["the"] else None
+    if shift is not None:  # "that night", "the next morning": of the day last mentioned
+        s = prev[1][1] if shift or words[1:2] in (["earlier"], ["later"]) else prev[0][1]
+        day = ctx.ref + datetime.timedelta(days=shift) if ctx.ref else None
+        cand = _Cand(s, m.end(), "TIME", f"{day or 'XXXX-XX-XX'}T{part}", relative=True)
+        cand.extra["anaphor"], cand.extra["part"] = f"D{shift}", part
+        return cand
     if prev and prev[0][0] == "mid" and part in {"MO", "AF"}:
         value = (ctx.ref.isoformat() if ctx.ref else "") + "T" + part
         return _Cand(prev[0][1], m.end(), "TIME", value, relative=ctx.ref is not None)
     if not prev or prev[0][0] not in {"every", "each"}:
         return None
     return _Cand(prev[0][1], m.end(), "SET", "T" + _DAYPARTS[m.group(0).lower()])
+
+
+# "the next morning", "the previous night": the day after (before) the one last mentioned
+_SEQUEL = {"following": 1, "next": 1, "previous": -1, "preceding": -1}
 
 
 # "daily" and "weekly" are also nouns: "the Communist Party daily Granma", "told the daily"

@@ -420,6 +420,8 @@ def _resolve_anaphors(cands: list[_Cand]) -> None:
                 parts = [int(x) for x in found.groups()]
                 d = datetime.date(parts[0], *(parts[1:] + [1] * (3 - len(parts))))
                 c.value = _unit_value(_shift(d, unit, shift), unit)
+                if "part" in c.extra:  # "that night": TIME of that day
+                    c.value += "T" + c.extra["part"]
         if c.type in {"DATE", "TIME"} and c.value[:1].isdigit():
             last = c
 
