@@ -890,3 +890,28 @@ def test_the_next_unit_follows_the_date_last_mentioned(text: str, expected: list
 def test_parts_of_the_day_last_mentioned(text: str, expected: list) -> None:
     assert [(t.text, t.value) for t in find_times(text, date(2023, 7, 22))] == expected
     assert find_times(text, None)[-1].value == "XXXX-XX-XX" + expected[-1][1][10:]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The 787 made its first flight Tuesday in Everett, Washington at 18:00 UTC.",
+     [("Tuesday", "2023-07-18"), ("18:00 UTC", "2023-07-18T18:00")]),
+    ("On July 3 the polls opened at 7 a.m. and closed at 8 p.m.",
+     [("July 3", "2023-07-03"), ("7 a.m.", "2023-07-03T07:00"), ("8 p.m.", "2023-07-03T20:00")]),
+    ("Boeing said Tuesday the plane would leave at 9 a.m.",
+     [("Tuesday", "2023-07-18"), ("9 a.m.", "2023-07-22T09:00")]),
+    ("The plane landed on Monday. It was refuelled at 6 p.m.",
+     [("Monday", "2023-07-17"), ("6 p.m.", "2023-07-22T18:00")]),
+])
+def test_clock_time_takes_the_day_named_before_it(text: str, expected: list) -> None:
+    assert [(t.text, t.value) for t in find_times(text, date(2023, 7, 22))] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The meeting was held on 7/8/2023.", "2023-07-08"),  # August 7 lies ahead
+    ("The meeting will be held on 7/8/2023.", "2023-08-07"),  # July 8 is past
+    ("The meeting was held on 3/4/2023.", "2023"),  # both past: only the year is sure
+    ("The China Daily newspaper reported it.", None),
+])
+def test_ambiguous_numeric_date_by_tense(text: str, expected: str | None) -> None:
+    found = find_times(text, date(2023, 7, 22))
+    assert [t.value for t in found] == ([expected] if expected else [])

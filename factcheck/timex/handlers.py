@@ -64,10 +64,28 @@ def _h_numeric(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     elif b > 12 or ctx.day_first is False or a == b:
         day, mon = b, a
     else:
-        return _Cand(m.start(), m.end(), "DATE", f"{y:04d}") if 1 <= y <= 9999 else None
+        day, mon = _plausible_order(ctx, m.start(), m.end(), y, a, b)
+        if not day:  # both readings stand: the year alone is certain
+            return _Cand(m.start(), m.end(), "DATE", f"{y:04d}") if 1 <= y <= 9999 else None
     if not _valid_day(y, mon, day):
         return None
     return _Cand(m.start(), m.end(), "DATE", f"{y:04d}-{mon:02d}-{day:02d}")
+
+
+def _plausible_order(ctx: _Ctx, s: int, e: int, y: int, a: int, b: int) -> tuple[int, int]:
+    """(day, month) of an ambiguous ``7/8/07`` when the tense rules one reading out: of
+    July 8 and August 7, only one may lie on the side of the reference date that the
+    clause looks to ("was held on 7/8/07" the day before a July 9 article). (0, 0) if not."""
+    if ctx.ref is None or not 1 <= y <= 9999:
+        return 0, 0
+    looks_ahead = _tense(ctx, s, e) == "future"
+    fits = [
+        (day, mon)
+        for day, mon in ((b, a), (a, b))
+        if (datetime.date(y, mon, day) >= ctx.ref) == looks_ahead
+        or datetime.date(y, mon, day) == ctx.ref
+    ]
+    return fits[0] if len(fits) == 1 else (0, 0)
 
 
 _MONTH_LIST_WORDS = frozenset("and or to through till until".split())
@@ -796,13 +814,15 @@ _PAPER_WORDS = frozenset({"daily", "weekly"})
 _PAPER_VERBS = frozenset("said says reported reports quoted quotes wrote cited published".split())
 
 
-def _names_paper(text: str, s: int, nxt: str) -> bool:
-    """Is the word at s a newspaper: before a name ("daily Granma"), or "the daily"
-    before punctuation or a reporting verb ("the daily said")?"""
+def _names_paper(text: str, s: int, word: str, nxt: str) -> bool:
+    """Is the word at s a newspaper: in a name ("China Daily"), before one ("daily
+    Granma"), or "the daily" before punctuation or a reporting verb ("the daily said")?"""
     low = nxt.lower()
     if nxt[:1].isupper() and low not in _WEEKDAYS and low not in _MONTHS:
         return True
     prev = _prev_words(text, s, 1)
+    if word[0].isupper() and prev and text[prev[0][1]].isupper():
+        return True
     return bool(prev) and prev[0][0] in {"the", "a"} and (not nxt or low in _PAPER_VERBS)
 
 
@@ -813,6 +833,6 @@ def _h_set(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     nxt = _next_word(ctx.text, m.end())
     if word == "quarterly" and nxt[:1].islower():
         return None
-    if word in _PAPER_WORDS and _names_paper(ctx.text, m.start(), nxt):
+    if word in _PAPER_WORDS and _names_paper(ctx.text, m.start(), m.group(0), nxt):
         return None
     return _Cand(m.start(), m.end(), "SET", _SET_WORDS[m.group(0).lower()])

@@ -125,6 +125,32 @@ def _merge(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+def _clock_days(ctx: _Ctx, cands: list[_Cand]) -> None:
+    """A clock time with no day of its own takes the day named before it in its sentence:
+    "made its first flight Tuesday in Everett at 18:00 UTC" is 18:00 on that Tuesday. Not
+    the day of a report ("said Tuesday the plane would leave at 9 a.m.")."""
+    text = ctx.text
+    day: _Cand | None = None
+    for c in cands:
+        if _is_day(c):
+            words = _prev_words(text, c.start_char, 1)
+            day = None if words and words[0][0] in _REPORTED else c
+        elif (
+            day is not None
+            and "clock" in c.extra
+            and c.start_char - day.end_char <= 100
+            and not _SENTENCE_BREAK.search(text, day.end_char, c.start_char)
+        ):
+            c.value = day.value + c.value[c.value.index("T") :]
+            c.relative = day.relative
+
+
+_REPORTED = frozenset("said says told announced reported stated added".split())
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"“‘(]?[A-Z]|\n")
+
+
 def _clocks_before_day(text: str, out: list[_Cand], day: _Cand) -> list[_Cand]:
     """The clock times that take the day after them across a bracket: "10:35 a.m. (local
     time) Friday", "10:35 a.m. (0735 GMT) Friday": two or three expressions, the times on
