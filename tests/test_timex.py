@@ -915,3 +915,34 @@ def test_clock_time_takes_the_day_named_before_it(text: str, expected: list) -> 
 def test_ambiguous_numeric_date_by_tense(text: str, expected: str | None) -> None:
     found = find_times(text, date(2023, 7, 22))
     assert [t.value for t in found] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The ban on fishing will last 30 days.", [("30 days", "P30D")]),
+    ("The trial is expected to last several weeks.", [("several weeks", "PXW")]),
+    ("The truce didn't last three days.", [("three days", "P3D")]),
+    ("Sales fell in the last 30 days.", [("the last 30 days", "P30D")]),
+    ("The company laid off a quarter of its staff.", []),
+    ("It lasted a quarter of a century.", [("a quarter of a century", "P25Y")]),
+    ("He waited a quarter of an hour.", [("a quarter of an hour", "PT15M")]),
+    ("It returned to profit after several quarters of losses.", [("several quarters", "PXQ")]),
+    ("The audit will be done at the end of the quarter.", [("the end of the quarter", "2023-Q3")]),
+    ("Profit rose 5% in the quarter.", [("the quarter", "2023-Q2")]),
+    ("Lawmakers have until Friday to act.", [("Friday", "2023-07-28")]),
+    ("The launch has been rescheduled for Saturday.", [("Saturday", "2023-07-29")]),
+    ("The company has until March to respond.", [("March", "2024-03")]),
+    ("Thousands joined the March on Washington.", []),
+])
+def test_verbs_fractions_and_deadlines(text: str, expected: list) -> None:
+    assert [(t.text, t.value) for t in find_times(text, date(2023, 7, 24))] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The fireworks on the Fourth of July were canceled.", ("the Fourth of July", "2023-07-04")),
+    ("Offices close for Juneteenth.", ("Juneteenth", "2023-06-19")),
+    ("The parade is held on St. Patrick's Day.", ("St. Patrick's Day", "2023-03-17")),
+    ("Banks closed on Martin Luther King Jr. Day.", ("Martin Luther King Jr. Day", "2023-01-16")),
+    ("Ash Wednesday fell in February.", ("Ash Wednesday", "2023-02-22")),
+])
+def test_more_holidays(text: str, expected: tuple) -> None:
+    assert [(t.text, t.value) for t in find_times(text, date(2023, 7, 24))][0] == expected

@@ -112,12 +112,18 @@ def _bare_month_ok(m: re.Match[str], ctx: _Ctx, name: str) -> bool:
             "late",
             "mid",
         }
-    if low == "march" and _march_is_event(ctx.text, m.end()):
+    if low == "march" and pw not in _MONTH_BEFORE and _march_is_event(ctx.text, m.end()):
         return False  # "the March on Washington", "the annual March for Life", "March on!"
     return not (nxt[:1].isupper() and pw not in _YEAR_LEFT and nxt.lower() not in _MONTHS)
 
 
 _EVENT_AFTER = re.compile(r"\s+(on|to|for|of|against|through)\b(?:\s+(?:the\s+)?([\w.]+))?")
+
+
+# words before "March" that make it the month: "has until March to respond"
+_MONTH_BEFORE = frozenset(
+    "until till in since by before after early late mid last next this through".split()
+)
 
 
 def _march_is_event(text: str, end: int) -> bool:

@@ -71,6 +71,23 @@ _HOLIDAY_PATTERNS: dict[str, Callable[[int], datetime.date]] = {
     r"Black\s+Friday": lambda y: _nth_weekday(y, 11, 3, 4) + datetime.timedelta(days=1),
     r"Cyber\s+Monday": lambda y: _nth_weekday(y, 11, 3, 4) + datetime.timedelta(days=4),
     r"Election\s+Day": lambda y: _nth_weekday(y, 11, 0, 1) + datetime.timedelta(days=1),
+    r"[Ff]ourth\s+of\s+July": _fixed(7, 4),
+    r"Juneteenth": _fixed(6, 19),
+    rf"(?:St\.?|Saint)\s+Patrick{_APOS}s\s+Day": _fixed(3, 17),
+    r"(?:Martin\s+Luther\s+King(?:\s+Jr\.?|,\s+Jr\.)?|MLK)\s+Day": _nth(1, 0, 3),
+    r"Canada\s+Day": _fixed(7, 1),
+    r"Australia\s+Day": _fixed(1, 26),
+    r"Anzac\s+Day|ANZAC\s+Day": _fixed(4, 25),
+    r"Remembrance\s+Day": _fixed(11, 11),
+    r"Remembrance\s+Sunday": _nth(11, 6, 2),
+    r"Guy\s+Fawkes\s+(?:Night|Day)|Bonfire\s+Night": _fixed(11, 5),
+    r"Groundhog\s+Day": _fixed(2, 2),
+    r"Earth\s+Day": _fixed(4, 22),
+    r"Ash\s+Wednesday": lambda y: _easter(y) - datetime.timedelta(days=46),
+    r"Palm\s+Sunday": lambda y: _easter(y) - datetime.timedelta(days=7),
+    r"Maundy\s+Thursday": lambda y: _easter(y) - datetime.timedelta(days=3),
+    r"Whit\s+Monday": lambda y: _easter(y) + datetime.timedelta(days=50),
+    r"Pentecost(?:\s+Sunday)?": lambda y: _easter(y) + datetime.timedelta(days=49),
 }
 
 
@@ -98,6 +115,24 @@ _HOLIDAY_ANCHORS = {
     "election",
     "black",
     "cyber",
+    "fourth",
+    "juneteenth",
+    "saint",
+    "martin",
+    "mlk",
+    "canada",
+    "australia",
+    "anzac",
+    "remembrance",
+    "guy",
+    "bonfire",
+    "groundhog",
+    "earth",
+    "ash",
+    "palm",
+    "maundy",
+    "whit",
+    "pentecost",
 }
 
 
@@ -116,6 +151,15 @@ def _h_holiday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     def fmt(y: int) -> str:
         return date_of(y).isoformat()
 
+    cand = _holiday_cand(ctx, s, e, fmt, date_of)
+    if cand is not None and ctx.text[s] in "fF":
+        cand.takes_the = True  # "the Fourth of July"
+    return cand
+
+
+def _holiday_cand(
+    ctx: _Ctx, s: int, e: int, fmt: Callable[[int], str], date_of: Callable[[int], datetime.date]
+) -> _Cand | None:
     tail = _YEAR_TAIL.match(ctx.text, e)
     if tail and 1000 <= int(tail.group(1)) <= 2199:
         return _Cand(s, tail.end(), "DATE", fmt(int(tail.group(1))))

@@ -305,7 +305,7 @@ _FUTURE_BEFORE_TO = frozenset(  # "set to", "supposed to"
 _PUT_OFF = frozenset("extended postponed delayed deferred adjourned rescheduled".split())
 
 
-_PUT_OFF_TO = frozenset("to until till through".split())
+_PUT_OFF_TO = frozenset("to until till through for".split())
 
 
 _PAST_WORDS = frozenset(
@@ -390,6 +390,10 @@ def _cues(text: str, lo: int, hi: int) -> list[_Cue]:
             k = i + 4 if i + 4 < n and toks[i + 3][0] == "to" else i + 3
             out.append(_Cue("past", "had_been", s, toks[k][2]))  # to its verb
             i = k + 1
+            continue
+        if lw in {"has", "have"} and nxt in {"until", "till"}:  # "have until Friday to act"
+            out.append(_Cue("future", "has_until", s, toks[i + 1][2]))
+            i += 2
             continue
         if lw in {"has", "have"} and nxt == "been":  # present perfect: looks back
             out.append(_Cue("past", "has_been", s, toks[i + 1][2]))

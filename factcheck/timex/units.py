@@ -184,6 +184,12 @@ def _read_direction(words: list[tuple[str, int]], i: int, q: _Quant) -> int:
         q.number, q.number_start = 2, words[i][1]
         q.direction, q.start = "every", words[i + 1][1]
         return i + 2
+    if (
+        i + 1 < len(words)
+        and words[i][0] == "last"
+        and (words[i + 1][0] in _MODAL_BEFORE_VERB or words[i + 1][0].endswith("n't"))
+    ):
+        return i  # "will last 30 days", "expected to last several weeks": the verb
     if i < len(words) and words[i][0] in _DIRECTION_WORDS:
         if not (q.ordinal is not None and words[i][0] in {"first", "last"}):
             q.direction, q.start, i = words[i][0], words[i][1], i + 1
@@ -197,6 +203,12 @@ def _read_direction(words: list[tuple[str, int]], i: int, q: _Quant) -> int:
     if i < len(words) and words[i][0] in {"earlier", "later"} and q.direction == "this":
         q.mod, q.start, i = words[i][0], words[i][1], i + 1
     return i
+
+
+_FRACTION_OF = re.compile(r"\s+of\b(?:\s+an?\s+(century|hour)\b)?", re.IGNORECASE)
+
+
+_MODAL_BEFORE_VERB = frozenset("will would could can may might must should shall to not".split())
 
 
 _FISCAL_DIRECTIONS = frozenset(
@@ -310,6 +322,13 @@ def _h_unit(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         return None  # "the 1988 quarter": a year, not a count
     if unit == "Q" and plural and ctx.text[m.start() - 1] == "-":
         return None  # "three-quarters": a fraction
+    if unit == "Q" and q.ordinal is None and not (q.direction or q.has_the or q.vague):
+        of = _FRACTION_OF.match(ctx.text, m.end())
+        if of:  # "a quarter of its staff": a fraction; "a quarter of a century": 25 years
+            if not of.group(1) or q.number not in (None, 1):
+                return None
+            value = "P25Y" if of.group(1).lower() == "century" else "PT15M"
+            return _Cand(q.start, of.end(), "DURATION", value, mod=q.mod)
     if unit == "S" and (q.number or 0) < 2:
         return None  # "a second", "per second": rarely a duration in news
     if q.direction in {"every", "each", "per"}:
@@ -721,6 +740,8 @@ def _this_unit(m: re.Match[str], ctx: _Ctx, q: _Quant, unit: str, plural: bool) 
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(q.direction, 0)
     if unit == "Q" and q.direction in {"latest", ""} or unit == "Y" and q.direction == "latest":
         step = -1  # "the (latest) quarter", "the latest fiscal year": the last reported one
+        if not q.direction and _is_future(ctx, q.start, m.end()):
+            step = 0  # "will be completed by the end of the quarter": the current one
     if unit == "WE" and q.direction == "this":  # the weekend of the reference's week
         return _Cand(q.start, m.end(), "DATE", _week_value(ctx.ref) + "-WE", relative=True)
     if unit == "WE" and step == 0:
