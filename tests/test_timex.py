@@ -946,3 +946,13 @@ def test_verbs_fractions_and_deadlines(text: str, expected: list) -> None:
 ])
 def test_more_holidays(text: str, expected: tuple) -> None:
     assert [(t.text, t.value) for t in find_times(text, date(2023, 7, 24))][0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A debate that could last hours.", [("hours", "PTXH")]),
+    ("In the last hours of the siege, troops fled.", [("the last hours", "PTXH")]),
+    ("Prisoners were taken in the first hours of the war.", [("the first hours", "PTXH")]),
+    ("In the final weeks of the campaign, he surged.", [("the final weeks", "PXW")]),
+])
+def test_vague_stretches_at_the_start_or_end_of_something(text: str, expected: list) -> None:
+    assert [(t.text, t.value) for t in find_times(text, date(2023, 7, 24))] == expected

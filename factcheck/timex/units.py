@@ -293,6 +293,16 @@ def _h_unit(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         q.ordinal, q.ordinal_start = (4 if unit == "Q" else 2), q.start  # "the last half of"
     if unit in {"Q", "HALF"} and q.ordinal is not None:
         return _ordinal_part(m, ctx, q, unit)
+    if (
+        plural
+        and q.has_the
+        and q.number is None
+        and not q.vague
+        and (q.ordinal == 1 or q.direction in {"last", "final"})
+        and unit in {"MIN", "H", "D", "W", "M", "Y"}
+        and ctx.text.startswith(" of", m.end())
+    ):  # "in the first hours of the war", "the final weeks of the campaign"
+        return _Cand(q.start, m.end(), "DURATION", _duration_value(None, unit))
     if unit == "CE" and q.ordinal is not None and q.ordinal > 0:
         return _Cand(q.start, m.end(), "DATE", f"{q.ordinal - 1:02d}")
     if unit == "HALF":
@@ -359,7 +369,7 @@ def _after_span_word(text: str, pos: int) -> bool:
 
 
 # words before a bare "days" / "hours" / "minutes" that make it a stretch of time
-_SPAN_WORDS = frozenset("for within after over took take takes lasted spent waited".split())
+_SPAN_WORDS = frozenset("for within after over took take takes last lasted spent waited".split())
 
 
 _AHEAD = re.compile(r"\s+ahead\b", re.IGNORECASE)
