@@ -728,7 +728,7 @@ def test_governing_tense(text: str, span: str, value: str) -> None:
 
 
 def test_day_range_split_for_timex3() -> None:
-    text = "The summit is on April 24 and 25, and the fair runs 3-5 May 2024."
+    text = "The summit was on April 24 and 25, and the fair runs 3-5 May 2024."
     merged = [(t.text, t.value) for t in find_times(text, REF)]
     assert merged == [("April 24 and 25", "2023-04-24/2023-04-25"),
                       ("3-5 May 2024", "2024-05-03/2024-05-05")]
@@ -956,3 +956,20 @@ def test_more_holidays(text: str, expected: tuple) -> None:
 ])
 def test_vague_stretches_at_the_start_or_end_of_something(text: str, expected: list) -> None:
     assert [(t.text, t.value) for t in find_times(text, date(2023, 7, 24))] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Dell shot Ortega on August 14, 2019, after an argument. Ortega died on August 16.",
+     [("August 14, 2019", "2019-08-14"), ("August 16", "2019-08-16")]),
+    ("Dell was arrested on July 2, 2022. Sentencing is scheduled for November 17.",
+     [("July 2, 2022", "2022-07-02"), ("November 17", "2023-11-17")]),
+    ("Following the August 1988 truce, Iraq invaded Kuwait on Aug. 2.",
+     [("August 1988", "1988-08"), ("Aug. 2", "2023-08-02")]),
+    ("The general election is on Nov. 3.", [("Nov. 3", "2023-11-03")]),
+    ("Storm Dudley hit Scotland on Wednesday.", [("Wednesday", "2023-10-04")]),
+    ("Forecasters say a storm could arrive on Sunday night.", [("Sunday night", "2023-10-08TNI")]),
+    ("He could not be reached for comment on Monday.", [("Monday", "2023-10-02")]),
+    ("Officials hoped to restore power by Sunday night.", [("Sunday night", "2023-10-08TNI")]),
+])
+def test_narrative_year_and_looking_ahead(text: str, expected: list) -> None:
+    assert [(t.text, t.value) for t in find_times(text, date(2023, 10, 6))] == expected

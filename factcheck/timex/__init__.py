@@ -126,7 +126,15 @@ import datetime
 
 from .expr import TimeExpr, _Ctx
 from .intervals import _anchor_years_back, _finish, _split_day_ranges, _week_of, interval_of
-from .scan import _candidates, _clock_days, _extend_left, _merge, _relation, _select
+from .scan import (
+    _candidates,
+    _clock_days,
+    _extend_left,
+    _merge,
+    _narrative_years,
+    _relation,
+    _select,
+)
 from .units import _resolve_anaphors
 
 __all__ = ["TimeExpr", "find_times", "interval_of"]
@@ -159,6 +167,7 @@ def find_times(
     try:
         kept = _merge(ctx, kept)
         _clock_days(ctx, kept)
+        _narrative_years(ctx, kept)
         _anchor_years_back(kept)
         _week_of(ctx, kept)
         _resolve_anaphors(kept)

@@ -219,6 +219,8 @@ def _pick_year(ctx: _Ctx, s: int, e: int, fmt: Callable[[int], str]) -> int:
         prev = [w for w, _ in _prev_words(ctx.text, s, 4)]
         if prev and prev[0] in {"until", "till", "through", "by"}:
             tense = "future"
+        elif _PRESENT_COPULA.search(ctx.text, max(0, s - 30), s):
+            tense = "future"  # "the general election is on Nov. 3"
         elif "since" in prev:
             tense = "past"
     if cue and cue[1] > _CLOSE_CUE and _distance(ref, closest[1], closest[2]) <= _NEAR_DAYS:
@@ -233,6 +235,13 @@ def _pick_year(ctx: _Ctx, s: int, e: int, fmt: Callable[[int], str]) -> int:
 
 
 _NEAR_DAYS = 60
+
+
+# "the vote is (on) Friday", "the meeting is at 10am on Friday": a date set ahead
+_PRESENT_COPULA = re.compile(
+    r"\b(?:is|are)\s+(?:at\s+(?:[\d:.]+\s*[ap]\.?m\.?|noon|midnight)\s+)?(?:on\s+)?$",
+    re.IGNORECASE,
+)
 
 
 _CLOSE_CUE = 15

@@ -8,6 +8,7 @@ import re
 
 from .context import (
     _FUNCTION_WORDS,
+    _PRESENT_COPULA,
     _distance,
     _month_number,
     _next_word,
@@ -539,13 +540,6 @@ def _weekday_date(ctx: _Ctx, wd: int, s: int, e: int, direction: str) -> datetim
     return ref - datetime.timedelta(days=back)
 
 
-# "the vote is (on) Friday", "the meeting is at 10am on Friday": a date set ahead
-_PRESENT_COPULA = re.compile(
-    r"\b(?:is|are)\s+(?:at\s+(?:[\d:.]+\s*[ap]\.?m\.?|noon|midnight)\s+)?(?:on\s+)?$",
-    re.IGNORECASE,
-)
-
-
 def _after_word(text: str, pos: int, words: set[str]) -> bool:
     """Is the word right before pos one of words?"""
     prev = _prev_words(text, pos, 1)
@@ -566,7 +560,9 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     name = m["wd"]
     wd = _WEEKDAYS[name.lower()]
     s, e = m.start(), m.end()
-    if _PAPER_AFTER.match(ctx.text, e) or _PAPER_BEFORE.search(ctx.text, max(0, s - 16), s):
+    if _PAPER_AFTER.match(ctx.text, e) or (
+        wd >= 5 and _PAPER_BEFORE.search(ctx.text, max(0, s - 16), s)
+    ):  # "The Mail on Sunday", "Scotland on Sunday"; not "Scotland on Wednesday"
         return None
     prev = _prev_words(ctx.text, s, 2)
     pw = prev[0][0] if prev else ""

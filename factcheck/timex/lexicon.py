@@ -297,8 +297,16 @@ _FUTURE_WORDS = frozenset(
 
 _FUTURE_BEFORE_TO = frozenset(  # "set to", "supposed to"
     "going is are set plan plans hope hopes supposed likely aims aim intend vowed pledged "
-    "promised".split()
+    "promised hoped aimed planned".split()
 )
+
+
+# modals of what may yet happen ("could arrive on Sunday"), unless of the past: "could not
+# be reached Monday", "may have left on Friday"
+_MAYBE_WORDS = frozenset({"could", "may"})
+
+
+_NOT_MAYBE_AFTER = frozenset({"not", "have", "never", "only", "be"})  # "could be located"
 
 
 # "extended to Nov. 16", "postponed until Tuesday": the new date lies ahead
@@ -335,6 +343,7 @@ _CUE_STARTS = (
     | _PUT_OFF
     | _FUTURE_WORDS
     | _PAST_WORDS
+    | _MAYBE_WORDS
     | frozenset({"to", "set", "had", "has", "have", "as"})
 )
 
@@ -402,6 +411,11 @@ def _cues(text: str, lo: int, hi: int) -> list[_Cue]:
         if lw == "as" and nxt in {"soon", "early"} and nxt2 == "as":
             out.append(_Cue("future", "as_soon_as", s, toks[i + 2][2]))
             i += 3
+            continue
+        if lw in _MAYBE_WORDS:
+            if w.islower() and nxt.isalpha() and nxt not in _NOT_MAYBE_AFTER:
+                out.append(_Cue("future", lw, s, e))  # "could arrive on Sunday night"
+            i += 1
             continue
         if lw.endswith(("'ll", "’ll")):
             out.append(_Cue("future", "will", s, e))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .context import _prev_words
+from .context import _prev_words, _tense
 from .expr import _Cand, _Ctx
 from .intervals import interval_of
 from .lexicon import _MOD_PHRASES, _RELATION_WORDS
@@ -123,6 +123,38 @@ def _merge(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
                     clock.relative = c.relative
             out.append(c)
     return out
+
+
+def _narrative_years(ctx: _Ctx, cands: list[_Cand]) -> None:
+    """A yearless date told right after a dated day takes its year when it follows it
+    within two months: "shot him on Aug. 14, 2019 ... He died on Aug. 16" is 2019-08-16,
+    not the August before the reference date. Not what lies ahead ("is scheduled for")."""
+    if ctx.ref is None:
+        return
+    anchor: _Cand | None = None
+    for c in cands:
+        if not c.relative and _DATED_DAY.match(c.value):
+            anchor = c  # "August 14, 2019" (a month may be background: "the August 1988 truce")
+            continue
+        if (
+            anchor is None
+            or c.year_explicit
+            or c.with_year is None
+            or c.start_char - anchor.end_char > _NARRATIVE_REACH
+            or c.value[:4] == anchor.value[:4]
+            or _tense(ctx, c.start_char, c.end_char) == "future"
+        ):
+            continue
+        value = c.with_year(int(anchor.value[:4]))
+        start, since = interval_of(value)[0], interval_of(anchor.value)[0]
+        if start is not None and since is not None and 0 <= (start - since).days <= 62:
+            c.value = value
+
+
+_DATED_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+_NARRATIVE_REACH = 300  # chars: about two sentences
 
 
 def _clock_days(ctx: _Ctx, cands: list[_Cand]) -> None:
