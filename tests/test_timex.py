@@ -973,3 +973,13 @@ def test_vague_stretches_at_the_start_or_end_of_something(text: str, expected: l
 ])
 def test_narrative_year_and_looking_ahead(text: str, expected: list) -> None:
     assert [(t.text, t.value) for t in find_times(text, date(2023, 10, 6))] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a verb after "and" heads its own phrase: "will rise ... on Monday" looks ahead
+    ("He will rise to 45th in the rankings on Monday and said he was happy.", "2023-10-09"),
+    # a modal outside a relative clause does not govern it
+    ("It will replace the carrier, which has been on patrol since March.", "2023-03"),
+])
+def test_tense_cues_across_coordination_and_relative_clauses(text: str, expected: str) -> None:
+    assert [t.value for t in find_times(text, date(2023, 10, 6))] == [expected]

@@ -124,7 +124,10 @@ def _tense_cue(ctx: _Ctx, start: int, end: int) -> tuple[str, int] | None:
         if c.end <= start:
             before.append(c)
             continue
-        # a cue after the expression counts less: the governing verb usually precedes it
+        # a cue after the expression counts less: the governing verb usually precedes it;
+        # one after "and" / "but" heads a verb phrase of its own ("on Monday and said")
+        if before and _COORDINATION.search(text, end, c.start):
+            continue
         dist = 3 * (c.start - end)
         if best is None or dist < best[0]:
             best = (dist, c.kind == "future")
@@ -134,6 +137,12 @@ def _tense_cue(ctx: _Ctx, start: int, end: int) -> tuple[str, int] | None:
     if best is None:
         return None
     return ("future" if best[1] else "past"), best[0]
+
+
+_RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b")
+
+
+_COORDINATION = re.compile(r"\b(?:and|but)\b")
 
 
 _WEAK_CUES = frozenset({"last", "ago", "earlier", "next", "coming", "upcoming"})
@@ -175,6 +184,8 @@ def _governing_cue(text: str, before: list[_Cue], start: int) -> _Cue | None:
     if _VERB_TO_TIME.fullmatch(text, nearest.end, start):
         return nearest  # "announced Wednesday", "predicted on Friday": the verb itself
     for c in reversed(cues[:-1]):
+        if _RELATIVE.search(text, c.end, nearest.start):
+            break  # "will replace the carrier, which has been on patrol since March"
         if c.word in _MODALS:
             return c
         if c.kind == "past" and c.word in _FINITE_PAST:

@@ -750,7 +750,7 @@ def _this_unit(m: re.Match[str], ctx: _Ctx, q: _Quant, unit: str, plural: bool) 
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(q.direction, 0)
     if unit == "Q" and q.direction in {"latest", ""} or unit == "Y" and q.direction == "latest":
         step = -1  # "the (latest) quarter", "the latest fiscal year": the last reported one
-        if not q.direction and _is_future(ctx, q.start, m.end()):
+        if not q.direction and _part_of(ctx.text, q.start) and _is_future(ctx, q.start, m.end()):
             step = 0  # "will be completed by the end of the quarter": the current one
     if unit == "WE" and q.direction == "this":  # the weekend of the reference's week
         return _Cand(q.start, m.end(), "DATE", _week_value(ctx.ref) + "-WE", relative=True)
