@@ -983,3 +983,13 @@ def test_narrative_year_and_looking_ahead(text: str, expected: list) -> None:
 ])
 def test_tense_cues_across_coordination_and_relative_clauses(text: str, expected: str) -> None:
     assert [t.value for t in find_times(text, date(2023, 10, 6))] == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The match finished in two hours and 41 minutes.", [("two hours and 41 minutes", "PT2H41M")]),
+    ("He served three years and two months in prison.", [("three years and two months", "P3Y2M")]),
+    ("He was jailed for six months and fined for two years.",
+     [("six months", "P6M"), ("two years", "P2Y")]),
+])
+def test_compound_durations(text: str, expected: list) -> None:
+    assert [(t.text, t.value) for t in find_times(text, date(2023, 10, 6))] == expected

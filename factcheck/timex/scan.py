@@ -249,6 +249,10 @@ def _merge_pair(ctx: _Ctx, a: _Cand, b: _Cand) -> _Cand | None:
         a.value, a.end_char, a.year_explicit = a.with_year(int(b.value)), b.end_char, True
         a.relative = False
         return a
+    if a.type == b.type == "DURATION" and _AND_GAP.fullmatch(gap):
+        joined = _joined_duration(a.value, b.value)
+        if joined:  # "two hours and 41 minutes": PT2H41M
+            return _Cand(a.start_char, b.end_char, "DURATION", joined, mod=a.mod)
     if _is_day(a) and "clock" in b.extra and _TIME_GAP.match(gap):
         return _at_time(a, b, a.start_char, b.end_char)
     if "clock" in a.extra and _is_day(b) and _TIME_BEFORE_GAP.fullmatch(gap):
@@ -265,6 +269,33 @@ def _merge_pair(ctx: _Ctx, a: _Cand, b: _Cand) -> _Cand | None:
         _fit_weekday(ctx, b)
         return b
     return None
+
+
+_AND_GAP = re.compile(r"\s*,?\s+and\s+")
+
+
+_DURATION_PART = re.compile(
+    r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?"
+)
+
+
+_DURATION_UNITS = ("Y", "M", "W", "D", "H", "M", "S")
+
+
+def _joined_duration(a: str, b: str) -> str | None:
+    """``P3Y`` + ``P2M`` -> ``P3Y2M``; ``PT2H`` + ``PT41M`` -> ``PT2H41M``: exact counts,
+    larger unit first, else None."""
+    ma, mb = _DURATION_PART.fullmatch(a), _DURATION_PART.fullmatch(b)
+    if not ma or not mb or a in {"P", "PT"} or b in {"P", "PT"}:
+        return None
+    ia = [i for i, g in enumerate(ma.groups()) if g]
+    ib = [i for i, g in enumerate(mb.groups()) if g]
+    if not ia or not ib or max(ia) >= min(ib):
+        return None
+    parts = [ma.group(i + 1) or mb.group(i + 1) for i in range(7)]
+    date = "".join(f"{n}{u}" for n, u in zip(parts[:4], _DURATION_UNITS[:4], strict=True) if n)
+    time = "".join(f"{n}{u}" for n, u in zip(parts[4:], _DURATION_UNITS[4:], strict=True) if n)
+    return "P" + date + ("T" + time if time else "")
 
 
 def _fit_weekday(ctx: _Ctx, c: _Cand) -> None:
