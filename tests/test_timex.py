@@ -993,3 +993,9 @@ def test_tense_cues_across_coordination_and_relative_clauses(text: str, expected
 ])
 def test_compound_durations(text: str, expected: list) -> None:
     assert [(t.text, t.value) for t in find_times(text, date(2023, 10, 6))] == expected
+
+
+def test_a_quotation_is_not_governed_by_its_reporting_verb() -> None:
+    text = ('"We expect the new range to add to revenue beginning in the fourth quarter," '
+            "said Anita Desai.")
+    assert [t.value for t in find_times(text, date(2014, 7, 24))] == ["2014-Q4"]

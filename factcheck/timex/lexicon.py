@@ -441,7 +441,9 @@ def _cues(text: str, lo: int, hi: int) -> list[_Cue]:
 
 # (every alternative opens with a literal: `re` then skips to those characters at C speed
 # instead of trying the pattern at each position)
-_CLAUSE_END = re.compile(r"\n|\.\s|!\s|\?\s|;\s")
+# (a quotation's end closes a clause: in '"... in the fourth quarter," said Desai' the
+# reporting verb does not govern what was quoted)
+_CLAUSE_END = re.compile(r"\n|[.!?](?:[\"”’]|'')?\s|;\s|,(?:[\"”’]|'')\s")
 
 
 # a dot that ends these is an abbreviation's, not a clause's: "4 a.m. Thursday", "Oct. 31"
