@@ -999,3 +999,13 @@ def test_a_quotation_is_not_governed_by_its_reporting_verb() -> None:
     text = ('"We expect the new range to add to revenue beginning in the fourth quarter," '
             "said Anita Desai.")
     assert [t.value for t in find_times(text, date(2014, 7, 24))] == ["2014-Q4"]
+
+
+@pytest.mark.parametrize("ref,text,value", [
+    (date(2020, 2, 11), "It was preparing for a listing as early as this fall.", "2020-FA"),
+    (date(2020, 2, 11), "This winter has been mild.", "2019-WI"),
+    (date(2020, 12, 11), "Sales slumped this fall.", "2020-FA"),
+    (date(2020, 10, 11), "This winter will be hard.", "2020-WI"),
+])
+def test_this_season_is_this_years(ref: date, text: str, value: str) -> None:
+    assert [t.value for t in find_times(text, ref)] == [value]

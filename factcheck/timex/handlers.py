@@ -9,7 +9,6 @@ import re
 from .context import (
     _FUNCTION_WORDS,
     _PRESENT_COPULA,
-    _distance,
     _month_number,
     _next_word,
     _pick_year,
@@ -663,8 +662,8 @@ def _season_cand(ctx: _Ctx, s: int, e: int, code: str, direction: str) -> _Cand:
             year = max(y for y, _, end in options if end and end < ref)
         elif direction == "next":
             year = min(y for y, start, _ in options if start and start > ref)
-        else:  # "this": the current one, else the nearest (an upcoming one on ties)
-            year = min(options, key=lambda o: (_distance(ref, o[1], o[2]), -o[0]))[0]
+        else:  # "this": the one of this year ("this fall" said in February lies ahead)
+            year = ref.year - 1 if code == "WI" and ref.month <= 2 else ref.year
     return _Cand(
         s, e, "DATE", fmt(year), relative=True, takes_the=True, year_explicit=False, with_year=fmt
     )
