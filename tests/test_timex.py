@@ -145,7 +145,7 @@ RELATIVE = [
     ("Sales rose this year.", "this year", "2023", "XXXX", None),
     ("Sales rose last year.", "last year", "2022", "XXXX", None),
     ("Sales will rise next year.", "next year", "2024", "XXXX", None),
-    ("It closed two years ago.", "two years ago", "2021", "PAST_REF", None),
+    ("It closed two years ago.", "two years ago", "2021", "XXXX", None),
     ("It grew earlier this year.", "earlier this year", "2023", "XXXX", None),
     ("It was sunny in March.", "March", "2023-03", "XXXX-03", None),
     ("It was sunny in August.", "August", "2022-08", "XXXX-08", None),
@@ -211,10 +211,10 @@ def test_duration_mod_and_bounds() -> None:
 
 
 TIMES = [
-    ("Meet at 12:30 p.m. sharp.", "12:30 p.m.", "T12:30"),
-    ("The match starts at 20:00 GMT.", "20:00 GMT", "T20:00"),
+    ("Meet at 12:30 p.m. sharp.", "12:30 p.m.", "XXXX-XX-XXT12:30"),
+    ("The match starts at 20:00 GMT.", "20:00 GMT", "XXXX-XX-XXT20:00"),
     ("Lunch at noon.", "noon", "T12:00"),
-    ("Meet at 8 PM sharp.", "8 PM", "T20:00"),
+    ("Meet at 8 PM sharp.", "8 PM", "XXXX-XX-XXT20:00"),
 ]
 
 
@@ -608,7 +608,7 @@ SENTENCES = [
     ("Talks resumed last month.", None, [("last month", "XXXX-XX")]),
     ("Talks will resume next year.", REF, [("next year", "2024")]),
     ("The firm was founded two years ago.", REF, [("two years ago", "2021")]),
-    ("The firm was founded two years ago.", None, [("two years ago", "PAST_REF")]),
+    ("The firm was founded two years ago.", None, [("two years ago", "XXXX")]),
     ("Shares fell earlier this year.", REF, [("earlier this year", "2023")]),
     ("She served from 2014 to 2016.", REF, [("2014", "2014"), ("2016", "2016")]),
     ("Sales fell between May and July.", REF, [("May", "2023-05"), ("July", "2023-07")]),
@@ -623,7 +623,7 @@ SENTENCES = [
     ("It took two and a half hours.", REF, [("two and a half hours", "PT2H30M")]),
     ("The speech starts at 8 PM.", REF, [("8 PM", "2023-07-20T20:00")]),
     ("The speech starts at 12:30 p.m.", REF, [("12:30 p.m.", "2023-07-20T12:30")]),
-    ("The speech starts at 8 PM.", None, [("8 PM", "T20:00")]),
+    ("The speech starts at 8 PM.", None, [("8 PM", "XXXX-XX-XXT20:00")]),
     ("The board meets every year.", REF, [("every year", "P1Y")]),
     ("The paper is published weekly.", REF, [("weekly", "P1W")]),
     ("The market opens every Monday.", REF, [("every Monday", "XXXX-WXX-1")]),

@@ -511,7 +511,7 @@ def _h_time(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if h > 24 or mi > 59:
         return None
     value = f"T{h:02d}:{mi:02d}"
-    cand = _Cand(m.start(), m.end(), "TIME", value, extra={"clock": "1"})
+    cand = _Cand(m.start(), m.end(), "TIME", "XXXX-XX-XX" + value, extra={"clock": "1"})
     if ctx.ref is not None:
         cand.value, cand.relative = ctx.ref.isoformat() + value, True
     return cand

@@ -82,7 +82,7 @@ _SET_WORDS = {
     "annually": "P1Y",
     "yearly": "P1Y",
     "hourly": "PT1H",
-    "quarterly": "P1Q",
+    "quarterly": "P3M",
 }
 
 

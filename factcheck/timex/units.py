@@ -718,10 +718,14 @@ def _shifted(
         q.start = _the_before(ctx.text, q.start)
     if unit in {"H", "MIN", "S"}:
         return _Cand(q.start, e, "DURATION", _duration_value(q.number, unit))
-    if ctx.ref is None or q.number is None:
+    if q.number is None:
         return _Cand(q.start, e, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", relative=True)
+    if ctx.ref is None:  # "two days ago" with no date to count from: a day, unknown
+        year_unit = "Y" if unit in {"DE", "CE"} else unit
+        return _Cand(q.start, e, "DATE", _UNKNOWN_UNIT.get(year_unit, "XXXX"), relative=True)
     d = _shift(ctx.ref, unit, sign * q.number)
-    value = _unit_value(d, unit)
+    # "a decade ago" is a year ten years back, as "ten years ago" (not the decade)
+    value = _unit_value(d, "Y" if unit in {"DE", "CE"} else unit)
     if noun and unit == "Y" and noun.group(0).split()[-1].lower() in {"quarter", "period"}:
         # "the year-ago quarter" with no quarter in focus: the last completed one, back
         value = _unit_value(_shift(d, "Q", -1), "Q")
@@ -742,6 +746,12 @@ def _this_unit(m: re.Match[str], ctx: _Ctx, q: _Quant, unit: str, plural: bool) 
             return _Cand(q.start, m.end(), "DURATION", _duration_value(None, unit))
     if q.direction == "future" and not plural:
         return None  # "a future year": no time of its own
+    if q.direction == "past" and not plural and unit in {"DE", "CE"} and q.has_the:
+        # "over the past decade": the ten years up to now (not the 2010s)
+        return _Cand(q.start, m.end(), "DURATION", _duration_value(1, unit))
+    if plural and q.direction == "coming" and unit in {"D", "W", "M", "Y"}:
+        # "in the coming weeks": a stretch from now, as "the next few weeks" (PXW)
+        return _Cand(q.start, m.end(), "DURATION", _duration_value(None, unit))
     if plural:
         ref_kind = "FUTURE_REF" if q.direction in {"next", "coming", "future"} else "PAST_REF"
         return _Cand(q.start, m.end(), "DATE", ref_kind, relative=True)
