@@ -1009,3 +1009,17 @@ def test_a_quotation_is_not_governed_by_its_reporting_verb() -> None:
 ])
 def test_this_season_is_this_years(ref: date, text: str, value: str) -> None:
     assert [t.value for t in find_times(text, ref)] == [value]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The decade-long civil war displaced millions.", [("decade-long", "P10Y")]),
+    ("A day-long meeting ended.", [("day-long", "P1D")]),
+    ("A months-long standoff ended.", [("months-long", "PXM")]),
+    ("A 10-day-long trip began.", [("10-day-long", "P10D")]),
+    ("Hours later, the government announced a curfew.", [("Hours", "PTXH")]),
+    ("Minutes later, a second blast shook the stadium.", [("Minutes", "PTXM")]),
+    ("Eight trading days after the crash, it fell.", [("Eight trading days", "P8D")]),
+    ("The firm must reply within 10 business days.", [("10 business days", "P10D")]),
+])
+def test_long_adjectives_later_and_counted_workdays(text: str, expected: list) -> None:
+    assert [(t.text, t.value) for t in find_times(text, date(2023, 10, 6))] == expected

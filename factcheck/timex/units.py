@@ -102,7 +102,18 @@ _AND_HALF_RIGHT = re.compile(r"[ \t]+and[ \t]+a[ \t]+half\b")
 _HALF_A = re.compile(r"(?<![\w-])(?:[Hh]alf[ \t]+an?|[Aa]n?[ \t]+half)[ \t-]+$")
 
 
-_MORE_WORDS = {"more", "additional", "further", "extra", "straight", "consecutive"}
+_MORE_WORDS = {
+    "more",
+    "additional",
+    "further",
+    "extra",
+    "straight",
+    "consecutive",
+    "trading",  # "eight trading days"
+    "business",
+    "working",
+    "calendar",
+}
 
 
 _DIRECTION_WORDS = frozenset(
@@ -284,6 +295,12 @@ def _h_unit(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     plural = word.endswith("s")
     unit = _UNITS["century" if word == "centuries" else word.removesuffix("s")]
     q = _read_quant(ctx.text, m.start())
+    if ctx.text.startswith("-long", m.end()) and not ctx.text[m.end() + 5 : m.end() + 6].isalpha():
+        # "a decade-long war" P10Y, "a months-long standoff" PXM, "a 10-day-long trip" P10D
+        e = m.end() + 5
+        if q.number is not None and ctx.text[m.start() - 1] == "-":
+            return _Cand(q.number_start, e, "DURATION", _duration_value(q.number, unit))
+        return _Cand(m.start(), e, "DURATION", _duration_value(None if plural else 1, unit))
     right = _UNIT_RIGHT.match(ctx.text, m.end())
     if (
         unit in {"Q", "HALF"}
@@ -370,6 +387,9 @@ def _after_span_word(text: str, pos: int) -> bool:
 
 # words before a bare "days" / "hours" / "minutes" that make it a stretch of time
 _SPAN_WORDS = frozenset("for within after over took take takes last lasted spent waited".split())
+
+
+_LATER = re.compile(r"\s+(?:later|earlier|after|before)\b", re.IGNORECASE)
 
 
 _AHEAD = re.compile(r"\s+ahead\b", re.IGNORECASE)
@@ -532,8 +552,8 @@ def _unit_rest(
         plural
         and unit in {"D", "H", "MIN"}
         and q.start == m.start()
-        and _after_span_word(ctx.text, m.start())
-    ):  # "negotiated for hours", "within days", "after days of talks"
+        and (_after_span_word(ctx.text, m.start()) or _LATER.match(ctx.text, m.end()))
+    ):  # "negotiated for hours", "within days", "after days of talks", "hours later"
         return _Cand(m.start(), m.end(), "DURATION", _duration_value(None, unit))
     if plural and unit == "WE" and not q.has_the and not q.direction:
         return _Cand(m.start(), m.end(), "SET", "XXXX-WE")  # "closed on weekends" (as tweets)
