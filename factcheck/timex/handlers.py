@@ -22,6 +22,7 @@ from .expr import _Cand, _Ctx
 from .intervals import _add_months, interval_of
 from .lexicon import (
     _COUNT_NOUNS,
+    _DAY_WORDS,
     _DAYPARTS,
     _MONTH_ABBR,
     _MONTHS,
@@ -88,6 +89,9 @@ def _plausible_order(ctx: _Ctx, s: int, e: int, y: int, a: int, b: int) -> tuple
     return fits[0] if len(fits) == 1 else (0, 0)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 _MONTH_LIST_WORDS = frozenset("and or to through till until".split())
 
 
@@ -141,6 +145,8 @@ def _h_month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     name = m["mon"]
     mon = _month_number(name)
     d1 = int(m["d1"]) if m["d1"] else None
+    if m["dw"]:  # "July Fourth", "March eighth"
+        d1 = _DAY_WORDS[_SPACES.sub(" ", m["dw"].lower())]
     d2 = int(m["d2"]) if m["d2"] else None
     ytxt = m["y"] or m["y2"]
     year = _year_of(ctx, int(ytxt)) if ytxt else None

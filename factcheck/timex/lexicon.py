@@ -156,6 +156,21 @@ _ORDINALS = {
 }
 
 
+# days of the month in words, after a month name: "July Fourth", "March eighth"
+_DAY_WORDS = {w: n for w, n in _ORDINALS.items() if w.isalpha()} | {
+    f"{tens}{sep}{w}": base + n
+    for tens, base in (("twenty", 20), ("thirty", 30))
+    for sep in ("-", " ")
+    for w, n in _ORDINALS.items()
+    if w.isalpha() and n < (10 if base == 20 else 2)
+} | {"thirtieth": 30}
+
+
+_DAY_WORD_ALT = "|".join(
+    sorted((w.replace(" ", r"\s+") for w in _DAY_WORDS), key=len, reverse=True)
+)
+
+
 _MOD_PHRASES: list[tuple[tuple[str, ...], str]] = [
     (("the", "beginning", "of"), "START"),
     (("the", "start", "of"), "START"),

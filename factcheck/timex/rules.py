@@ -36,6 +36,7 @@ from .holidays import (
     _h_word_year,
 )
 from .lexicon import (
+    _DAY_WORD_ALT,
     _MONTH_ABBR,
     _MONTH_ALT,
     _MONTHS,
@@ -149,7 +150,8 @@ _RULES: list[_Rule] = [
         re.compile(
             rf"(?P<mon>{_MONTH_ALT})"
             rf"(?:\s+(?P<d1>\d{{1,2}}){_ORD_SUFFIX}(?![\d:.,]\d)(?!\w)"
-            rf"(?:{_RANGE_SEP}(?P<d2>\d{{1,2}}){_ORD_SUFFIX}(?!\w))?)?"
+            rf"(?:{_RANGE_SEP}(?P<d2>\d{{1,2}}){_ORD_SUFFIX}(?!\w))?"
+            rf"|\s+(?P<dw>(?i:{_DAY_WORD_ALT}))(?![\w-]))?"
             rf"(?:,?\s+(?:of\s+)?(?P<y>\d{{4}})(?![\w%]|[.,]\d)|\s+['’](?P<y2>\d\d)(?!\w))?"
         ),
         _h_month,

@@ -249,6 +249,15 @@ def _merge_pair(ctx: _Ctx, a: _Cand, b: _Cand) -> _Cand | None:
         a.value, a.end_char, a.year_explicit = a.with_year(int(b.value)), b.end_char, True
         a.relative = False
         return a
+    if (
+        a.type == "DURATION"
+        and b.type == "SET"
+        and gap == " "
+        and _COUNTED.fullmatch(a.value)
+        and b.value in _SET_PERIODS
+        and ctx.text.startswith(("a ", "an ", "per "), b.start_char)
+    ):  # "three days a week", "24 hours a day": how often, one SET of the period
+        return _Cand(a.start_char, b.end_char, "SET", b.value)
     if a.type == b.type == "DURATION" and _AND_GAP.fullmatch(gap):
         joined = _joined_duration(a.value, b.value)
         if joined:  # "two hours and 41 minutes": PT2H41M
@@ -269,6 +278,12 @@ def _merge_pair(ctx: _Ctx, a: _Cand, b: _Cand) -> _Cand | None:
         _fit_weekday(ctx, b)
         return b
     return None
+
+
+_COUNTED = re.compile(r"PT?\d+[DHM]")
+
+
+_SET_PERIODS = frozenset({"P1D", "P1W", "P1M", "P1Y"})
 
 
 _AND_GAP = re.compile(r"\s*,?\s+and\s+")

@@ -112,7 +112,6 @@ _MORE_WORDS = {
     "trading",  # "eight trading days"
     "business",
     "working",
-    "calendar",
 }
 
 
@@ -301,6 +300,16 @@ def _h_unit(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         if q.number is not None and ctx.text[m.start() - 1] == "-":
             return _Cand(q.number_start, e, "DURATION", _duration_value(q.number, unit))
         return _Cand(m.start(), e, "DURATION", _duration_value(None if plural else 1, unit))
+    if (
+        not plural
+        and unit in {"W", "M", "Y", "DE", "CE"}
+        and ctx.text[max(0, m.start() - 4) : m.start()].lower() in {"mid-", "mid "}
+    ):  # "by mid-year", "net zero by mid-century": the current one, MOD MID
+        s = m.start() - 4
+        if ctx.ref is None:
+            return _Cand(s, m.end(), "DATE", _UNKNOWN_UNIT[unit], relative=True, mod="MID")
+        value = _unit_value(ctx.ref, unit)
+        return _Cand(s, m.end(), "DATE", value, relative=True, mod="MID")
     right = _UNIT_RIGHT.match(ctx.text, m.end())
     if (
         unit in {"Q", "HALF"}
