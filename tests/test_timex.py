@@ -1035,3 +1035,15 @@ def test_long_adjectives_later_and_counted_workdays(text: str, expected: list) -
 ])
 def test_rates_mid_units_and_days_in_words(text: str, expected: list) -> None:
     assert [(t.text, t.type, t.value) for t in find_times(text, date(2023, 10, 6))] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Economists expect Friday's jobs report to show slower hiring.", [("Friday", "2023-06-30")]),
+    ("They would look for ways to get around Wednesday's ruling.", [("Wednesday", "2023-06-21")]),
+    ("Tuesday's ruling angered fans.", [("Tuesday", "2023-06-27")]),
+    ("It happened around Nov. 1.", [("around Nov. 1", "2022-11-01")]),
+    ("Organizers of the Women's March said the rally was big.", []),
+    ("Britain's March inflation figure rose.", [("March", "2023-03")]),
+])
+def test_possessive_weekdays_and_marches(text: str, expected: list) -> None:
+    assert [(t.text, t.value) for t in find_times(text, date(2023, 6, 27))] == expected

@@ -108,15 +108,15 @@ def _tense(ctx: _Ctx, start: int, end: int) -> str | None:
     return cue[0] if cue else None
 
 
-def _tense_cue(ctx: _Ctx, start: int, end: int) -> tuple[str, int] | None:
-    """Kind and weighted distance (chars) of the nearest tense cue in the clause."""
+def _tense_cue(ctx: _Ctx, start: int, end: int) -> tuple[str, int, str] | None:
+    """Kind, weighted distance (chars) and word of the nearest tense cue in the clause."""
     text = ctx.text
     lo = max(0, start - 120)
     ends = _clause_ends(text, lo, start)
     lo = ends[-1].end() if ends else lo
     stops = _clause_ends(text, end, min(len(text), end + 80))
     hi = stops[0].start() if stops else min(len(text), end + 80)
-    best: tuple[int, bool] | None = None
+    best: tuple[int, bool, str] | None = None
     before: list[_Cue] = []
     for c in _cues(text, lo, hi):
         if start <= c.start < end:
@@ -130,13 +130,13 @@ def _tense_cue(ctx: _Ctx, start: int, end: int) -> tuple[str, int] | None:
             continue
         dist = 3 * (c.start - end)
         if best is None or dist < best[0]:
-            best = (dist, c.kind == "future")
+            best = (dist, c.kind == "future", c.word)
     pick = _governing_cue(text, before, start)
     if pick is not None and (best is None or start - pick.end <= best[0]):
-        best = (start - pick.end, pick.kind == "future")
+        best = (start - pick.end, pick.kind == "future", pick.word)
     if best is None:
         return None
-    return ("future" if best[1] else "past"), best[0]
+    return ("future" if best[1] else "past"), best[0], best[2]
 
 
 _RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b")

@@ -14,6 +14,7 @@ from .context import (
     _pick_year,
     _prev_words,
     _tense,
+    _tense_cue,
     _valid_day,
     _year_of,
     _yearless,
@@ -116,12 +117,17 @@ def _bare_month_ok(m: re.Match[str], ctx: _Ctx, name: str) -> bool:
             "late",
             "mid",
         }
+    if low == "march" and _MARCHERS.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return False  # "the Women's March", "the People's March": a protest
     if low == "march" and pw not in _MONTH_BEFORE and _march_is_event(ctx.text, m.end()):
         return False  # "the March on Washington", "the annual March for Life", "March on!"
     return not (nxt[:1].isupper() and pw not in _YEAR_LEFT and nxt.lower() not in _MONTHS)
 
 
 _EVENT_AFTER = re.compile(r"\s+(on|to|for|of|against|through)\b(?:\s+(?:the\s+)?([\w.]+))?")
+
+
+_MARCHERS = re.compile(r"\b(?:Women|People|Workers|Veterans|Mothers|Farmers|Peoples)['’]s?\s+$")
 
 
 # words before "March" that make it the month: "has until March to respond"
@@ -533,7 +539,10 @@ def _weekday_date(ctx: _Ctx, wd: int, s: int, e: int, direction: str) -> datetim
     if direction == "next":
         return ref + datetime.timedelta(days=ahead or 7)
     if ctx.text.startswith(("'s", "’s"), e):  # "Wednesday's ruling": a known event
-        return ref - datetime.timedelta(days=back)
+        cue = _tense_cue(ctx, s, e)  # unless a plain future governs: "expect Friday's report"
+        if not cue or cue[0] != "future" or cue[2] in _PAST_FUTURE:
+            return ref - datetime.timedelta(days=back)
+        return ref + datetime.timedelta(days=ahead)
     tense = _tense(ctx, s, e)
     if direction == "this" or tense == "future":
         return ref + datetime.timedelta(days=ahead)
@@ -543,6 +552,10 @@ def _weekday_date(ctx: _Ctx, wd: int, s: int, e: int, direction: str) -> datetim
     ):  # "the offer stands until Friday", "the meeting is at 10am on Friday"
         return ref + datetime.timedelta(days=ahead)
     return ref - datetime.timedelta(days=back)
+
+
+# future seen from the past: "would look for ways around Wednesday's ruling"
+_PAST_FUTURE = frozenset({"would", "might", "could", "may"})
 
 
 def _after_word(text: str, pos: int, words: set[str]) -> bool:

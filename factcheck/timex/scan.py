@@ -76,10 +76,16 @@ def _extend_left(ctx: _Ctx, c: _Cand) -> None:
         c.start_char = words[1][1]  # "the year 2000"
     elif seq[:2] == ("year", "fiscal") and _YEAR_VALUE.fullmatch(c.value):
         c.start_char = words[2][1] if seq[2:3] == ("the",) else words[1][1]  # "fiscal year 2022"
-    elif seq[:1] == ("around",) or seq[:1] == ("about",) and c.type == "TIME":
+    elif (seq[:1] == ("around",) and not _GET_AROUND.intersection(seq[1:2])) or (
+        seq[:1] == ("about",) and c.type == "TIME"
+    ):
         c.start_char, c.mod = words[0][1], "APPROX"  # "around Nov. 1", "about 7 p.m."
     elif seq[:1] in {("earlier",), ("later",)} and _DAYISH.fullmatch(c.value[:10]):
         c.start_char = words[0][1]  # "earlier Sunday", "later yesterday"
+
+
+# "around" as part of a verb: "ways to get around Wednesday's ruling"
+_GET_AROUND = frozenset("get got gets getting way ways work worked working go went".split())
 
 
 def _relation(ctx: _Ctx, c: _Cand) -> None:
