@@ -219,7 +219,7 @@ TIMES = [
 
 
 @pytest.mark.parametrize("text,span,value", [
-    ("Polls close at 10 p.m. Wednesday.", "10 p.m. Wednesday", "2023-07-19T22:00"),
+    ("Polls closed at 10 p.m. Wednesday.", "10 p.m. Wednesday", "2023-07-19T22:00"),
     ("Talks start at noon on Thursday.", "noon on Thursday", "2023-07-20T12:00"),
     ("It rained on Saturday, July 15.", "Saturday, July 15", "2023-07-15"),
     ("Meet at 12:30 p.m. today.", "12:30 p.m. today", "2023-07-20T12:30"),
@@ -1047,3 +1047,15 @@ def test_rates_mid_units_and_days_in_words(text: str, expected: list) -> None:
 ])
 def test_possessive_weekdays_and_marches(text: str, expected: list) -> None:
     assert [(t.text, t.value) for t in find_times(text, date(2023, 6, 27))] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Voting in the leadership contest closes at noon Thursday.", "2015-04-30T12:00"),
+    ("The ceasefire takes effect at 6 p.m. Friday, mediators said.", "2015-05-01T18:00"),
+    ("The two leaders meet separately Tuesday.", "2015-04-28"),
+    ("The show opened Friday.", "2015-04-24"),
+    ("After the votes Tuesday, the party split.", "2015-04-21"),
+    ("As of Friday's close, the index was down 6%.", "2015-04-24"),
+])
+def test_present_tense_of_scheduled_events_looks_ahead(text: str, expected: str) -> None:
+    assert [t.value for t in find_times(text, date(2015, 4, 27))] == [expected]

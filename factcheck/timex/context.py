@@ -234,8 +234,12 @@ def _pick_year(ctx: _Ctx, s: int, e: int, fmt: Callable[[int], str]) -> int:
             tense = "future"  # "the general election is on Nov. 3"
         elif "since" in prev:
             tense = "past"
-    if cue and cue[1] > _CLOSE_CUE and _distance(ref, closest[1], closest[2]) <= _NEAR_DAYS:
-        return closest[0]  # a date within weeks of the reference, a distant tense cue
+    if (
+        cue
+        and (cue[1] > _CLOSE_CUE or cue[2] == "present")
+        and _distance(ref, closest[1], closest[2]) <= _NEAR_DAYS
+    ):  # a date within weeks of the reference, a distant tense cue or a mere present
+        return closest[0]
     if tense == "future":
         ahead = [o for o in options if o[2] >= ref]
         return (ahead or options)[0][0]

@@ -554,8 +554,9 @@ def _weekday_date(ctx: _Ctx, wd: int, s: int, e: int, direction: str) -> datetim
     return ref - datetime.timedelta(days=back)
 
 
-# future seen from the past: "would look for ways around Wednesday's ruling"
-_PAST_FUTURE = frozenset({"would", "might", "could", "may"})
+# future seen from the past ("would look for ways around Wednesday's ruling"), or only
+# a present tense: no sure future for a known event
+_PAST_FUTURE = frozenset({"would", "might", "could", "may", "present"})
 
 
 def _after_word(text: str, pos: int, words: set[str]) -> bool:

@@ -316,6 +316,23 @@ _FUTURE_BEFORE_TO = frozenset(  # "set to", "supposed to"
 )
 
 
+# present-tense verbs of scheduled events: in news "polls close at 8 p.m. Tuesday", "the
+# ceasefire takes effect Friday", "the two leaders meet Monday" lie ahead
+_SCHEDULE_VERBS = frozenset(
+    "begin begins start starts open opens reopen reopens close closes end ends meet meets "
+    "resume resumes convene convenes take takes travel travels visit visits arrive arrives "
+    "return returns face faces host hosts play plays vote votes kick kicks hold holds "
+    "launch launches testify testifies".split()
+)
+
+
+# words before a schedule verb that make it a noun: "after the votes Tuesday"
+_NOUN_BEFORE = frozenset(
+    "the a an his her its their our your my this that these those of in on for after before "
+    "at by with to from and or".split()
+)
+
+
 # modals of what may yet happen ("could arrive on Sunday"), unless of the past: "could not
 # be reached Monday", "may have left on Friday"
 _MAYBE_WORDS = frozenset({"could", "may"})
@@ -359,6 +376,7 @@ _CUE_STARTS = (
     | _FUTURE_WORDS
     | _PAST_WORDS
     | _MAYBE_WORDS
+    | _SCHEDULE_VERBS
     | frozenset({"to", "set", "had", "has", "have", "as"})
 )
 
@@ -426,6 +444,17 @@ def _cues(text: str, lo: int, hi: int) -> list[_Cue]:
         if lw == "as" and nxt in {"soon", "early"} and nxt2 == "as":
             out.append(_Cue("future", "as_soon_as", s, toks[i + 2][2]))
             i += 3
+            continue
+        if lw in _SCHEDULE_VERBS:
+            prev = toks[i - 1][0].lower() if i else ""
+            if (
+                w.islower()
+                and prev
+                and prev not in _NOUN_BEFORE
+                and not prev.endswith(("ed", "'s", "’s"))  # "Friday's close": a noun
+            ):
+                out.append(_Cue("future", "present", s, e))  # "polls close at 8 p.m. Tuesday"
+            i += 1
             continue
         if lw in _MAYBE_WORDS:
             if w.islower() and nxt.isalpha() and nxt not in _NOT_MAYBE_AFTER:
