@@ -1059,3 +1059,8 @@ def test_possessive_weekdays_and_marches(text: str, expected: list) -> None:
 ])
 def test_present_tense_of_scheduled_events_looks_ahead(text: str, expected: str) -> None:
     assert [t.value for t in find_times(text, date(2015, 4, 27))] == [expected]
+
+
+def test_a_modal_does_not_govern_a_subordinate_clause() -> None:
+    text = "The two will meet in a runoff after neither won a majority in Tuesday's primary."
+    assert [t.value for t in find_times(text, date(2020, 3, 4))] == ["2020-03-03"]

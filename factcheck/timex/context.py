@@ -139,7 +139,11 @@ def _tense_cue(ctx: _Ctx, start: int, end: int) -> tuple[str, int, str] | None:
     return ("future" if best[1] else "past"), best[0], best[2]
 
 
-_RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b")
+# a relative or subordinate clause between a modal and a past verb: the modal governs
+# neither ("will replace the carrier, which has been ...", "will meet after neither won")
+_RELATIVE = re.compile(
+    r"\b(?:which|who|whom|whose|after|before|since|because|when|while|although|though|until)\b"
+)
 
 
 _COORDINATION = re.compile(r"\b(?:and|but)\b")
