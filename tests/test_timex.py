@@ -1064,3 +1064,21 @@ def test_present_tense_of_scheduled_events_looks_ahead(text: str, expected: str)
 def test_a_modal_does_not_govern_a_subordinate_clause() -> None:
     text = "The two will meet in a runoff after neither won a majority in Tuesday's primary."
     assert [t.value for t in find_times(text, date(2020, 3, 4))] == ["2020-03-03"]
+
+
+@pytest.mark.parametrize("ref,text,expected", [
+    (date(2016, 1, 15), "For the full year, the bank earned $9.3 billion.", "2015"),
+    (date(2016, 11, 2), "Sales for the full year were $6.6 billion.", "2016"),
+    (date(2016, 1, 15), "Fees fell as deals slowed in the second half of the year.", "2015-H2"),
+    (date(2016, 8, 15), "Fees fell as deals slowed in the second half of the year.", "2016-H2"),
+    (date(2024, 8, 18), "Grant, who has not pitched since Aug. 9, will be examined.", "2024-08-09"),
+    (date(2024, 8, 16), "He has not played since Friday.", "2024-08-09"),
+    (date(2026, 1, 25), "Temperatures were forecast to reach 39 C on Monday.", "2026-01-26"),
+    (date(2021, 11, 5), "Agencies must patch the flaws by Nov. 17.", "2021-11-17"),
+    (date(2024, 8, 18), "He finished in 3 hours, 12 minutes.", "PT3H12M"),
+    (date(2024, 8, 18), "The rocks formed millions of years ago.", "PAST_REF"),
+    (date(2024, 8, 18), "The lap was less than a second faster.", "PT1S"),
+    (date(2024, 8, 18), "The vote was on Aug. 3; she had arrived the day before.", "2024-08-02"),
+])
+def test_more_plausibility_rules(ref: date, text: str, expected: str) -> None:
+    assert find_times(text, ref)[-1].value == expected

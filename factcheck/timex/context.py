@@ -227,6 +227,10 @@ def _pick_year(ctx: _Ctx, s: int, e: int, fmt: Callable[[int], str]) -> int:
     if not options:
         return ref.year
     closest = min(options, key=lambda o: _distance(ref, o[1], o[2]))
+    before = _prev_words(ctx.text, s, 1)
+    if before and before[0][0] == "since":  # "has not pitched since Aug. 9": the past
+        back = [o for o in options if o[1] <= ref]
+        return (back or options)[-1][0]
     cue = _tense_cue(ctx, s, e)
     tense = cue[0] if cue else None
     if tense is None and _distance(ref, closest[1], closest[2]) > _NEAR_DAYS:

@@ -538,6 +538,8 @@ def _weekday_date(ctx: _Ctx, wd: int, s: int, e: int, direction: str) -> datetim
         return ref - datetime.timedelta(days=back or 7)
     if direction == "next":
         return ref + datetime.timedelta(days=ahead or 7)
+    if _after_word(ctx.text, s, {"since"}):  # "has not played since Friday"
+        return ref - datetime.timedelta(days=back or 7)
     if ctx.text.startswith(("'s", "’s"), e):  # "Wednesday's ruling": a known event
         cue = _tense_cue(ctx, s, e)  # unless a plain future governs: "expect Friday's report"
         if not cue or cue[0] != "future" or cue[2] in _PAST_FUTURE:

@@ -124,7 +124,19 @@ _NUMBERS = {
 }
 
 
-_VAGUE_NUMBERS = {"few", "several", "some", "many", "couple", "number", "dozens", "hundreds"}
+_VAGUE_NUMBERS = {
+    "few",
+    "several",
+    "some",
+    "many",
+    "couple",
+    "number",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+}
 
 
 _ORDINALS = {
@@ -312,7 +324,7 @@ _FUTURE_WORDS = frozenset(
 
 _FUTURE_BEFORE_TO = frozenset(  # "set to", "supposed to"
     "going is are set plan plans hope hopes supposed likely aims aim intend vowed pledged "
-    "promised hoped aimed planned".split()
+    "promised hoped aimed planned forecast predicted projected slated poised".split()
 )
 
 
@@ -335,7 +347,7 @@ _NOUN_BEFORE = frozenset(
 
 # modals of what may yet happen ("could arrive on Sunday"), unless of the past: "could not
 # be reached Monday", "may have left on Friday"
-_MAYBE_WORDS = frozenset({"could", "may"})
+_MAYBE_WORDS = frozenset({"could", "may", "must"})
 
 
 _NOT_MAYBE_AFTER = frozenset({"not", "have", "never", "only", "be"})  # "could be located"
@@ -363,7 +375,7 @@ _NOT_FINITE_AFTER = frozenset("be been being to is are".split())  # "will be pai
 _ED_NOT_BEFORE = frozenset("to until through by".split())  # "extended through May"
 
 
-_MODALS = frozenset("will won't shall would going_to is_to are_to".split())
+_MODALS = frozenset("will won't shall would must going_to is_to are_to".split())
 
 
 _CUE_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")

@@ -292,7 +292,7 @@ _COUNTED = re.compile(r"PT?\d+[DHM]")
 _SET_PERIODS = frozenset({"P1D", "P1W", "P1M", "P1Y"})
 
 
-_AND_GAP = re.compile(r"\s*,?\s+and\s+")
+_AND_GAP = re.compile(r"\s*,?\s+and\s+|,\s*")  # "two hours and 41 minutes", "3 hours, 12 minutes"
 
 
 _DURATION_PART = re.compile(

@@ -365,7 +365,7 @@ def _h_unit(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
                 return None
             value = "P25Y" if of.group(1).lower() == "century" else "PT15M"
             return _Cand(q.start, of.end(), "DURATION", value, mod=q.mod)
-    if unit == "S" and (q.number or 0) < 2:
+    if unit == "S" and (q.number or 0) < 2 and not q.mod:  # "less than a second" is one
         return None  # "a second", "per second": rarely a duration in news
     if q.direction in {"every", "each", "per"}:
         n = q.number if q.number is not None else 1
@@ -383,6 +383,14 @@ def _h_unit(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         ahead = _AHEAD.match(ctx.text, m.end())
         if ahead:  # "in the weeks ahead": the stretch from now, as "the next few weeks"
             return _Cand(q.start, ahead.end(), "DURATION", _duration_value(None, unit))
+    if unit == "D" and not plural and q.has_the and not q.direction and q.number is None:
+        side = _DAY_BEFORE.match(ctx.text, m.end())
+        if side:  # "she had arrived the day before.": the day before the one last mentioned
+            shift = -1 if side.group(1).lower() == "before" else 1
+            day = ctx.ref + datetime.timedelta(days=shift) if ctx.ref else None
+            cand = _Cand(q.start, side.end(1), "DATE", str(day or "XXXX-XX-XX"), relative=True)
+            cand.extra["anaphor"] = f"D{shift}"
+            return cand
     rate = _rate(ctx.text, q, plural)
     if rate is not None:  # "twice a week", "$2 million a year": a frequency
         return _Cand(rate, m.end(), "SET", _duration_value(1, unit))
@@ -396,6 +404,9 @@ def _after_span_word(text: str, pos: int) -> bool:
 
 # words before a bare "days" / "hours" / "minutes" that make it a stretch of time
 _SPAN_WORDS = frozenset("for within after over took take takes last lasted spent waited".split())
+
+
+_DAY_BEFORE = re.compile(r"\s+(before|after)(?=\s*[.,;:!?)\n]|\s*$)", re.IGNORECASE)
 
 
 _LATER = re.compile(r"\s+(?:later|earlier|after|before)\b", re.IGNORECASE)
@@ -553,7 +564,11 @@ def _unit_rest(
     }:
         return _this_unit(m, ctx, q, unit, plural)
     if q.has_the and q.direction in {"full", "calendar"} and unit == "Y" and not plural:
-        q.direction = "this"  # "the full year"
+        # "the full year"; told in the past tense early in a year, the one that has ended:
+        # "For the full year, the bank earned $9.3 billion" (in January) is last year (in
+        # November it is a fiscal year just ended)
+        ended = ctx.ref and ctx.ref.month <= 4 and _tense(ctx, q.start, m.end()) == "past"
+        q.direction = "last" if ended else "this"
         return _this_unit(m, ctx, q, unit, plural)
     if plural and unit in {"Y", "M", "W", "DE", "CE"} and not q.has_the:
         return _Cand(m.start(), m.end(), "DURATION", _duration_value(None, unit))
@@ -865,6 +880,13 @@ def _ordinal_part(m: re.Match[str], ctx: _Ctx, q: _Quant, unit: str) -> _Cand | 
         year, end = int(tail["y"]), tail.end()
     elif tail and tail["rel"]:
         shift, end = {"last": -1, "next": 1}.get(tail["rel"].lower(), 0), tail.end()
+        if (
+            not shift
+            and ctx.ref is not None
+            and n > (ctx.ref.month - 1) * count // 12 + 1
+            and _tense(ctx, start, end) == "past"
+        ):  # "slowed in the second half of the year" (in January): not begun, so last year's
+            shift = -1
     elif head:
         start = min(start, head.start())
         if head["y"]:
