@@ -1082,3 +1082,16 @@ def test_a_modal_does_not_govern_a_subordinate_clause() -> None:
 ])
 def test_more_plausibility_rules(ref: date, text: str, expected: str) -> None:
     assert find_times(text, ref)[-1].value == expected
+
+
+@pytest.mark.parametrize("ref,text,expected", [
+    (date(2013, 6, 20), "The economy grew 0.9% last year, down from 2.7% a year earlier.",
+     ["2012", "2011"]),
+    (date(2013, 6, 20), "The Cup, which kicked off on Saturday, next year's World Cup and more.",
+     ["2013-06-15", "2014"]),
+    (date(2012, 11, 9), "The vote is set for Sunday. Unions would rally before Sunday's vote.",
+     ["2012-11-11", "2012-11-11"]),
+    (date(2012, 11, 9), "Sunday's vote was close.", ["2012-11-04"]),
+])
+def test_anaphoric_years_and_known_weekdays(ref: date, text: str, expected: list) -> None:
+    assert [t.value for t in find_times(text, ref)] == expected

@@ -130,6 +130,7 @@ from .scan import (
     _candidates,
     _clock_days,
     _extend_left,
+    _known_weekdays,
     _merge,
     _narrative_years,
     _relation,
@@ -168,6 +169,7 @@ def find_times(
         kept = _merge(ctx, kept)
         _clock_days(ctx, kept)
         _narrative_years(ctx, kept)
+        _known_weekdays(kept)
         _anchor_years_back(kept)
         _week_of(ctx, kept)
         _resolve_anaphors(kept)

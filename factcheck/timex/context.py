@@ -126,8 +126,8 @@ def _tense_cue(ctx: _Ctx, start: int, end: int) -> tuple[str, int, str] | None:
             continue
         # a cue after the expression counts less: the governing verb usually precedes it;
         # one after "and" / "but" heads a verb phrase of its own ("on Monday and said")
-        if before and _COORDINATION.search(text, end, c.start):
-            continue
+        if before and _COORDINATION.search(text, end, c.start) or c.word in _WEAK_CUES:
+            continue  # ("next" in "..., next year's World Cup" belongs to another time)
         dist = 3 * (c.start - end)
         if best is None or dist < best[0]:
             best = (dist, c.kind == "future", c.word)

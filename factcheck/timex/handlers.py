@@ -609,7 +609,12 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         value, relative = day.isoformat(), True
     if part:  # "Friday night": a TIME, the part of that day (TimeML: 1998-08-14TNI)
         return _Cand(s, e, "TIME", f"{value}T{part}", relative=relative, weekday=wd)
-    return _Cand(s, e, "DATE", value, relative=relative, weekday=wd)
+    cand = _Cand(s, e, "DATE", value, relative=relative, weekday=wd)
+    if not direction and not earlier and ctx.text.startswith(("'s", "’s"), e):
+        cand.extra["known"] = "1"  # "Sunday's vote": the Sunday already told of, if any
+    if earlier:
+        cand.extra["previous"] = "1"  # not the Friday of the story
+    return cand
 
 
 _SEASON_LEFT = {

@@ -186,14 +186,34 @@ _FOCUS_VALUE = re.compile(r"\d{4}-(?:Q[1-4]|H[12])$")
 _FOCUS_DISTANCE = 400
 
 
+_YEAR_VALUE = re.compile(r"\d{4}$")
+
+
+_YEAR_REACH = 120  # chars: the same sentence, about
+
+
 def _anchor_years_back(cands: list[_Cand]) -> None:
     """``a year earlier`` / ``a year ago`` after a quarter (or half) in focus refers to that
     quarter N years back (``third-quarter sales rose from a year earlier``).
     """
     focus: _Cand | None = None
+    last: _Cand | None = None
     for c in cands:
         back = c.extra.get("years_back")
         near = focus is not None and c.start_char - focus.end_char <= _FOCUS_DISTANCE
+        year = last if last is not None and _YEAR_VALUE.match(last.value) else None
+        if (
+            back
+            and "anaphoric" in c.extra
+            and not near
+            and year is not None
+            and c.start_char - year.end_char <= _YEAR_REACH
+        ):  # "grew 0.9% last year, down from 2.7% a year earlier": the year before that one
+            c.value = f"{int(year.value[:4]) - int(back):04d}"
+            last = c
+            continue
+        if c.type in {"DATE", "TIME"}:
+            last = c
         if "focus_year" in c.extra and near and focus is not None:
             c.value = c.extra["focus_year"] + focus.value[4:]  # "the 2022 quarter"
         elif back == "0" and focus is not None and c.start_char - focus.end_char <= _FOCUS_DISTANCE:

@@ -131,6 +131,20 @@ def _merge(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+def _known_weekdays(cands: list[_Cand]) -> None:
+    """A possessive weekday ("Sunday's vote") names an event already told of: the day of
+    the last mention of that weekday ("scheduled for Sunday"), if one came before."""
+    told: dict[int, _Cand] = {}
+    for c in cands:
+        if c.weekday is None or c.type != "DATE" or not _DAY_VALUE.fullmatch(c.value):
+            continue
+        seen = told.get(c.weekday)
+        if "known" in c.extra and seen is not None and c.start_char - seen.end_char < 2000:
+            c.value = seen.value
+        if "previous" not in c.extra:
+            told[c.weekday] = c
+
+
 def _narrative_years(ctx: _Ctx, cands: list[_Cand]) -> None:
     """A yearless date told right after a dated day takes its year when it follows it
     within two months: "shot him on Aug. 14, 2019 ... He died on Aug. 16" is 2019-08-16,

@@ -776,6 +776,8 @@ def _shifted(
     cand = _Cand(q.start, e, "DATE", value, relative=True, mod=_mod_code(q.mod))
     if unit == "Y" and sign < 0 and q.number == int(q.number):
         cand.extra["years_back"] = str(int(q.number))
+        if right.group(1).lower() == "earlier":
+            cand.extra["anaphoric"] = "1"  # "a year earlier" counts from the year just told
     return cand
 
 
