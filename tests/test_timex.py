@@ -1095,3 +1095,17 @@ def test_more_plausibility_rules(ref: date, text: str, expected: str) -> None:
 ])
 def test_anaphoric_years_and_known_weekdays(ref: date, text: str, expected: list) -> None:
     assert [t.value for t in find_times(text, ref)] == expected
+
+
+@pytest.mark.parametrize("ref,text,expected", [
+    (date(2014, 10, 2), "The WHO warned that cases could exceed 20,000 by November.", "2014-11"),
+    (date(2020, 3, 11), "Italy went into lockdown Tuesday, restricting travel until April 3.",
+     "2020-03-10"),
+    (date(1998, 5, 1), "He and Arafat meet separately Monday with Albright.", "1998-05-04"),
+    (date(2024, 8, 18), "The Pioneers then open a road trip in Denver on Monday night.",
+     "2024-08-19TNI"),
+    (date(2016, 6, 24), "A new leader should be in place by the conference in October.",
+     "2016-10"),
+])
+def test_schedule_verbs_need_a_verb_position(ref: date, text: str, expected: str) -> None:
+    assert find_times(text, ref)[0].value == expected

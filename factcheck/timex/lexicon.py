@@ -345,12 +345,21 @@ _NOUN_BEFORE = frozenset(
 )
 
 
+# a base-form schedule verb needs a plural subject: "polls close", "they meet" (not
+# "restricting travel")
+_PLURAL_SUBJECTS = frozenset("they we i you who then also again both all jointly".split())
+
+
+def _plural_noun(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
 # modals of what may yet happen ("could arrive on Sunday"), unless of the past: "could not
 # be reached Monday", "may have left on Friday"
-_MAYBE_WORDS = frozenset({"could", "may", "must"})
+_MAYBE_WORDS = frozenset({"could", "may", "must", "should"})
 
 
-_NOT_MAYBE_AFTER = frozenset({"not", "have", "never", "only", "be"})  # "could be located"
+_NOT_MAYBE_AFTER = frozenset({"not", "have", "never", "only"})
 
 
 # "extended to Nov. 16", "postponed until Tuesday": the new date lies ahead
@@ -366,6 +375,13 @@ _PAST_WORDS = frozenset(
     "kept struck fought built hit ran held stood shot broke wrote spoke chose drew grew knew "
     "threw flew drove caught sought taught thought felt heard fled sank swore "
     "withdrew".split()
+)
+
+
+# words in -ed that are no past tense: "could exceed 20,000 by November"
+_NOT_PAST_ED = frozenset(
+    "exceed proceed succeed speed breed bleed indeed hundred naked sacred wicked rugged "
+    "kindred hatred embed".split()
 )
 
 
@@ -463,13 +479,24 @@ def _cues(text: str, lo: int, hi: int) -> list[_Cue]:
                 w.islower()
                 and prev
                 and prev not in _NOUN_BEFORE
-                and not prev.endswith(("ed", "'s", "’s"))  # "Friday's close": a noun
+                and not prev.endswith(("ed", "ing", "'s", "’s"))  # "Friday's close": a noun
+                and (
+                    lw.endswith("s")
+                    or prev in _PLURAL_SUBJECTS
+                    or _plural_noun(prev)
+                    or toks[i - 1][0][0].isupper()  # "He and Arafat meet Monday"
+                )
             ):
                 out.append(_Cue("future", "present", s, e))  # "polls close at 8 p.m. Tuesday"
             i += 1
             continue
         if lw in _MAYBE_WORDS:
-            if w.islower() and nxt.isalpha() and nxt not in _NOT_MAYBE_AFTER:
+            if (
+                w.islower()
+                and nxt.isalpha()
+                and nxt not in _NOT_MAYBE_AFTER
+                and not (nxt == "be" and lw in {"could", "may"})  # "could be located"
+            ):
                 out.append(_Cue("future", lw, s, e))  # "could arrive on Sunday night"
             i += 1
             continue
@@ -481,6 +508,7 @@ def _cues(text: str, lo: int, hi: int) -> list[_Cue]:
             len(w) >= 5
             and w.endswith("ed")
             and w.islower()
+            and lw not in _NOT_PAST_ED
             and not (nxt in _ED_NOT_BEFORE and text[e : toks[i + 1][1]].isspace())
         ):
             prev = toks[i - 1] if i else None
