@@ -126,6 +126,7 @@ import datetime
 
 from .expr import TimeExpr, _Ctx
 from .intervals import _anchor_years_back, _finish, _split_day_ranges, _week_of, interval_of
+from .periods import _resolve_anaphors
 from .scan import (
     _candidates,
     _clock_days,
@@ -136,7 +137,6 @@ from .scan import (
     _relation,
     _select,
 )
-from .units import _resolve_anaphors
 
 __all__ = ["TimeExpr", "find_times", "interval_of"]
 

@@ -5,24 +5,26 @@ from __future__ import annotations
 
 import re
 
-from .expr import _Rule
-from .handlers import (
-    _h_apos_decade,
-    _h_day_month,
+from .days import (
     _h_every_part,
-    _h_fy,
-    _h_iso,
     _h_last_night,
-    _h_month,
-    _h_nth_day,
-    _h_numeric,
-    _h_quarter_q,
     _h_rel,
     _h_season,
     _h_set,
     _h_this_part,
     _h_time,
     _h_weekday,
+)
+from .expr import _Rule
+from .handlers import (
+    _h_apos_decade,
+    _h_day_month,
+    _h_fy,
+    _h_iso,
+    _h_month,
+    _h_nth_day,
+    _h_numeric,
+    _h_quarter_q,
     _h_year,
 )
 from .holidays import (
@@ -50,7 +52,8 @@ from .lexicon import (
     _WEEKDAY_ALT,
     _WEEKDAYS,
 )
-from .units import _h_in_the_unit, _h_period, _h_unit
+from .periods import _h_in_the_unit, _h_period
+from .units import _h_unit
 
 
 def _anchor_table() -> dict[str, str]:
