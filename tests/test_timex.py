@@ -70,7 +70,7 @@ ABSOLUTE = [
     ("Profits rose in Q1 2023.", "Q1 2023", "DATE", "2023-Q1", "2023-01-01", "2023-03-31"),
     ("Talks resume in the beginning of 2022.", "the beginning of 2022", "DATE", "2022",
      "2022-01-01", "2022-05-01"),
-    ("Vote on June 23, 2023 at 8 p.m. local time.", "June 23, 2023 at 8 p.m.", "TIME",
+    ("Vote on June 23, 2023, 8 p.m. local time.", "June 23, 2023, 8 p.m.", "TIME",
      "2023-06-23T20:00", "2023-06-23", "2023-06-23"),
 ]
 
@@ -220,7 +220,7 @@ TIMES = [
 
 @pytest.mark.parametrize("text,span,value", [
     ("Polls closed at 10 p.m. Wednesday.", "10 p.m. Wednesday", "2023-07-19T22:00"),
-    ("Talks start at noon on Thursday.", "noon on Thursday", "2023-07-20T12:00"),
+    ("Talks start at noon Thursday.", "noon Thursday", "2023-07-20T12:00"),
     ("It rained on Saturday, July 15.", "Saturday, July 15", "2023-07-15"),
     ("Meet at 12:30 p.m. today.", "12:30 p.m. today", "2023-07-20T12:30"),
 ])
@@ -576,7 +576,8 @@ SENTENCES = [
     ("The law passed on 3 March 2019.", REF, [("3 March 2019", "2019-03-03")]),
     ("The law passed on March 3rd, 2019.", REF, [("March 3rd, 2019", "2019-03-03")]),
     ("The law passed on Tuesday, March 5, 2019.", REF, [("Tuesday, March 5, 2019", "2019-03-05")]),
-    ("Results are due 14.02.2024 at noon.", REF, [("14.02.2024 at noon", "2024-02-14T12:00")]),
+    ("Results are due 14.02.2024 at noon.", REF,
+     [("14.02.2024", "2024-02-14"), ("noon", "2024-02-14T12:00")]),
     ("Deadline: 12/25/2022.", REF, [("12/25/2022", "2022-12-25")]),
     ("Deadline: 25/12/2022.", REF, [("25/12/2022", "2022-12-25")]),
     ("The plant opened in September 2001.", REF, [("September 2001", "2001-09")]),
@@ -664,7 +665,7 @@ SENTENCES = [
     ("Shares closed at 1,987 points.", REF, []),
     ("He was born on 4 July 1976.", None, [("4 July 1976", "1976-07-04")]),
     ("The bill was signed at 10:45 a.m. on Friday.",
-     REF, [("10:45 a.m. on Friday", "2023-07-14T10:45")]),
+     REF, [("10:45 a.m.", "2023-07-14T10:45"), ("Friday", "2023-07-14")]),
     ("Rates were cut in the fourth quarter.", REF, [("the fourth quarter", "2022-Q4")]),
     ("The project runs through 2030.", REF, [("2030", "2030")]),
     ("The firm made a profit this quarter.", REF, [("this quarter", "2023-Q3")]),
@@ -752,7 +753,8 @@ def test_clock_time_takes_the_day_after_a_zone() -> None:
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("The deadline is 1700 GMT on Tuesday.", [("1700 GMT on Tuesday", "TIME", "2023-07-25T17:00")]),
+    ("The deadline is 1700 GMT on Tuesday.",
+     [("1700 GMT", "TIME", "2023-07-25T17:00"), ("Tuesday", "DATE", "2023-07-25")]),
     ("Trading halted at 1430 local time.", [("1430", "TIME", "2023-07-22T14:30")]),
     ("The troops moved in at 0400 hours.", [("0400 hours", "TIME", "2023-07-22T04:00")]),
     ("By 0900 GMT the index was up.", [("0900 GMT", "TIME", "2023-07-22T09:00")]),

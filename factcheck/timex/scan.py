@@ -190,6 +190,7 @@ def _clock_days(ctx: _Ctx, cands: list[_Cand]) -> None:
         elif (
             day is not None
             and "clock" in c.extra
+            and "dated" not in c.extra
             and c.start_char - day.end_char <= 100
             and not _SENTENCE_BREAK.search(text, day.end_char, c.start_char)
         ):
@@ -252,8 +253,8 @@ def _merge_pair(ctx: _Ctx, a: _Cand, b: _Cand) -> _Cand | None:
     if len(gap) > 12:
         if (
             len(gap) <= 24 and "clock" in a.extra and _is_day(b) and _TIME_BEFORE_GAP.fullmatch(gap)
-        ):  # "6 a.m. local time on Saturday"
-            return _at_time(b, a, a.start_char, b.end_char)
+        ):  # "6 a.m. local time on Saturday": two expressions, the time on that day
+            _take_day(a, b)
         return None
     if _mergeable_range(ctx, a, b):
         if ctx.merge_ranges:
@@ -283,8 +284,14 @@ def _merge_pair(ctx: _Ctx, a: _Cand, b: _Cand) -> _Cand | None:
         if joined:  # "two hours and 41 minutes": PT2H41M
             return _Cand(a.start_char, b.end_char, "DURATION", joined, mod=a.mod)
     if _is_day(a) and "clock" in b.extra and _TIME_GAP.match(gap):
-        return _at_time(a, b, a.start_char, b.end_char)
+        if _WORD.search(gap):  # "Feb. 1 at 10 a.m.": two expressions, the time on that day
+            _take_day(b, a)
+            return None
+        return _at_time(a, b, a.start_char, b.end_char)  # "May 10, 2014 2pm"
     if "clock" in a.extra and _is_day(b) and _TIME_BEFORE_GAP.fullmatch(gap):
+        if _WORD.search(gap):  # "10 a.m. on Friday": two expressions, as TimeML tags them
+            _take_day(a, b)
+            return None
         return _at_time(b, a, a.start_char, b.end_char)  # "10 p.m. Wednesday"
     if (
         a.weekday is not None
@@ -331,6 +338,16 @@ def _joined_duration(a: str, b: str) -> str | None:
     date = "".join(f"{n}{u}" for n, u in zip(parts[:4], _DURATION_UNITS[:4], strict=True) if n)
     time = "".join(f"{n}{u}" for n, u in zip(parts[4:], _DURATION_UNITS[4:], strict=True) if n)
     return "P" + date + ("T" + time if time else "")
+
+
+_WORD = re.compile(r"[A-Za-z]")
+
+
+def _take_day(clock: _Cand, day: _Cand) -> None:
+    """The clock time is on that day (two expressions: "10 a.m. on Friday")."""
+    clock.value = day.value + clock.value[clock.value.index("T") :]
+    clock.relative = day.relative
+    clock.extra["dated"] = "1"
 
 
 def _fit_weekday(ctx: _Ctx, c: _Cand) -> None:
