@@ -1111,3 +1111,17 @@ def test_anaphoric_years_and_known_weekdays(ref: date, text: str, expected: list
 ])
 def test_schedule_verbs_need_a_verb_position(ref: date, text: str, expected: str) -> None:
     assert find_times(text, ref)[0].value == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Repaving on Elm Street continues through Friday.", "2019-02-01"),
+    ("The exhibit ran through Friday.", "2019-01-25"),
+    ("The storm watch is in effect from Saturday evening.", "2019-02-02TEV"),
+    ("The high on Wednesday may not climb above minus 12.", "2019-01-30"),
+    ("He could not be reached for comment on Monday.", "2019-01-28"),
+    ("Parents can attend a forum at 6:30 p.m. Thursday.", "2019-01-31T18:30"),
+    ("A wind chill warning runs from 6 p.m. Tuesday.", "2019-01-29T18:00"),
+    ("The bill has to pass by June 30.", "2019-06-30"),
+])
+def test_more_ways_of_looking_ahead(text: str, expected: str) -> None:
+    assert find_times(text, date(2019, 1, 28))[0].value == expected

@@ -262,7 +262,8 @@ _NEAR_DAYS = 60
 
 # "the vote is (on) Friday", "the meeting is at 10am on Friday": a date set ahead
 _PRESENT_COPULA = re.compile(
-    r"\b(?:is|are)\s+(?:at\s+(?:[\d:.]+\s*[ap]\.?m\.?|noon|midnight)\s+)?(?:on\s+)?$",
+    r"\b(?:is|are)\s+(?:at\s+(?:[\d:.]+\s*[ap]\.?m\.?|noon|midnight)\s+)?"
+    r"(?:in\s+(?:effect|force|place)\s+(?:from|until|till|through)\s+)?(?:on\s+)?$",
     re.IGNORECASE,
 )
 

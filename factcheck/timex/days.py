@@ -68,7 +68,7 @@ def _weekday_date(ctx: _Ctx, wd: int, s: int, e: int, direction: str) -> datetim
     if direction == "this" or tense == "future":
         return ref + datetime.timedelta(days=ahead)
     if tense is None and (
-        _after_word(ctx.text, s, {"until", "till"})
+        _after_word(ctx.text, s, {"until", "till", "through"})
         or _PRESENT_COPULA.search(ctx.text, max(0, s - 30), s)
     ):  # "the offer stands until Friday", "the meeting is at 10am on Friday"
         return ref + datetime.timedelta(days=ahead)

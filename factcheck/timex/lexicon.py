@@ -334,7 +334,7 @@ _SCHEDULE_VERBS = frozenset(
     "begin begins start starts open opens reopen reopens close closes end ends meet meets "
     "resume resumes convene convenes take takes travel travels visit visits arrive arrives "
     "return returns face faces host hosts play plays vote votes kick kicks hold holds "
-    "launch launches testify testifies".split()
+    "launch launches testify testifies run runs".split()
 )
 
 
@@ -356,10 +356,10 @@ def _plural_noun(word: str) -> bool:
 
 # modals of what may yet happen ("could arrive on Sunday"), unless of the past: "could not
 # be reached Monday", "may have left on Friday"
-_MAYBE_WORDS = frozenset({"could", "may", "must", "should"})
+_MAYBE_WORDS = frozenset({"could", "may", "must", "should", "can"})
 
 
-_NOT_MAYBE_AFTER = frozenset({"not", "have", "never", "only"})
+_NOT_MAYBE_AFTER = frozenset({"have", "never", "only"})
 
 
 # "extended to Nov. 16", "postponed until Tuesday": the new date lies ahead
@@ -461,7 +461,7 @@ def _cues(text: str, lo: int, hi: int) -> list[_Cue]:
             out.append(_Cue("past", "had_been", s, toks[k][2]))  # to its verb
             i = k + 1
             continue
-        if lw in {"has", "have"} and nxt in {"until", "till"}:  # "have until Friday to act"
+        if lw in {"has", "have"} and nxt in {"until", "till", "to"}:  # "have until Friday to act"
             out.append(_Cue("future", "has_until", s, toks[i + 1][2]))
             i += 2
             continue
@@ -479,9 +479,9 @@ def _cues(text: str, lo: int, hi: int) -> list[_Cue]:
                 w.islower()
                 and prev
                 and prev not in _NOUN_BEFORE
-                and not prev.endswith(("ed", "ing", "'s", "’s"))  # "Friday's close": a noun
+                and not prev.endswith(("ed", "'s", "’s"))  # "Friday's close": a noun
                 and (
-                    lw.endswith("s")
+                    lw.endswith("s")  # "a warning runs from 6 p.m. Tuesday"
                     or prev in _PLURAL_SUBJECTS
                     or _plural_noun(prev)
                     or toks[i - 1][0][0].isupper()  # "He and Arafat meet Monday"
@@ -496,6 +496,7 @@ def _cues(text: str, lo: int, hi: int) -> list[_Cue]:
                 and nxt.isalpha()
                 and nxt not in _NOT_MAYBE_AFTER
                 and not (nxt == "be" and lw in {"could", "may"})  # "could be located"
+                and not (nxt == "not" and (lw == "could" or nxt2 == "have"))  # "could not be"
             ):
                 out.append(_Cue("future", lw, s, e))  # "could arrive on Sunday night"
             i += 1
