@@ -1125,3 +1125,23 @@ def test_schedule_verbs_need_a_verb_position(ref: date, text: str, expected: str
 ])
 def test_more_ways_of_looking_ahead(text: str, expected: str) -> None:
     assert find_times(text, date(2019, 1, 28))[0].value == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("She bought the farm in 1977. That spring she grafted her first tree.",
+     [("1977", "1977"), ("That spring", "1977-SP")]),
+    ("Mr. Vance taught Sunday school for many years.", [("many years", "PXY")]),
+    ("The board meets every other Tuesday.", [("every other Tuesday", "XXXX-WXX-2")]),
+    ("The department will release February's jobs report Friday.",
+     [("February", "2009-02"), ("Friday", "2009-03-06")]),
+    ("Over the next decade, emissions must fall.", [("the next decade", "P10Y")]),
+    ("In the past hour, prices fell.", [("the past hour", "PT1H")]),
+    ("The allies rejected the last-minute effort.", []),
+    ("We'll be back at 8 o'clock.", [("8 o'clock", "2009-03-05T08:00")]),
+    ("The meeting starts at nine o'clock tonight.",
+     [("nine o'clock", "2009-03-05T21:00"), ("tonight", "2009-03-05TNI")]),
+    ("He woke at four o'clock in the morning.",
+     [("four o'clock in the morning", "2009-03-05T04:00")]),
+])
+def test_seasons_told_of_sets_and_clock_hours(text: str, expected: list) -> None:
+    assert [(t.text, t.value) for t in find_times(text, date(2009, 3, 5))] == expected

@@ -104,9 +104,13 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         wd >= 5 and _PAPER_BEFORE.search(ctx.text, max(0, s - 16), s)
     ):  # "The Mail on Sunday", "Scotland on Sunday"; not "Scotland on Wednesday"
         return None
+    if not m["part"] and _next_word(ctx.text, e) in {"school", "best"}:
+        return None  # "taught Sunday school", "in their Sunday best"
     prev = _prev_words(ctx.text, s, 2)
     pw = prev[0][0] if prev else ""
     part = _DAYPARTS.get((m["part"] or "").lower().rstrip("s"), "")
+    if pw == "other" and len(prev) > 1 and prev[1][0] == "every":
+        pw, prev = "every", prev[1:]  # "every other Tuesday"
     if m["plural"] or pw in {"every", "each"}:
         s = prev[0][1] if pw in {"every", "each"} else s
         return _Cand(s, e, "SET", f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else ""), weekday=wd)
@@ -181,6 +185,10 @@ def _h_season(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         return None  # "prices fall", "the fall of Rome"
     if pw not in _SEASON_LEFT:
         return None
+    if pw == "that":  # "That winter she played her first job": the year last told of
+        cand = _season_cand(ctx, ps, e, code, "this")
+        cand.extra["anaphor"], cand.extra["season"] = "Y0", code
+        return cand
     direction = _DIRECTIONS.get(pw, "")
     nxt = _next_word(ctx.text, e)
     if not direction and nxt.isalpha() and nxt.islower() and nxt not in _FUNCTION_WORDS:
@@ -311,6 +319,50 @@ def _day_rel(ctx: _Ctx, s: int, e: int, word: str) -> _Cand:
 
 
 _DAYPART_RE = re.compile(r"\s+(morning|afternoon|evening|night)\b", re.IGNORECASE)
+
+
+_HOUR_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "one two three four five six seven eight nine ten eleven twelve".split(), start=1
+    )
+}
+
+
+_OCLOCK_LEFT = re.compile(
+    rf"(?<![\w.:])(?:(\d{{1,2}})|({'|'.join(_HOUR_WORDS)}))\s+[oO]['’]$", re.IGNORECASE
+)
+
+
+_DAYPART_AFTER = re.compile(
+    r"\s+(?:in\s+the\s+(morning|afternoon|evening)|at\s+(night))\b", re.IGNORECASE
+)
+
+
+_EVENING_NEAR = re.compile(r"\s+(?:tonight|this\s+evening|p\.?m\.?)", re.IGNORECASE)
+
+
+def _h_oclock(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """``8 o'clock``, ``nine o'clock in the evening``: a clock time (p.m. when the words
+    around say evening or night)."""
+    left = _OCLOCK_LEFT.search(ctx.text, max(0, m.start() - 10), m.start())
+    if left is None:
+        return None
+    h = int(left.group(1)) if left.group(1) else _HOUR_WORDS[left.group(2).lower()]
+    if not 1 <= h <= 12:
+        return None
+    e = m.end()
+    part = _DAYPART_AFTER.match(ctx.text, e)
+    if part:
+        e = part.end()
+    late = (part and part.group(1) != "morning") or _EVENING_NEAR.match(ctx.text, m.end())
+    if late and h < 12:
+        h += 12
+    value = f"T{h:02d}:00"
+    cand = _Cand(left.start(), e, "TIME", "XXXX-XX-XX" + value, extra={"clock": "1"})
+    if ctx.ref is not None:
+        cand.value, cand.relative = ctx.ref.isoformat() + value, True
+    return cand
 
 
 def _h_this_part(m: re.Match[str], ctx: _Ctx) -> _Cand | None:

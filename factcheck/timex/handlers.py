@@ -170,6 +170,10 @@ def _h_month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
             return _directed_month(ctx, start, tail.end(), mon, d1, tail.group(1).lower())
     if d1 is None and year is None and not _bare_month_ok(m, ctx, name):
         return None
+    if d1 is None and year is None and ctx.ref and ctx.text.startswith(("'s", "’s"), end):
+        # "February's jobs report" (in March): a month begun already, whatever the tense
+        y = ctx.ref.year if mon <= ctx.ref.month else ctx.ref.year - 1
+        return _Cand(start, end, "DATE", f"{y:04d}-{mon:02d}", relative=True, year_explicit=False)
     return _month_cand(start, end, ctx, mon, d1, d2, year, split)
 
 

@@ -89,6 +89,8 @@ def _resolve_anaphors(cands: list[_Cand]) -> None:
                 c.value = _unit_value(_shift(d, unit, shift), unit)
                 if "part" in c.extra:  # "that night": TIME of that day
                     c.value += "T" + c.extra["part"]
+                if "season" in c.extra:  # "that winter": that year's
+                    c.value += "-" + c.extra["season"]
         if c.type in {"DATE", "TIME"} and c.value[:1].isdigit():
             last = c
 
@@ -181,6 +183,11 @@ def _after_of(text: str, pos: int) -> bool:
     """``(the end) of the year``: a bare ``the year`` means the current one."""
     words = _prev_words(text, pos, 1)
     return bool(words) and words[0][0] == "of"
+
+
+def _after_word(text: str, pos: int, words: frozenset[str]) -> bool:
+    before = _prev_words(text, pos, 1)
+    return bool(before) and before[0][0] in words
 
 
 def _part_of(text: str, pos: int) -> bool:
@@ -279,7 +286,23 @@ def _shifted(
 def _this_unit(m: re.Match[str], ctx: _Ctx, q: _Quant, unit: str, plural: bool) -> _Cand | None:
     """``this year``, ``last month``, ``next week``, ``the weekend``."""
     if unit in {"H", "MIN", "S"}:
+        if (
+            q.has_the
+            and not plural
+            and q.direction in {"next", "past", "last", "coming"}
+            and ctx.text[m.start() - 1] != "-"  # "the last-minute effort"
+        ):
+            n = q.number if q.number is not None else 1  # "in the next (half) hour"
+            return _Cand(q.start, m.end(), "DURATION", _duration_value(n, unit))
         return None
+    if (
+        unit in {"DE", "CE"}
+        and not plural
+        and q.has_the
+        and q.direction in {"next", "coming"}
+        and _after_word(ctx.text, q.start, _STRETCH_BEFORE)
+    ):  # "over the next decade": ten years from now, as "the past decade" up to now
+        return _Cand(q.start, m.end(), "DURATION", _duration_value(1, unit))
     if plural and q.direction == "recent" and unit in {"D", "W", "M", "Y", "DE"}:
         before = _prev_words(ctx.text, q.start, 1)
         if before and before[0][0] in {"in", "over", "during", "for"}:

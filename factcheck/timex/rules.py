@@ -8,6 +8,7 @@ import re
 from .days import (
     _h_every_part,
     _h_last_night,
+    _h_oclock,
     _h_rel,
     _h_season,
     _h_set,
@@ -72,6 +73,7 @@ def _anchor_table() -> dict[str, str]:
         "quarter": ["q", "h"],
         "fy": ["fy"],
         "period": ["period"],
+        "oclock": ["clock"],
     }
     for kind, names in words.items():
         for name in names:
@@ -181,6 +183,7 @@ _RULES: list[_Rule] = [
     _Rule("rel", "rel", re.compile(rf"(?i:{_REL_ALT})\b"), _h_rel),
     _Rule("set", "set", re.compile(rf"(?i:{_SET_ALT})\b"), _h_set),
     _Rule("period", "period", re.compile(r"(?i:period)\b"), _h_period),
+    _Rule("oclock", "oclock", re.compile(r"(?i:clock)\b"), _h_oclock),
     _Rule(
         "quarter",
         "quarter",
