@@ -1145,3 +1145,15 @@ def test_more_ways_of_looking_ahead(text: str, expected: str) -> None:
 ])
 def test_seasons_told_of_sets_and_clock_hours(text: str, expected: list) -> None:
     assert [(t.text, t.value) for t in find_times(text, date(2009, 3, 5))] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The service issued a warning that runs from 6 p.m. Tuesday until noon Thursday.",
+     ["2019-01-29T18:00", "2019-01-31T12:00"]),
+    ("It posted a storm watch that is in effect from Saturday evening through Sunday afternoon.",
+     ["2019-02-02TEV", "2019-02-03TAF"]),
+    ("The office was closed from Friday to Monday.", ["2019-01-25", "2019-01-28"]),
+    ("Statements were made Friday and Thursday.", ["2019-01-25", "2019-01-24"]),
+])
+def test_weekday_ranges_run_forward(text: str, expected: list) -> None:
+    assert [t.value for t in find_times(text, date(2019, 1, 28), merge_ranges=False)] == expected

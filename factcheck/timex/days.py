@@ -64,14 +64,13 @@ def _weekday_date(ctx: _Ctx, wd: int, s: int, e: int, direction: str) -> datetim
         if not cue or cue[0] != "future" or cue[2] in _PAST_FUTURE:
             return ref - datetime.timedelta(days=back)
         return ref + datetime.timedelta(days=ahead)
+    if _PRESENT_COPULA.search(ctx.text, max(0, s - 40), s):
+        return ref + datetime.timedelta(days=ahead)  # "the meeting is at 10am on Friday"
     tense = _tense(ctx, s, e)
     if direction == "this" or tense == "future":
         return ref + datetime.timedelta(days=ahead)
-    if tense is None and (
-        _after_word(ctx.text, s, {"until", "till", "through"})
-        or _PRESENT_COPULA.search(ctx.text, max(0, s - 30), s)
-    ):  # "the offer stands until Friday", "the meeting is at 10am on Friday"
-        return ref + datetime.timedelta(days=ahead)
+    if tense is None and _after_word(ctx.text, s, {"until", "till", "through"}):
+        return ref + datetime.timedelta(days=ahead)  # "the offer stands until Friday"
     return ref - datetime.timedelta(days=back)
 
 

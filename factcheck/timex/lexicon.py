@@ -478,7 +478,7 @@ def _cues(text: str, lo: int, hi: int) -> list[_Cue]:
             if (
                 w.islower()
                 and prev
-                and prev not in _NOUN_BEFORE
+                and (prev not in _NOUN_BEFORE or prev == "that" and lw.endswith("s"))
                 and not prev.endswith(("ed", "'s", "’s"))  # "Friday's close": a noun
                 and (
                     lw.endswith("s")  # "a warning runs from 6 p.m. Tuesday"

@@ -3,6 +3,7 @@ the left, overlaps resolved, ranges merged."""
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from .context import _prev_words, _tense
@@ -256,6 +257,8 @@ def _merge_pair(ctx: _Ctx, a: _Cand, b: _Cand) -> _Cand | None:
         ):  # "6 a.m. local time on Saturday": two expressions, the time on that day
             _take_day(a, b)
         return None
+    if a.weekday is not None and b.weekday is not None and _is_range(ctx, a, gap):
+        _order_weekdays(a, b)
     if _mergeable_range(ctx, a, b):
         if ctx.merge_ranges:
             return _range(a, b)
@@ -379,7 +382,11 @@ def _mergeable_range(ctx: _Ctx, a: _Cand, b: _Cand) -> bool:
         return False
     if a.value.endswith("_REF") or b.value.endswith("_REF"):
         return False
-    gap = ctx.text[a.end_char : b.start_char]
+    return _is_range(ctx, a, ctx.text[a.end_char : b.start_char])
+
+
+def _is_range(ctx: _Ctx, a: _Cand, gap: str) -> bool:
+    """Do a and what follows the gap after it make a range ("from A to B", "A-B")?"""
     if len(gap) > 12 or not _RANGE_GAP.match(gap):
         return False
     if gap.strip() in {"-", "–", "—"}:
@@ -388,6 +395,25 @@ def _mergeable_range(ctx: _Ctx, a: _Cand, b: _Cand) -> bool:
     lead = words[0][0] if words else ""
     joiner = gap.strip().lower()
     return (lead == "from" and joiner != "and") or (lead == "between" and joiner == "and")
+
+
+def _order_weekdays(a: _Cand, b: _Cand) -> None:
+    """"from Saturday evening through Sunday afternoon": the right end is the first such
+    day after the left one, a week on if the two were read apart."""
+    da, db = _DAY_OF.match(a.value), _DAY_OF.match(b.value)
+    if not da or not db:
+        return
+    try:
+        first = datetime.date.fromisoformat(da.group())
+        last = datetime.date.fromisoformat(db.group())
+    except ValueError:
+        return
+    if last < first and (first - last).days < 7:
+        later = (last + datetime.timedelta(days=7)).isoformat()
+        b.value = later + b.value[10:]
+
+
+_DAY_OF = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def _share_year(a: _Cand, b: _Cand) -> None:
