@@ -1157,3 +1157,14 @@ def test_seasons_told_of_sets_and_clock_hours(text: str, expected: list) -> None
 ])
 def test_weekday_ranges_run_forward(text: str, expected: list) -> None:
     assert [t.value for t in find_times(text, date(2019, 1, 28), merge_ranges=False)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("U.S. stock markets are closed Monday for a holiday.", "2014-05-26"),
+    ("The Commerce Department publishes its estimate Thursday.", "2014-05-29"),
+    ("The phone goes on sale Friday.", "2014-05-30"),
+    ("Before his Sunday night address, he met aides.", "2014-05-18TNI"),
+    ("In its Friday issue, the paper quoted an officer.", "2014-05-23"),
+])
+def test_present_schedules_and_nouns_after_a_weekday(text: str, expected: str) -> None:
+    assert find_times(text, date(2014, 5, 24))[0].value == expected

@@ -126,7 +126,12 @@ def _tense_cue(ctx: _Ctx, start: int, end: int) -> tuple[str, int, str] | None:
             continue
         # a cue after the expression counts less: the governing verb usually precedes it;
         # one after "and" / "but" heads a verb phrase of its own ("on Monday and said")
-        if before and _COORDINATION.search(text, end, c.start) or c.word in _WEAK_CUES:
+        if (
+            before
+            and _COORDINATION.search(text, end, c.start)
+            or c.word in _WEAK_CUES
+            or c.word == "present"  # "his Sunday night address": a noun, more often than not
+        ):
             continue  # ("next" in "..., next year's World Cup" belongs to another time)
         dist = 3 * (c.start - end)
         if best is None or dist < best[0]:
@@ -260,7 +265,7 @@ _NEAR_DAYS = 60
 
 # "the vote is (on) Friday", "the meeting is at 10am on Friday": a date set ahead
 _PRESENT_COPULA = re.compile(
-    r"\b(?:is|are)\s+(?:at\s+(?:[\d:.]+\s*[ap]\.?m\.?|noon|midnight)\s+)?"
+    r"\b(?:is|are)\s+(?:[a-z]+(?:ed|en)\s+)?(?:at\s+(?:[\d:.]+\s*[ap]\.?m\.?|noon|midnight)\s+)?"
     r"(?:in\s+(?:effect|force|place)\s+(?:from|until|till|through)\s+)?(?:on\s+)?$",
     re.IGNORECASE,
 )

@@ -334,7 +334,9 @@ _SCHEDULE_VERBS = frozenset(
     "begin begins start starts open opens reopen reopens close closes end ends meet meets "
     "resume resumes convene convenes take takes travel travels visit visits arrive arrives "
     "return returns face faces host hosts play plays vote votes kick kicks hold holds "
-    "launch launches testify testifies run runs".split()
+    "launch launches testify testifies run runs publish publishes announce announces come "
+    "comes bring brings go goes speak speaks appear appears finish finishes depart departs "
+    "leave leaves decide decides unveil unveils deliver delivers hear hears".split()
 )
 
 
