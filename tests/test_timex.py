@@ -1168,3 +1168,17 @@ def test_weekday_ranges_run_forward(text: str, expected: list) -> None:
 ])
 def test_present_schedules_and_nouns_after_a_weekday(text: str, expected: str) -> None:
     assert find_times(text, date(2014, 5, 24))[0].value == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Sales rose 5% in the second quarter from the previous quarter.", ["1997-Q2", "1997-Q1"]),
+    ("In the third quarter of 1996, profit fell. The following quarter, it rose.",
+     ["1996-Q3", "1996-Q4"]),
+    ("The department will release February retail sales figures Thursday.",
+     ["1997-02", "1997-07-24"]),
+    ("He works on Saturday nights.", ["XXXX-WXX-6TNI"]),
+    ("By 3 o'clock the water was up to the mailbox.", ["1997-07-20T15:00"]),
+    ("Profit rose in the January-March quarter.", ["1997-Q1"]),
+])
+def test_quarters_told_of_data_months_and_nights(text: str, expected: list) -> None:
+    assert [t.value for t in find_times(text, date(1997, 7, 20))] == expected

@@ -110,8 +110,8 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     part = _DAYPARTS.get((m["part"] or "").lower().rstrip("s"), "")
     if pw == "other" and len(prev) > 1 and prev[1][0] == "every":
         pw, prev = "every", prev[1:]  # "every other Tuesday"
-    if m["plural"] or pw in {"every", "each"}:
-        s = prev[0][1] if pw in {"every", "each"} else s
+    if m["plural"] or pw in {"every", "each"} or (m["part"] or "").lower().endswith("s"):
+        s = prev[0][1] if pw in {"every", "each"} else s  # "on Saturday nights": a SET
         return _Cand(s, e, "SET", f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else ""), weekday=wd)
     direction = ""
     if pw in {"last", "next", "this", "coming", "past"}:
@@ -355,6 +355,8 @@ def _h_oclock(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if part:
         e = part.end()
     late = (part and part.group(1) != "morning") or _EVENING_NEAR.match(ctx.text, m.end())
+    if not part and h <= 6:
+        late = True  # "by 3 o'clock it was up to the mailbox": an afternoon
     if late and h < 12:
         h += 12
     value = f"T{h:02d}:00"

@@ -23,6 +23,7 @@ from .lexicon import (
     _COUNT_NOUNS,
     _DAY_WORDS,
     _MONTH_ABBR,
+    _MONTH_ALT,
     _MONTHS,
     _YEAR_LEFT,
 )
@@ -123,6 +124,17 @@ _EVENT_AFTER = re.compile(r"\s+(on|to|for|of|against|through)\b(?:\s+(?:the\s+)?
 _MARCHERS = re.compile(r"\b(?:Women|People|Workers|Veterans|Mothers|Farmers|Peoples)['’]s?\s+$")
 
 
+_MONTHS_QUARTER = re.compile(rf"\s*[-–]\s*({_MONTH_ALT})\s+quarter\b", re.IGNORECASE)
+
+
+# words after a month that make it the month an economic figure is for
+_DATA_NOUNS = frozenset(
+    "retail sales figures figure data report employment jobs payroll payrolls inflation "
+    "consumer producer trade unemployment industrial factory housing durable exports "
+    "imports output production statistics numbers readings index".split()
+)
+
+
 # words before "March" that make it the month: "has until March to respond"
 _MONTH_BEFORE = frozenset(
     "until till in since by before after early late mid last next this through".split()
@@ -168,10 +180,24 @@ def _h_month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         tail = _REL_YEAR.match(ctx.text, end)
         if tail:
             return _directed_month(ctx, start, tail.end(), mon, d1, tail.group(1).lower())
+    span = _MONTHS_QUARTER.match(ctx.text, end) if d1 is None and year is None else None
+    if span and mon % 3 == 1 and _month_number(span.group(1)) == mon + 2:
+        q = (mon - 1) // 3 + 1  # "the January-March quarter": the first quarter
+
+        def fmt_q(y: int) -> str:
+            return f"{y:04d}-Q{q}"
+
+        value, relative = _yearless(ctx, start, span.end(), fmt_q)
+        return _Cand(start, span.end(), "DATE", value, relative=relative, takes_the=True)
     if d1 is None and year is None and not _bare_month_ok(m, ctx, name):
         return None
-    if d1 is None and year is None and ctx.ref and ctx.text.startswith(("'s", "’s"), end):
-        # "February's jobs report" (in March): a month begun already, whatever the tense
+    if (
+        d1 is None
+        and year is None
+        and ctx.ref
+        and (ctx.text.startswith(("'s", "’s"), end) or _next_word(ctx.text, end) in _DATA_NOUNS)
+    ):  # "February's jobs report", "the August employment report" (in September): a month
+        # begun already, whatever the tense of its release
         y = ctx.ref.year if mon <= ctx.ref.month else ctx.ref.year - 1
         return _Cand(start, end, "DATE", f"{y:04d}-{mon:02d}", relative=True, year_explicit=False)
     return _month_cand(start, end, ctx, mon, d1, d2, year, split)

@@ -34,6 +34,7 @@ _ANAPHOR_VALUE = {
     "Y": re.compile(r"(\d{4})(?!\d)"),
     "M": re.compile(r"(\d{4})-(\d\d)(?!\d)"),
     "D": re.compile(r"(\d{4})-(\d\d)-(\d\d)(?!\d)"),
+    "Q": re.compile(r"(\d{4})-(?:Q([1-4])|(\d\d))(?!\d)"),  # a quarter, or a month in one
 }
 
 
@@ -78,13 +79,17 @@ _STRETCH_BEFORE = frozenset("over in during within for through throughout".split
 def _resolve_anaphors(cands: list[_Cand]) -> None:
     """Anchor ``that year`` / ``the following day`` to the last date before it."""
     last: _Cand | None = None
+    quarter: _Cand | None = None  # "the second quarter ended Oct. 31 ... that quarter"
     for c in cands:
         ana = c.extra.get("anaphor")
         if ana and last is not None:
             unit, shift = ana[:1], int(ana[1:])
-            found = _ANAPHOR_VALUE[unit].match(last.value)
+            told = quarter if unit == "Q" and quarter is not None else last
+            found = _ANAPHOR_VALUE[unit].match(told.value)
             if found:
-                parts = [int(x) for x in found.groups()]
+                parts = [int(x) for x in found.groups() if x]
+                if unit == "Q" and found.group(2):  # 1989-Q3: its first month
+                    parts[1] = (parts[1] - 1) * 3 + 1
                 d = datetime.date(parts[0], *(parts[1:] + [1] * (3 - len(parts))))
                 c.value = _unit_value(_shift(d, unit, shift), unit)
                 if "part" in c.extra:  # "that night": TIME of that day
@@ -93,6 +98,8 @@ def _resolve_anaphors(cands: list[_Cand]) -> None:
                     c.value += "-" + c.extra["season"]
         if c.type in {"DATE", "TIME"} and c.value[:1].isdigit():
             last = c
+            if c.value[4:6] == "-Q":
+                quarter = c
 
 
 _PERIOD_ENDED = re.compile(r"\s+(?:ended|ending)\b", re.IGNORECASE)
