@@ -941,7 +941,7 @@ def test_verbs_fractions_and_deadlines(text: str, expected: list) -> None:
 @pytest.mark.parametrize("text,expected", [
     ("The fireworks on the Fourth of July were canceled.", ("the Fourth of July", "2023-07-04")),
     ("Offices close for Juneteenth.", ("Juneteenth", "2023-06-19")),
-    ("The parade is held on St. Patrick's Day.", ("St. Patrick's Day", "2023-03-17")),
+    ("The parade was held on St. Patrick's Day.", ("St. Patrick's Day", "2023-03-17")),
     ("Banks closed on Martin Luther King Jr. Day.", ("Martin Luther King Jr. Day", "2023-01-16")),
     ("Ash Wednesday fell in February.", ("Ash Wednesday", "2023-02-22")),
 ])
@@ -1182,3 +1182,18 @@ def test_present_schedules_and_nouns_after_a_weekday(text: str, expected: str) -
 ])
 def test_quarters_told_of_data_months_and_nights(text: str, expected: list) -> None:
     assert [t.value for t in find_times(text, date(1997, 7, 20))] == expected
+
+
+@pytest.mark.parametrize("ref,text,expected", [
+    (date(2011, 1, 27), "The service issued a storm watch in effect from Saturday evening.",
+     "2011-01-29TEV"),
+    (date(2013, 7, 18), "Thunderstorms are possible Saturday afternoon.", "2013-07-20TAF"),
+    (date(2014, 5, 24), "Several discount retailers report on Tuesday.", "2014-05-27"),
+    (date(2010, 12, 28), "Police have six months to warn drivers before fines begin on July 1.",
+     "2011-07-01"),
+    (date(2011, 2, 3), "Residents digging out from Tuesday's blizzard should prepare for more.",
+     "2011-02-01"),
+    (date(2011, 2, 3), "The storm will be much weaker than Tuesday's.", "2011-02-01"),
+])
+def test_schedules_in_effect_and_known_storms(ref: date, text: str, expected: str) -> None:
+    assert find_times(text, ref)[-1].value == expected

@@ -237,8 +237,6 @@ def _pick_year(ctx: _Ctx, s: int, e: int, fmt: Callable[[int], str]) -> int:
         back = [o for o in options if o[1] <= ref]
         return (back or options)[-1][0]
     cue = _tense_cue(ctx, s, e)
-    if cue and cue[2] == "present":
-        cue = None  # a present tense looks ahead for a weekday, not for a month or a date
     tense = cue[0] if cue else None
     if tense is None and _distance(ref, closest[1], closest[2]) > _NEAR_DAYS:
         # no verb to go by: "valid until March" looks ahead, "since the Oct. 23 vote" back
@@ -249,8 +247,12 @@ def _pick_year(ctx: _Ctx, s: int, e: int, fmt: Callable[[int], str]) -> int:
             tense = "future"  # "the general election is on Nov. 3"
         elif "since" in prev:
             tense = "past"
-    if cue and cue[1] > _CLOSE_CUE and _distance(ref, closest[1], closest[2]) <= _NEAR_DAYS:
-        return closest[0]  # a date within weeks of the reference, a distant tense cue
+    if (
+        cue
+        and (cue[1] > _CLOSE_CUE or cue[2] == "present")
+        and _distance(ref, closest[1], closest[2]) <= _NEAR_DAYS
+    ):  # a date within weeks of the reference: a distant tense cue or a mere present
+        return closest[0]
     if tense == "future":
         ahead = [o for o in options if o[2] >= ref]
         return (ahead or options)[0][0]
@@ -265,8 +267,9 @@ _NEAR_DAYS = 60
 
 # "the vote is (on) Friday", "the meeting is at 10am on Friday": a date set ahead
 _PRESENT_COPULA = re.compile(
-    r"\b(?:is|are)\s+(?:[a-z]+(?:ed|en)\s+)?(?:at\s+(?:[\d:.]+\s*[ap]\.?m\.?|noon|midnight)\s+)?"
-    r"(?:in\s+(?:effect|force|place)\s+(?:from|until|till|through)\s+)?(?:on\s+)?$",
+    r"(?:\b(?:is|are)\s+(?:[a-z]+\s+)?(?:at\s+(?:[\d:.]+\s*[ap]\.?m\.?|noon|midnight)\s+)?"
+    r"(?:in\s+(?:effect|force|place)\s+(?:from|until|till|through)\s+)?"
+    r"|\bin\s+(?:effect|force)\s+(?:from|until|till|through)\s+)(?:on\s+)?$",
     re.IGNORECASE,
 )
 

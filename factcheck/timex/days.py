@@ -61,7 +61,9 @@ def _weekday_date(ctx: _Ctx, wd: int, s: int, e: int, direction: str) -> datetim
         return ref - datetime.timedelta(days=back or 7)
     if ctx.text.startswith(("'s", "’s"), e):  # "Wednesday's ruling": a known event
         cue = _tense_cue(ctx, s, e)  # unless a plain future governs: "expect Friday's report"
-        if not cue or cue[0] != "future" or cue[2] in _PAST_FUTURE:
+        if not cue or cue[0] != "future" or cue[2] in _PAST_FUTURE or _after_word(
+            ctx.text, s, {"than"}
+        ):  # "weaker than Tuesday's": a storm that was
             return ref - datetime.timedelta(days=back)
         return ref + datetime.timedelta(days=ahead)
     if _PRESENT_COPULA.search(ctx.text, max(0, s - 40), s):
@@ -76,7 +78,9 @@ def _weekday_date(ctx: _Ctx, wd: int, s: int, e: int, direction: str) -> datetim
 
 # future seen from the past ("would look for ways around Wednesday's ruling"), or only
 # a present tense: no sure future for a known event
-_PAST_FUTURE = frozenset({"would", "might", "could", "may", "present"})
+_PAST_FUTURE = frozenset(
+    {"would", "might", "could", "may", "should", "must", "can", "present"}
+)
 
 
 def _after_word(text: str, pos: int, words: set[str]) -> bool:

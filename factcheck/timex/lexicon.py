@@ -336,7 +336,8 @@ _SCHEDULE_VERBS = frozenset(
     "return returns face faces host hosts play plays vote votes kick kicks hold holds "
     "launch launches testify testifies run runs publish publishes announce announces come "
     "comes bring brings go goes speak speaks appear appears finish finishes depart departs "
-    "leave leaves decide decides unveil unveils deliver delivers hear hears".split()
+    "leave leaves decide decides unveil unveils deliver delivers hear hears report "
+    "release".split()
 )
 
 
