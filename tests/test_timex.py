@@ -1197,3 +1197,8 @@ def test_quarters_told_of_data_months_and_nights(text: str, expected: list) -> N
 ])
 def test_schedules_in_effect_and_known_storms(ref: date, text: str, expected: str) -> None:
     assert find_times(text, ref)[-1].value == expected
+
+
+def test_a_passive_with_by_is_past() -> None:
+    text = "The ban, signed by the governor in June, gives police six months."
+    assert find_times(text, date(2010, 12, 28))[0].value == "2010-06"

@@ -391,7 +391,7 @@ _NOT_PAST_ED = frozenset(
 _NOT_FINITE_AFTER = frozenset("be been being to is are".split())  # "will be paid"
 
 
-_ED_NOT_BEFORE = frozenset("to until through by".split())  # "extended through May"
+_ED_NOT_BEFORE = frozenset("to until through".split())  # "extended through May"
 
 
 _MODALS = frozenset("will won't shall would must going_to is_to are_to".split())
