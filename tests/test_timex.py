@@ -1202,3 +1202,8 @@ def test_schedules_in_effect_and_known_storms(ref: date, text: str, expected: st
 def test_a_passive_with_by_is_past() -> None:
     text = "The ban, signed by the governor in June, gives police six months."
     assert find_times(text, date(2010, 12, 28))[0].value == "2010-06"
+
+
+def test_a_weekday_opening_its_clause_takes_the_present_after_it() -> None:
+    text = "Tonight will be clear and cold. Friday brings sunshine and highs around 18."
+    assert [t.value for t in find_times(text, date(2011, 1, 27))] == ["2011-01-27TNI", "2011-01-28"]

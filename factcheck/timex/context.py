@@ -131,6 +131,7 @@ def _tense_cue(ctx: _Ctx, start: int, end: int) -> tuple[str, int, str] | None:
             and _COORDINATION.search(text, end, c.start)
             or c.word in _WEAK_CUES
             or c.word == "present"  # "his Sunday night address": a noun, more often than not
+            and not _FRONTED.fullmatch(text, lo, start)  # but "Friday brings sunshine"
         ):
             continue  # ("next" in "..., next year's World Cup" belongs to another time)
         dist = 3 * (c.start - end)
@@ -146,6 +147,11 @@ def _tense_cue(ctx: _Ctx, start: int, end: int) -> tuple[str, int, str] | None:
 
 # a relative or subordinate clause between a modal and a past verb: the modal governs
 # neither ("will replace the carrier, which has been ...", "will meet after neither won")
+# what may stand before a time that opens its clause: "Friday brings sunshine", "On
+# Friday, the government reports ..."
+_FRONTED = re.compile(r"[\s\"“]*(?:(?:[Oo]n|[Bb]y|[Ll]ate|[Ee]arly|[Tt]hen|[Aa]nd)\s+)?")
+
+
 _RELATIVE = re.compile(
     r"\b(?:which|who|whom|whose|after|before|since|because|when|while|although|though|until)\b"
 )
