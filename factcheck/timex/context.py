@@ -6,7 +6,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from .expr import _Ctx
 from .intervals import interval_of
@@ -55,6 +55,12 @@ _WORD_BACK = r"([\w'’]+)"
 _FIRST_WORD_BACK = re.compile(r"(?:[ \t-]+|\n[ \t]*)?" + _WORD_BACK)
 _NEXT_WORD_BACK = re.compile(r"(?:[ \t-]+|\n[ \t]*)" + _WORD_BACK)
 _REVERSED: tuple[str, str] = ("", "")
+
+
+def _after_word(text: str, pos: int, words: Collection[str]) -> bool:
+    """Is the word right before pos (lowercase) one of words?"""
+    prev = _prev_words(text, pos, 1)
+    return bool(prev) and prev[0][0] in words
 
 
 def _prev_words_exact(text: str, pos: int, n: int) -> list[tuple[str, int]]:

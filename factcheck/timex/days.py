@@ -10,6 +10,7 @@ import re
 from .context import (
     _FUNCTION_WORDS,
     _PRESENT_COPULA,
+    _after_word,
     _next_word,
     _pick_year,
     _prev_words,
@@ -21,9 +22,11 @@ from .handlers import _DIRECTIONS
 from .intervals import interval_of
 from .lexicon import (
     _DAYPARTS,
+    _MODAL_WORDS,
     _MONTHS,
     _REL_WORDS,
     _SEASONS,
+    _SEQUEL,
     _SET_WORDS,
     _WEEKDAYS,
 )
@@ -41,11 +44,14 @@ def _h_time(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         h = h % 12 + (12 if ap.startswith("p") else 0)
     if h > 24 or mi > 59:
         return None
-    value = f"T{h:02d}:{mi:02d}"
-    cand = _Cand(m.start(), m.end(), "TIME", "XXXX-XX-XX" + value, extra={"clock": "1"})
-    if ctx.ref is not None:
-        cand.value, cand.relative = ctx.ref.isoformat() + value, True
-    return cand
+    return _clock(ctx, m.start(), m.end(), h, mi)
+
+
+def _clock(ctx: _Ctx, s: int, e: int, h: int, mi: int) -> _Cand:
+    """A clock time: on the reference day, else on a day unknown (``XXXX-XX-XXT20:00``)."""
+    day = ctx.ref.isoformat() if ctx.ref is not None else "XXXX-XX-XX"
+    value = f"{day}T{h:02d}:{mi:02d}"
+    return _Cand(s, e, "TIME", value, relative=ctx.ref is not None, extra={"clock": "1"})
 
 
 def _weekday_date(ctx: _Ctx, wd: int, s: int, e: int, direction: str) -> datetime.date:
@@ -61,8 +67,11 @@ def _weekday_date(ctx: _Ctx, wd: int, s: int, e: int, direction: str) -> datetim
         return ref - datetime.timedelta(days=back or 7)
     if ctx.text.startswith(("'s", "’s"), e):  # "Wednesday's ruling": a known event
         cue = _tense_cue(ctx, s, e)  # unless a plain future governs: "expect Friday's report"
-        if not cue or cue[0] != "future" or cue[2] in _PAST_FUTURE or _after_word(
-            ctx.text, s, {"than"}
+        if (
+            not cue
+            or cue[0] != "future"
+            or cue[2] in _PAST_FUTURE
+            or _after_word(ctx.text, s, {"than"})
         ):  # "weaker than Tuesday's": a storm that was
             return ref - datetime.timedelta(days=back)
         return ref + datetime.timedelta(days=ahead)
@@ -78,15 +87,7 @@ def _weekday_date(ctx: _Ctx, wd: int, s: int, e: int, direction: str) -> datetim
 
 # future seen from the past ("would look for ways around Wednesday's ruling"), or only
 # a present tense: no sure future for a known event
-_PAST_FUTURE = frozenset(
-    {"would", "might", "could", "may", "should", "must", "can", "present"}
-)
-
-
-def _after_word(text: str, pos: int, words: set[str]) -> bool:
-    """Is the word right before pos one of words?"""
-    prev = _prev_words(text, pos, 1)
-    return bool(prev) and prev[0][0] in words
+_PAST_FUTURE = frozenset({"would", "might", "could", "may", "should", "must", "can", "present"})
 
 
 # newspaper titles: "The Sunday Times", "The Mail on Sunday" name no day
@@ -274,7 +275,7 @@ def _soon_ok(ctx: _Ctx, s: int, e: int, pw: str) -> bool:
     return _tense(ctx, s, e) != "past"
 
 
-_SOON_MODALS = frozenset("will would may might could can should shall must to".split())
+_SOON_MODALS = _MODAL_WORDS
 
 
 # "current" as an adjective of time (TIMEX3 PRESENT_REF: "current market conditions",
@@ -363,11 +364,7 @@ def _h_oclock(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         late = True  # "by 3 o'clock it was up to the mailbox": an afternoon
     if late and h < 12:
         h += 12
-    value = f"T{h:02d}:00"
-    cand = _Cand(left.start(), e, "TIME", "XXXX-XX-XX" + value, extra={"clock": "1"})
-    if ctx.ref is not None:
-        cand.value, cand.relative = ctx.ref.isoformat() + value, True
-    return cand
+    return _clock(ctx, left.start(), e, h, 0)
 
 
 def _h_this_part(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
@@ -405,10 +402,6 @@ def _h_every_part(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if not prev or prev[0][0] not in {"every", "each"}:
         return None
     return _Cand(prev[0][1], m.end(), "SET", "T" + _DAYPARTS[m.group(0).lower()])
-
-
-# "the next morning", "the previous night": the day after (before) the one last mentioned
-_SEQUEL = {"following": 1, "next": 1, "previous": -1, "preceding": -1}
 
 
 # "daily" and "weekly" are also nouns: "the Communist Party daily Granma", "told the daily"

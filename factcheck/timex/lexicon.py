@@ -169,13 +169,17 @@ _ORDINALS = {
 
 
 # days of the month in words, after a month name: "July Fourth", "March eighth"
-_DAY_WORDS = {w: n for w, n in _ORDINALS.items() if w.isalpha()} | {
-    f"{tens}{sep}{w}": base + n
-    for tens, base in (("twenty", 20), ("thirty", 30))
-    for sep in ("-", " ")
-    for w, n in _ORDINALS.items()
-    if w.isalpha() and n < (10 if base == 20 else 2)
-} | {"thirtieth": 30}
+_DAY_WORDS = (
+    {w: n for w, n in _ORDINALS.items() if w.isalpha()}
+    | {
+        f"{tens}{sep}{w}": base + n
+        for tens, base in (("twenty", 20), ("thirty", 30))
+        for sep in ("-", " ")
+        for w, n in _ORDINALS.items()
+        if w.isalpha() and n < (10 if base == 20 else 2)
+    }
+    | {"thirtieth": 30}
+)
 
 
 _DAY_WORD_ALT = "|".join(
@@ -348,9 +352,9 @@ _NOUN_BEFORE = frozenset(
 )
 
 
-# a base-form schedule verb needs a plural subject: "polls close", "they meet" (not
-# "restricting travel")
-_PLURAL_SUBJECTS = frozenset("they we i you who then also again both all jointly".split())
+# a base-form schedule verb needs a verb's place: after a plural subject ("polls close",
+# "they meet") or an adverb of one ("then open"), not "restricting travel"
+_BASE_VERB_AFTER = frozenset("they we i you who then also again both all jointly".split())
 
 
 def _plural_noun(word: str) -> bool:
@@ -395,6 +399,15 @@ _ED_NOT_BEFORE = frozenset("to until through".split())  # "extended through May"
 
 
 _MODALS = frozenset("will won't shall would must going_to is_to are_to".split())
+
+
+# words a verb's base form follows: "will last", "may soon approve", "to soon grow"
+_MODAL_WORDS = frozenset("will would may might could can should shall must to".split())
+
+
+# "the following day", "the next morning", "the previous year": one after (before) the date
+# last mentioned, as "that day" is that date's
+_SEQUEL = {"following": 1, "next": 1, "previous": -1, "preceding": -1}
 
 
 _CUE_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
@@ -485,7 +498,7 @@ def _cues(text: str, lo: int, hi: int) -> list[_Cue]:
                 and not prev.endswith(("ed", "'s", "’s"))  # "Friday's close": a noun
                 and (
                     lw.endswith("s")  # "a warning runs from 6 p.m. Tuesday"
-                    or prev in _PLURAL_SUBJECTS
+                    or prev in _BASE_VERB_AFTER
                     or _plural_noun(prev)
                     or toks[i - 1][0][0].isupper()  # "He and Arafat meet Monday"
                 )

@@ -7,6 +7,7 @@ import datetime
 import re
 
 from .context import (
+    _after_word,
     _distance,
     _is_future,
     _month_number,
@@ -17,7 +18,7 @@ from .context import (
 )
 from .expr import _Cand, _Ctx
 from .intervals import _add_months, _week_value, interval_of
-from .lexicon import _MONTH_ALT
+from .lexicon import _MONTH_ALT, _SEQUEL
 from .quantity import (
     _duration_value,
     _Quant,
@@ -66,11 +67,6 @@ def _anaphor(m: re.Match[str], ctx: _Ctx, unit: str) -> _Cand | None:
 
 # the last 4 letters of the words before an anaphoric unit: a quick test
 _ANAPHOR_TAILS = frozenset({"that", "wing", "next", "ious", "ding"})
-
-
-# "the following day", "the next year", "the previous month": one after (before) the date
-# last mentioned, as "that day" is that date's
-_SEQUEL = {"following": 1, "next": 1, "previous": -1, "preceding": -1}
 
 
 _STRETCH_BEFORE = frozenset("over in during within for through throughout".split())
@@ -190,11 +186,6 @@ def _after_of(text: str, pos: int) -> bool:
     """``(the end) of the year``: a bare ``the year`` means the current one."""
     words = _prev_words(text, pos, 1)
     return bool(words) and words[0][0] == "of"
-
-
-def _after_word(text: str, pos: int, words: frozenset[str]) -> bool:
-    before = _prev_words(text, pos, 1)
-    return bool(before) and before[0][0] in words
 
 
 def _part_of(text: str, pos: int) -> bool:

@@ -10,7 +10,7 @@ from .context import (
     _prev_words,
 )
 from .holidays import _TENS
-from .lexicon import _APPROX, _APPROX2, _NUMBERS, _ORDINALS, _VAGUE_NUMBERS
+from .lexicon import _APPROX, _APPROX2, _MODAL_WORDS, _NUMBERS, _ORDINALS, _VAGUE_NUMBERS
 
 
 @dataclass
@@ -205,7 +205,7 @@ def _read_direction(words: list[tuple[str, int]], i: int, q: _Quant) -> int:
     return i
 
 
-_MODAL_BEFORE_VERB = frozenset("will would could can may might must should shall to not".split())
+_MODAL_BEFORE_VERB = _MODAL_WORDS | {"not"}
 
 
 _FISCAL_DIRECTIONS = frozenset(

@@ -126,8 +126,7 @@ def _merge(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
         else:
             if out and "clock" in out[-1].extra and _is_day(c):
                 for clock in _clocks_before_day(ctx.text, out, c):
-                    clock.value = c.value + clock.value[clock.value.index("T") :]
-                    clock.relative = c.relative
+                    _on_day(clock, c)
             out.append(c)
     return out
 
@@ -195,8 +194,7 @@ def _clock_days(ctx: _Ctx, cands: list[_Cand]) -> None:
             and c.start_char - day.end_char <= 100
             and not _SENTENCE_BREAK.search(text, day.end_char, c.start_char)
         ):
-            c.value = day.value + c.value[c.value.index("T") :]
-            c.relative = day.relative
+            _on_day(c, day)
 
 
 _REPORTED = frozenset("said says told announced reported stated added".split())
@@ -346,10 +344,15 @@ def _joined_duration(a: str, b: str) -> str | None:
 _WORD = re.compile(r"[A-Za-z]")
 
 
-def _take_day(clock: _Cand, day: _Cand) -> None:
-    """The clock time is on that day (two expressions: "10 a.m. on Friday")."""
+def _on_day(clock: _Cand, day: _Cand) -> None:
+    """The clock time is on that day: its time of day after the day's value."""
     clock.value = day.value + clock.value[clock.value.index("T") :]
     clock.relative = day.relative
+
+
+def _take_day(clock: _Cand, day: _Cand) -> None:
+    """The clock time written with its day ("10 a.m. on Friday"): on it, and no other."""
+    _on_day(clock, day)
     clock.extra["dated"] = "1"
 
 
@@ -398,9 +401,9 @@ def _is_range(ctx: _Ctx, a: _Cand, gap: str) -> bool:
 
 
 def _order_weekdays(a: _Cand, b: _Cand) -> None:
-    """"from Saturday evening through Sunday afternoon": the right end is the first such
+    """ "from Saturday evening through Sunday afternoon": the right end is the first such
     day after the left one, a week on if the two were read apart."""
-    da, db = _DAY_OF.match(a.value), _DAY_OF.match(b.value)
+    da, db = _DATED_DAY.match(a.value), _DATED_DAY.match(b.value)
     if not da or not db:
         return
     try:
@@ -411,9 +414,6 @@ def _order_weekdays(a: _Cand, b: _Cand) -> None:
     if last < first and (first - last).days < 7:
         later = (last + datetime.timedelta(days=7)).isoformat()
         b.value = later + b.value[10:]
-
-
-_DAY_OF = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def _share_year(a: _Cand, b: _Cand) -> None:

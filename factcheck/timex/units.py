@@ -9,6 +9,7 @@ import re
 
 from .context import (
     _FUNCTION_WORDS,
+    _after_word,
     _next_word,
     _prev_words,
     _tense,
@@ -157,11 +158,6 @@ def _h_unit(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     return _unit_rest(m, ctx, q, unit, plural, right)
 
 
-def _after_span_word(text: str, pos: int) -> bool:
-    words = _prev_words(text, pos, 1)
-    return bool(words) and words[0][0] in _SPAN_WORDS
-
-
 # words before a bare "days" / "hours" / "minutes" that make it a stretch of time
 _SPAN_WORDS = frozenset("for within after over took take takes last lasted spent waited".split())
 
@@ -272,7 +268,7 @@ def _unit_rest(
         plural
         and unit in {"D", "H", "MIN"}
         and q.start == m.start()
-        and (_after_span_word(ctx.text, m.start()) or _LATER.match(ctx.text, m.end()))
+        and (_after_word(ctx.text, m.start(), _SPAN_WORDS) or _LATER.match(ctx.text, m.end()))
     ):  # "negotiated for hours", "within days", "after days of talks", "hours later"
         return _Cand(m.start(), m.end(), "DURATION", _duration_value(None, unit))
     if plural and unit == "WE" and not q.has_the and not q.direction:
