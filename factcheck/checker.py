@@ -19,15 +19,16 @@ from datetime import date
 from spacy.language import Language
 
 from . import sources
-from .claims import DEFAULT_MIN_SCORE, Claim, ClaimExtractor, Context
+from .claims import Claim, ClaimExtractor, Context, Skipped
 from .errors import InputError
 from .focus import Focuser, is_focusable
 from .markup import Extracted, Suppression, detect_format, extract
 from .matching import EventIndex, glued_tokens
 from .pipeline import build_pipeline, make_doc
 from .reference import find_reference_date
-from .report import CheckedClaim, FileReport, LineIndex, Report
+from .report import CheckedClaim, FileReport, LineIndex, Report, SkippedTime
 from .segment import Block, split_chunks
+from .thresholds import DEFAULT, Thresholds
 from .timeline import Timeline
 from .verdicts import judge
 
@@ -42,10 +43,14 @@ class Checker:
         timeline: Timeline,
         *,
         model: str | None = None,
-        min_score: float = DEFAULT_MIN_SCORE,
+        min_score: float | None = None,
         nlp: Language | None = None,
+        thresholds: Thresholds = DEFAULT,
     ) -> None:
         self.timeline = timeline
+        if min_score is not None and min_score != thresholds.min_score:
+            thresholds = thresholds.replace(min_score=min_score)
+        self.thresholds = thresholds
         self.nlp = nlp or build_pipeline(model)
         # Our own default pipeline: what cannot matter to the claims is not tokenised.
         focusable = nlp is None and is_focusable(self.nlp)
@@ -53,7 +58,7 @@ class Checker:
         english = focusable and self.nlp.lang == "en"
         glued = glued_tokens(self.nlp.tokenizer) if english else None
         self.index = EventIndex(timeline, self.nlp.vocab, self.nlp.make_doc, glued)
-        self.extractor = ClaimExtractor(self.index, min_score)
+        self.extractor = ClaimExtractor(self.index, thresholds=thresholds)
         self.focuser = Focuser(self.nlp, self.index) if focusable else None
 
     def check_text(
@@ -80,36 +85,41 @@ class Checker:
         extracted = extract(text, fmt)
         report = FileReport(path, reference_date=reference_date, reference_source=source)
         lines = LineIndex(text)
-        claims = [
-            CheckedClaim(
-                judge(claim, self.timeline),
-                *lines.position(claim.time.start_char),
-                *lines.position(claim.time.end_char),
-            )
-            for claim in self._claims(extracted, reference_date)
-        ]
+        claims = []
+        for found in self._claims(extracted, reference_date):
+            start = lines.position(found.time.start_char)
+            end = lines.position(found.time.end_char)
+            if isinstance(found, Skipped):
+                report.skipped.append(SkippedTime(found, *start, *end))
+            else:
+                claims.append(
+                    CheckedClaim(judge(found, self.timeline, self.thresholds), *start, *end)
+                )
         report.claims = _unsuppressed(claims, extracted.suppressions, report, unused_suppressions)
         report.claims.sort(key=lambda c: (c.line, c.column, c.finding.claim.kind))
         return report
 
-    def _claims(self, extracted: Extracted, reference_date: date | None) -> Iterator[Claim]:
-        """Claims of the (masked) text, processed in pieces below spaCy's max_length."""
+    def _claims(
+        self, extracted: Extracted, reference_date: date | None
+    ) -> Iterator[Claim | Skipped]:
+        """Claims of the (masked) text, and the times set aside, processed in pieces below
+        spaCy's max_length."""
         text = extracted.text
-        context = Context(reference=reference_date)
+        context = Context(reference=reference_date, topic_window=self.thresholds.topic_window)
         chunks = split_chunks(text, CHUNK_CHARS)
         if self.focuser is not None:
             for s, e in chunks:
                 blocks = _blocks_in(extracted.blocks, s, e)
                 doc = self.focuser.doc(text[s:e], reference_date, blocks, last=e == len(text))
                 if doc is not None:
-                    yield from self.extractor.extract(doc, s, context)
+                    yield from self.extractor.extract_all(doc, s, context)
             return
         docs = (
             make_doc(self.nlp, text[s:e], reference_date, _blocks_in(extracted.blocks, s, e))
             for s, e in chunks
         )
         for (start, _), doc in zip(chunks, self.nlp.pipe(docs), strict=True):
-            yield from self.extractor.extract(doc, start, context)
+            yield from self.extractor.extract_all(doc, start, context)
 
     def check_file(
         self,

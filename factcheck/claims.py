@@ -37,12 +37,15 @@ from .fitting import (
     days_apart,
     fits,
     is_checkable,
+    may_claim,
     order_holds,
     upcoming,
     widened,
 )
 from .matching import EventIndex, Match, stem
 from .pipeline import doc_text, is_masked, sentences_in, span_text
+from .rules import rule_id
+from .thresholds import DEFAULT, Thresholds
 from .timeline import Event
 from .timex import TimeExpr
 from .wording import (
@@ -73,13 +76,7 @@ from .wording import (
     quoted,
 )
 
-DEFAULT_MIN_SCORE = 60.0
-CONTEXT_BONUS = 10.0
-STRONG_DESCRIPTION = 75.0
-CLEAR_DESCRIPTION = 80.0  # a description that can carry a contradiction
-TIE_MARGIN = 5.0
-EVIDENCE_MARGIN = 1.5  # two keywords or entities more: clearly better described
-NEAR_MARGIN = 10.0  # described events this close to the best: the nearest in time wins
+DEFAULT_MIN_SCORE = DEFAULT.min_score
 _FORECASTS_KEY = "factcheck_forecasts"  # a Doc's `_forecast` answers so far
 
 
@@ -101,6 +98,17 @@ class Claim:
     clear: bool = False  # the date's own clause names the event, or describes it clearly
     alternatives: tuple[Match, ...] = ()  # other events the sentence describes
     topics: tuple[Event, ...] = ()  # the events the title and section heading are about
+    trace: tuple[str, ...] = ()  # codes of the rules that decided it so far (rules.py)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A time expression set aside: no claim, and the rule that set it aside."""
+
+    time: TimeExpr
+    sentence: str
+    sentence_start: int
+    rule: str  # a skip rule's code
 
 
 @dataclass
@@ -117,6 +125,8 @@ class Context:
     recent: str = ""  # the previous sentence, lowercased
     title_text: str = ""  # the title, lowercased
 
+    topic_window: int = DEFAULT.topic_window
+
     def topic(self) -> tuple[Event | None, str]:
         """The event the text is about here: named in the paragraph a sentence or two
         ago, or by the section heading (not the title: an article's background is not
@@ -124,7 +134,7 @@ class Context:
         in_section = self.heading is not self.title
         named = [m.event for m in self.heading if m.named] if in_section else []
         section = named[0] if named else None
-        if self.paragraph_topic is not None and self.topic_age <= TOPIC_WINDOW:
+        if self.paragraph_topic is not None and self.topic_age <= self.topic_window:
             if section is not None and section.id == self.paragraph_topic.id:
                 return section, "heading"
             return self.paragraph_topic, "paragraph"
@@ -134,7 +144,7 @@ class Context:
         """Who "he", "it" or "the airline" at the start of a sentence most likely is: an
         entity of the paragraph's topic (else of the title's events) that the previous
         sentence or the title names, else the topic's main (first) entity."""
-        topical = self.paragraph_topic is not None and self.topic_age <= TOPIC_WINDOW
+        topical = self.paragraph_topic is not None and self.topic_age <= self.topic_window
         events = [self.paragraph_topic] if topical else [m.event for m in self.title]
         named = [
             entity
@@ -162,15 +172,29 @@ class Context:
 class ClaimExtractor:
     """Finds claims in pipeline Docs, using an `EventIndex` over the timeline."""
 
-    def __init__(self, index: EventIndex, min_score: float = DEFAULT_MIN_SCORE) -> None:
+    def __init__(
+        self,
+        index: EventIndex,
+        min_score: float | None = None,
+        thresholds: Thresholds = DEFAULT,
+    ) -> None:
         self.index = index
-        self.min_score = min_score
+        if min_score is not None and min_score != thresholds.min_score:
+            thresholds = thresholds.replace(min_score=min_score)
+        self.t = thresholds
+        self.min_score = thresholds.min_score
 
     def extract(self, doc: Doc, offset: int = 0, context: Context | None = None) -> list[Claim]:
         """Claims of one Doc; `offset` is the Doc's position in the whole document."""
-        context = context or Context()
+        return [c for c in self.extract_all(doc, offset, context) if isinstance(c, Claim)]
+
+    def extract_all(
+        self, doc: Doc, offset: int = 0, context: Context | None = None
+    ) -> list[Claim | Skipped]:
+        """Claims of one Doc, and the time expressions set aside (`Skipped`)."""
+        context = context or Context(topic_window=self.t.topic_window)
         named = self.index.named_in(doc)
-        claims: list[Claim] = []
+        claims: list[Claim | Skipped] = []
         times = list(doc.spans.get("times", []))
         starts = [t.start for t in times]  # in order: the tagger's times are sorted
         for block in doc.spans.get("blocks", []):
@@ -186,7 +210,7 @@ class ClaimExtractor:
         named: dict[int, list[tuple[str, int, int]]],
         offset: int,
         context: Context,
-    ) -> list[Claim]:
+    ) -> list[Claim | Skipped]:
         first = context.blocks_seen == 0
         context.blocks_seen += 1
         context.paragraph_topic = None
@@ -198,7 +222,7 @@ class ClaimExtractor:
             if first:
                 context.title = context.heading
                 context.title_text = span_text(block).lower()
-        claims = []
+        claims: list[Claim | Skipped] = []
         starts = [t.start for t in times]
         for sent in sentences_in(doc, block):
             if is_masked(sent):  # it names no event and holds no time (focus.py)
@@ -236,7 +260,8 @@ class ClaimExtractor:
     def _is_anchor(self, sent: Span, match: Match) -> bool:
         if not match.named:
             return False
-        before = _text(sent)[max(sent.start_char, match.start_char - 60) : match.start_char]
+        window = self.t.anchor_window
+        before = _text(sent)[max(sent.start_char, match.start_char - window) : match.start_char]
         return ORDER.search(before) is not None
 
     def _sentence(
@@ -246,10 +271,10 @@ class ClaimExtractor:
         matches: list[Match],
         offset: int,
         context: Context,
-    ) -> list[Claim]:
+    ) -> list[Claim | Skipped]:
         text = span_text(sent)
         start = sent.start_char + offset
-        claims = []
+        claims: list[Claim | Skipped] = []
         anchors = [m for m in matches if self._is_anchor(sent, m)]
         anchor_ids = {m.event.id for m in anchors}
         if anchors:  # the words naming an anchor describe it, not the sentence's other events
@@ -259,18 +284,39 @@ class ClaimExtractor:
         others = [m for m in candidates if m.score >= self.min_score]
         for anchor in anchors:
             claims.append(self._order_claim(sent, anchor, others, offset, context))
+        dated = any(may_claim(as_day(t._.timex)) for t in times)
         for span in times:
             expr: TimeExpr = as_day(span._.timex)
+            trace: list[str] = []
             head = span.start_char - sent.start_char
             if expr.relation == "until" and DELAYED.search(text, 0, head):
                 expr = at_time(expr)  # "delayed until April 2008": it happens in April 2008
-            if not is_checkable(expr) or self._skip(sent, span):
+                trace.append(DELAYED_UNTIL)
+            skip = NOT_A_DATE if not is_checkable(expr) else self._skip(sent, span)
+            if skip is not None:
+                # durations and the like are listed in dated sentences only: those are the
+                # sentences every pipeline reads (focus.py masks the others)
+                if skip != NOT_A_DATE or dated:
+                    claims.append(Skipped(_shift(expr, offset), text, start, skip))
                 continue
-            expr = widened(_shift(expr, offset), context.reference)
-            event, score, via, named = self._choose(expr, span, sent, times, others, context)
-            event, score, via, named = _prefer_fitting(expr, (event, score, via, named), candidates)
+            shifted = _shift(expr, offset)
+            expr = widened(shifted, context.reference)
+            if (expr.start, expr.end) != (shifted.start, shifted.end):
+                trace.append(MODIFIED)
             kind = "weekday" if expr.weekday is not None and expr.start is None else "date"
+            if kind == "weekday":
+                trace.append(WEEKDAY_CLAIM)
             forecast = self._forecast(sent, span)
+            if forecast:
+                trace.append(FORECAST_WORDING)
+            if premodified(span) is not None:
+                trace.append(PREMODIFIED)  # "the 1991 agreement": events of that noun only
+            event, score, via, named, link = self._choose(expr, span, sent, times, others, context)
+            trace.append(link)
+            choice = _prefer_fitting(expr, (event, score, via, named), candidates, self.t)
+            if choice[0] is not event:
+                trace.append(ABSORBED)
+            event, score, via, named = choice
             clear = (
                 event is not None
                 and via == "sentence"
@@ -278,6 +324,8 @@ class ClaimExtractor:
                 and (not forecast or upcoming(event, context.reference))
                 and self._clear(sent, span, event, named, score, context.present)
             )
+            if clear:
+                trace.append(CLEAR_NAME if named else CLEAR_DESCRIPTION_RULE)
             claims.append(
                 Claim(
                     time=expr,
@@ -295,6 +343,7 @@ class ClaimExtractor:
                         m for m in others if event is None or m.event.id != event.id
                     ),
                     topics=context.topics(),
+                    trace=tuple(trace),
                 )
             )
         return claims
@@ -311,13 +360,17 @@ class ClaimExtractor:
         """Does the clause of the date name `event` (with a strong link), or describe it by
         a keyword and an entity clearly (the other clauses masked out)?"""
         if named:
-            return score >= STRONG_DESCRIPTION
-        before = _text(sent)[max(sent.start_char, span.start_char - 60) : span.start_char]
+            return score >= self.t.strong_description
+        window = self.t.ranking_window
+        before = _text(sent)[max(sent.start_char, span.start_char - window) : span.start_char]
         if RANKING.search(before.rsplit(",", 1)[-1]):
             return False  # "the No. 2 music retailer in 2007": a standing, not an event
         mask = _outside_clause(sent, span, shared_subject=True)
         return any(
-            m.event.id == event.id and m.score >= CLEAR_DESCRIPTION and m.keywords and m.entities
+            m.event.id == event.id
+            and m.score >= self.t.clear_description
+            and m.keywords
+            and m.entities
             for m in self.index.match(sent, mask=mask, present=present)
         )
 
@@ -352,37 +405,39 @@ class ClaimExtractor:
             and (near.end - near.start) > (mine.end - mine.start)
         )
 
-    def _skip(self, sent: Span, span: Span) -> bool:
+    def _skip(self, sent: Span, span: Span) -> str | None:
         """Datelines, and dates of a report about something earlier ("stated on Thursday
         that it had signed"), are not claims about events. A report of news ("announced
-        Monday it has settled") dates the news: that one is kept."""
+        Monday it has settled") dates the news: that one is kept. The code of the rule
+        that sets the time aside, or None."""
         text = _text(sent)
         line_start = text.rfind("\n", 0, span.start_char) + 1
         line_end = text.find("\n", span.end_char)
         line_end = len(text) if line_end == -1 else line_end
+        t = self.t
         if few_words(text, 3, (line_start, span.start_char), (span.end_char, line_end)):
-            return True  # a date line or dateline: when the article was written
+            return DATE_LINE  # a date line or dateline: when the article was written
         if DATELINE_HEAD.match(text, line_start, span.start_char) and DATELINE_TAIL.match(
             text, span.end_char, line_end
         ):
-            return True  # "MINSK, July 29, 2023 (Reuters) - ...": the dateline of the story
+            return DATELINE  # "MINSK, July 29, 2023 (Reuters) - ...": the story's dateline
         before = text[sent.start_char : span.start_char]
-        if FISCAL_BEFORE.search(before[-12:]) or FISCAL_AFTER.match(
+        if FISCAL_BEFORE.search(before[-t.fiscal_window :]) or FISCAL_AFTER.match(
             text, span.end_char, span.end_char + 30
         ):
-            return True  # "the first quarter of the fiscal year": not the calendar's
-        if BOUND.search(before[-30:]):
-            return True
-        if COMPARISON.search(before[-40:]):
-            return True  # "up 28% compared to the previous year": a baseline, no event
-        report = REPORTING.search(before[-60:])
-        if report and not PASSIVE.search(
-            before[: len(before) - len(before[-60:]) + report.start()]
-        ):
+            return FISCAL  # "the first quarter of the fiscal year": not the calendar's
+        if BOUND.search(before[-t.bound_window :]):
+            return BOUNDED
+        if COMPARISON.search(before[-t.comparison_window :]):
+            return BASELINE  # "up 28% compared to the previous year": a baseline, no event
+        window = before[-t.report_window :]
+        report = REPORTING.search(window)
+        if report and not PASSIVE.search(before[: len(before) - len(window) + report.start()]):
             # "said on Thursday that ...": what was said?
             said = text[span.end_char : min(sent.end_char, span.end_char + 80)]
-            return not NEWS.search(said) or EARLIER.search(said) is not None
-        return False
+            if not NEWS.search(said) or EARLIER.search(said) is not None:
+                return REPORT_DATE
+        return None
 
     @staticmethod
     def _forecast(sent: Span, span: Span) -> bool:
@@ -402,18 +457,20 @@ class ClaimExtractor:
         times: list[Span],
         others: list[Match],
         context: Context,
-    ) -> tuple[Event | None, float, str, bool]:
-        """(event, link score, how it was found, named?) for one time expression."""
+    ) -> tuple[Event | None, float, str, bool, str]:
+        """(event, link score, how it was found, named?, the link rule's code) for one time
+        expression."""
+        t = self.t
         head = premodified(span)
         if head is not None:  # "the 1991 agreement" dates an agreement: only such events
             others = [m for m in others if head & _event_words(m.event)]
             if not others:
-                return None, 0.0, "sentence", False
+                return None, 0.0, "sentence", False, DESCRIBED
         described = [m for m in others if not m.named]
         named = [m for m in others if m.named]
         respective = _respectively(span, times, named)
         if respective is not None:  # "in March and June to unveil the iPad 2 and iCloud"
-            return respective.event, respective.score, "sentence", True
+            return respective.event, respective.score, "sentence", True, RESPECTIVELY
         if named:
             clauses = clause_starts(sent)
             ranked = sorted(
@@ -424,18 +481,26 @@ class ClaimExtractor:
             if not fits(expr, best.event):  # the date may be another named event's
                 other = next((m for _, m in ranked[1:] if fits(expr, m.event)), None)
                 if other is not None:
-                    return other.event, min(other.score, WEAK_LINK), "sentence", True
+                    return (
+                        other.event,
+                        min(other.score, t.weak_link),
+                        "sentence",
+                        True,
+                        NAMED_FITTING,
+                    )
             if strong or not any(
-                m.score >= STRONG_DESCRIPTION and self._in_clause(sent, span, m) for m in described
+                m.score >= t.strong_description and self._in_clause(sent, span, m)
+                for m in described
             ):
-                score = best.score if strong else min(best.score, WEAK_LINK)
-                return best.event, score, "sentence", True
+                score = best.score if strong else min(best.score, t.weak_link)
+                link = NAMED_IN_CLAUSE if strong else NAMED_ELSEWHERE
+                return best.event, score, "sentence", True, link
             # the name is in another clause, and the date's own clause describes an event
             # clearly: "X has fought cancer since 2004 and has been on leave since March"
         topic, via = context.topic()
         if topic is not None and not BACKGROUND.search(span_text(sent)):
             clear = [
-                m for m in described if m.score >= STRONG_DESCRIPTION and m.event.id != topic.id
+                m for m in described if m.score >= t.strong_description and m.event.id != topic.id
             ]
             if via == "heading":  # a section about the topic: only an unrelated event overrides
                 clear = [
@@ -445,14 +510,15 @@ class ClaimExtractor:
                     and topic.id not in m.event.confused_with
                 ]
             if not clear:
-                return topic, NAMED_TOPIC_SCORE, via, True
+                link = HEADING_TOPIC if via == "heading" else PARAGRAPH_TOPIC
+                return topic, t.named_topic_score, via, True, link
         if context.reference is not None and not self._forecast(sent, span):
             # a report describes what has happened: not an event later than its date
             described = [m for m in described if m.event.start <= context.reference]
-        near = self._ranked(described, context, NEAR_MARGIN)
-        tied = [x for x in near if x[0] >= near[0][0] - TIE_MARGIN] if near else []
+        near = self._ranked(described, context, t.near_margin)
+        tied = [x for x in near if x[0] >= near[0][0] - t.tie_margin] if near else []
         if not tied:
-            return None, 0.0, "sentence", False
+            return None, 0.0, "sentence", False, DESCRIBED
         # the date may pick among equals, not over an event described with clearly more
         # evidence ("lost its court case ... in the High Court" is the ruling, not the trial)
         strongest = max(_evidence(x[1]) for x in tied)
@@ -460,37 +526,40 @@ class ClaimExtractor:
             (
                 x
                 for x in tied
-                if fits(expr, x[1].event) and _evidence(x[1]) >= strongest - EVIDENCE_MARGIN
+                if fits(expr, x[1].event) and _evidence(x[1]) >= strongest - t.evidence_margin
             ),
             None,
         )
+        link = DESCRIBED if fitting is None or len(tied) == 1 else DESCRIBED_FITTING
         own = [
             x
             for x in near
-            if x[2] == "sentence" and _evidence(x[1]) >= strongest - EVIDENCE_MARGIN
+            if x[2] == "sentence" and _evidence(x[1]) >= strongest - t.evidence_margin
         ]
         if fitting is None and own:  # a misdating is likelier small than large: the nearest
             fitting = min(own, key=lambda x: (days_apart(expr, x[1].event), x[1].event.id))
+            link = DESCRIBED_NEAREST if len(own) > 1 else DESCRIBED
         fitting = fitting or tied[0]
         score, best, via = fitting
-        return best.event, score, via, False
+        return best.event, score, via, False, link
 
     def _ranked(
-        self, described: list[Match], context: Context, margin: float = TIE_MARGIN
+        self, described: list[Match], context: Context, margin: float | None = None
     ) -> list[tuple[float, Match, str]]:
         """The best described candidates (within TIE_MARGIN of the top), best first: the
         sentence's own, with a bonus for events the title or heading are about, then those
         of the title or heading alone, at a discount."""
-        bonus = context.bonus_ids()
+        margin = self.t.tie_margin if margin is None else margin
+        bonus_ids, bonus = context.bonus_ids(), self.t.context_bonus
         pool = [
-            (min(100.0, m.score + (CONTEXT_BONUS if m.event.id in bonus else 0.0)), m, "sentence")
+            (min(100.0, m.score + (bonus if m.event.id in bonus_ids else 0.0)), m, "sentence")
             for m in described
         ]
         seen = {m.event.id for m in described}
         for m in (*context.heading, *context.title):
-            if m.event.id not in seen and m.score - CONTEXT_BONUS >= self.min_score:
+            if m.event.id not in seen and m.score - bonus >= self.min_score:
                 seen.add(m.event.id)
-                pool.append((m.score - CONTEXT_BONUS, m, "context"))
+                pool.append((m.score - bonus, m, "context"))
         if not pool:
             return []
         pool.sort(key=lambda x: (-x[0], x[1].event.id))
@@ -506,7 +575,9 @@ class ClaimExtractor:
     ) -> Claim:
         doc_text = _text(sent)
         m = ORDER.search(
-            doc_text[max(sent.start_char, anchor.start_char - 60) : anchor.start_char]
+            doc_text[
+                max(sent.start_char, anchor.start_char - self.t.anchor_window) : anchor.start_char
+            ]
         )
         if m is None:  # pragma: no cover - callers pass anchors found by _is_anchor
             raise ValueError("not an order phrase")
@@ -529,7 +600,7 @@ class ClaimExtractor:
             precision=(event.end or event.date).precision,
             relation=relation,
         )
-        subject, score, via = self._subject(expr, anchor, others, context)
+        subject, score, via, link = self._subject(expr, anchor, others, context)
         return Claim(
             time=expr,
             sentence=span_text(sent),
@@ -541,6 +612,7 @@ class ClaimExtractor:
             via=via,
             quoted=False,
             alternatives=(),
+            trace=(ORDER_PHRASE, link),
         )
 
     def _subject(
@@ -549,31 +621,55 @@ class ClaimExtractor:
         anchor: Match,
         others: list[Match],
         context: Context,
-    ) -> tuple[Event | None, float, str]:
+    ) -> tuple[Event | None, float, str, str]:
+        """The event an order claim is about: (event, score, via, the link rule's code)."""
         named = [m for m in others if m.named]
         if named:
-            return named[0].event, named[0].score, "sentence"
+            return named[0].event, named[0].score, "sentence", NAMED_IN_CLAUSE
         tied = self._ranked(
             [m for m in others if not m.named and m.event.id != anchor.event.id], context
         )
         if not tied:
             topic, via = context.topic()
             if topic is not None and topic.id != anchor.event.id:
-                return topic, NAMED_TOPIC_SCORE, via
-            return None, 0.0, "sentence"
+                link = HEADING_TOPIC if via == "heading" else PARAGRAPH_TOPIC
+                return topic, self.t.named_topic_score, via, link
+            return None, 0.0, "sentence", DESCRIBED
         fitting = sorted(
             (x for x in tied if order_holds(expr.relation, x[1].event, anchor.event)),
             key=lambda x: (abs((x[1].event.start - anchor.event.start).days), x[1].event.id),
         )
         score, best, via = (fitting or tied)[0]
-        return best.event, score, via
+        link = DESCRIBED_FITTING if fitting and len(tied) > 1 else DESCRIBED
+        return best.event, score, via, link
 
 
-MENTIONED = 40.0  # a keyword and an entity's word, or two entities: a mention
-FITTING_DESCRIPTION = 55.0  # a keyword and an entity: enough to own a date that fits
-WEAK_LINK = 70.0  # below STRONG_DESCRIPTION: such a link never makes "contradicted"
-NAMED_TOPIC_SCORE = 70.0  # below STRONG_DESCRIPTION: a topic alone never makes "contradicted"
-TOPIC_WINDOW = 2  # sentences after the one that named the topic
+# The rules this module decides by (rules.py has their documentation and examples).
+NOT_A_DATE = rule_id("not-a-date")
+DATE_LINE = rule_id("date-line")
+DATELINE = rule_id("dateline")
+FISCAL = rule_id("fiscal-period")
+BOUNDED = rule_id("bound")
+BASELINE = rule_id("comparison-baseline")
+REPORT_DATE = rule_id("report-date")
+FORECAST_WORDING = rule_id("forecast-wording")
+DELAYED_UNTIL = rule_id("delayed-until")
+MODIFIED = rule_id("modified-time")
+ORDER_PHRASE = rule_id("order-phrase")
+WEEKDAY_CLAIM = rule_id("weekday-claim")
+NAMED_IN_CLAUSE = rule_id("named-in-clause")
+NAMED_ELSEWHERE = rule_id("named-elsewhere")
+NAMED_FITTING = rule_id("named-fitting-other")
+RESPECTIVELY = rule_id("respectively")
+PARAGRAPH_TOPIC = rule_id("paragraph-topic")
+HEADING_TOPIC = rule_id("heading-topic")
+DESCRIBED = rule_id("described")
+DESCRIBED_FITTING = rule_id("described-fitting")
+DESCRIBED_NEAREST = rule_id("described-nearest")
+PREMODIFIED = rule_id("premodified-noun")
+ABSORBED = rule_id("absorbed-by-fitting")
+CLEAR_NAME = rule_id("clear-name")
+CLEAR_DESCRIPTION_RULE = rule_id("clear-description")
 
 
 def _text(span: Span) -> str:
@@ -598,7 +694,9 @@ def _outside_clause(
 Choice = tuple[Event | None, float, str, bool]  # event, link score, via, named?
 
 
-def _prefer_fitting(expr: TimeExpr, choice: Choice, candidates: list[Match]) -> Choice:
+def _prefer_fitting(
+    expr: TimeExpr, choice: Choice, candidates: list[Match], t: Thresholds = DEFAULT
+) -> Choice:
     """When the chosen event does not fit the date but another event the sentence
     describes (a keyword and an entity at least) does, the date is that one's: "the GAO
     on June 18 called for a re-run of the tanker contract" dates the GAO's ruling, not the
@@ -612,20 +710,23 @@ def _prefer_fitting(expr: TimeExpr, choice: Choice, candidates: list[Match]) -> 
     rest = [m for m in candidates if m.event.id != event.id]
     mine = next((m for m in candidates if m.event.id == event.id), None)
     if mine is not None and not mine.named:  # never to an event clearly less described
-        rest = [m for m in rest if _evidence(m) >= _evidence(mine) - EVIDENCE_MARGIN]
+        rest = [m for m in rest if _evidence(m) >= _evidence(mine) - t.evidence_margin]
     # A weak link (a paragraph topic, a loose description) never flags: any event the
     # sentence mentions at all that fits the date is a better reading of it.
-    weak = via != "sentence" or score < STRONG_DESCRIPTION
-    fitting = _fitting_description(expr, rest, MENTIONED if weak else FITTING_DESCRIPTION)
+    weak = via != "sentence" or score < t.strong_description
+    floor = t.mentioned if weak else t.fitting_description
+    fitting = _fitting_description(expr, rest, floor, t.fitting_description)
     if fitting is None:
         return choice
-    return fitting.event, min(fitting.score, WEAK_LINK), "sentence", False
+    return fitting.event, min(fitting.score, t.weak_link), "sentence", False
 
 
-def _fitting_description(expr: TimeExpr, described: list[Match], floor: float) -> Match | None:
-    """The best event described (scoring `floor` at least; from FITTING_DESCRIPTION on, by a
+def _fitting_description(
+    expr: TimeExpr, described: list[Match], floor: float, both_from: float
+) -> Match | None:
+    """The best event described (scoring `floor` at least; from `both_from` on, by a
     keyword and an entity) whose time fits."""
-    both = floor >= FITTING_DESCRIPTION
+    both = floor >= both_from
     return next(
         (
             m
@@ -685,5 +786,3 @@ def _shift(expr: TimeExpr, offset: int) -> TimeExpr:
     if not offset:
         return expr
     return replace(expr, start_char=expr.start_char + offset, end_char=expr.end_char + offset)
-
-

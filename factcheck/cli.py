@@ -27,6 +27,7 @@ from .config import Config, load_config
 from .errors import ExitCode, FactcheckError, TimelineError
 from .formatters import FORMATTERS, OutputOptions
 from .report import Report
+from .rules import KINDS, RULES, Rule, lookup
 from .timeline import Timeline, default_timeline_paths, load_timeline, validate
 from .verdicts import SEVERITY_RANK
 
@@ -110,8 +111,9 @@ def cli() -> None:
 )
 @click.option(
     "--show",
-    type=click.Choice(["problems", "all"]),
-    help="List problems only, or every claim.  [default: problems]",
+    type=click.Choice(["problems", "all", "skipped"]),
+    help="List problems only, every claim, or every claim and the time expressions set "
+    "aside (each with its rule).  [default: problems]",
 )
 @click.option("--model", metavar="NAME", help="An installed spaCy pipeline to use.")
 @click.option(
@@ -302,6 +304,50 @@ def dates(
         if stream is not sys.stdout:
             stream.close()
     sys.exit(ExitCode.USAGE if any(r.error for r in reports) else ExitCode.OK)
+
+
+@cli.command("rules")
+@click.argument("rule", required=False, metavar="[CODE|NAME]")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option("--kind", type=click.Choice(list(KINDS)), help="Only rules of this kind.")
+@handle_errors()
+def rules_command(rule: str | None, fmt: str, kind: str | None) -> None:
+    """List the claims engine's rules, or explain one (by code or name)."""
+    if rule is not None:
+        found = lookup(rule)
+        if found is None:
+            raise FactcheckError(f"no rule {rule!r} (see `factcheck rules`)")
+        if fmt == "json":
+            click.echo(json.dumps(found.to_dict(), indent=2, ensure_ascii=False))
+        else:
+            click.echo(explain_rule(found), nl=False)
+        return
+    selected = [r for r in RULES.values() if kind is None or r.kind == kind]
+    if fmt == "json":
+        click.echo(json.dumps([r.to_dict() for r in selected], indent=2, ensure_ascii=False))
+        return
+    width = max(len(r.name) for r in selected) if selected else 0
+    for r in selected:
+        click.echo(f"{r.id}  {r.name:<{width}}  {r.kind:<8}  {r.short}")
+
+
+def explain_rule(rule: Rule) -> str:
+    """`factcheck rules CODE` as text: what the rule does, why, and its examples."""
+    lines = [f"{rule.name} ({rule.id})", "", f"Kind: {rule.kind}"]
+    if rule.verdicts:
+        severity = {"error": "error", "warning": "warning", "note": "info"}[rule.level]
+        lines.append(f"Verdict: {' or '.join(rule.verdicts)} (severity {severity} when flagged)")
+    lines += ["", rule.short, "", rule.help, ""]
+    for title, examples in (("Fires on", rule.fires), ("Must not fire on", rule.must_not)):
+        if examples:
+            lines.append(f"{title}:")
+            for e in examples:
+                when = f"  (written {e.reference_date})" if e.reference_date else ""
+                lines.append("    " + e.text.replace("\n", "\n    ") + when)
+            lines.append("")
+    return "\n".join(lines)
 
 
 @cli.group()

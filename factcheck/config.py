@@ -32,7 +32,7 @@ ENV_VAR = "FACTCHECK_CONFIG"
 CHOICES = {
     "fail_on": ("error", "warning", "never"),
     "format": ("text", "json", "jsonl", "sarif", "github", "junit", "line"),
-    "show": ("problems", "all"),
+    "show": ("problems", "all", "skipped"),
     "input_format": ("auto", "text", "markdown", "html"),
 }
 KEYS = {

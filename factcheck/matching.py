@@ -32,21 +32,23 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from .pipeline import is_masked, span_text
+from .thresholds import (  # noqa: F401 - the matcher's weights live with the thresholds
+    DESCRIBED_MAX,
+    ENTITY_WEIGHT,
+    KEYWORD_WEIGHT,
+    LOOSE_IN_ORDER,
+    LOOSE_SCORE,
+    LOOSE_WINDOW,
+    NAMED,
+    PARTIAL_ENTITY_WEIGHT,
+    TYPO_MIN_LENGTH,
+    TYPO_RATIO,
+    WIDE_SCORE,
+    WIDE_WINDOW,
+)
 from .timeline import Event, Timeline
 
-NAMED = 100.0
-LOOSE_IN_ORDER = 95.0  # every alias word, in order, adjacent, but inflected differently
-LOOSE_SCORE = 90.0  # every alias word within a few words of each other
-LOOSE_WINDOW = 3
-WIDE_SCORE = 80.0  # every word of a 2+ word alias, exactly, spread over a clause
-WIDE_WINDOW = 8
-TYPO_RATIO = 88.0
-TYPO_MIN_LENGTH = 6  # letters of a word that a typo may be in
 STOPWORDS = frozenset("the a an of in on at to for and by with from 's".split())
-KEYWORD_WEIGHT = 30.0
-ENTITY_WEIGHT = 25.0
-PARTIAL_ENTITY_WEIGHT = 15.0
-DESCRIBED_MAX = 90.0
 # Words too common to identify an entity on their own ("Group" of "Wagner Group").
 GENERIC = frozenset(
     """

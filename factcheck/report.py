@@ -12,6 +12,8 @@ from functools import lru_cache
 from typing import Any
 
 from . import __version__
+from .claims import Skipped
+from .rules import RULES
 from .timeline import Event, Timeline
 from .verdicts import SEVERITY_RANK, Finding
 
@@ -104,11 +106,41 @@ class CheckedClaim:
             "verdict": f.verdict,
             "severity": f.severity,
             "rule": f.rule,
+            "rule_id": f.rule_id,
+            "trace": list(f.trace),
             "message": f.message,
             "suggestion": f.suggestion,
             "evidence": [event_dict(e) for e in f.evidence],
             "quoted": c.quoted,
             "context": c.via,
+        }
+
+
+@dataclass(frozen=True)
+class SkippedTime:
+    """A time expression set aside (no claim) placed in its file, with the rule."""
+
+    skipped: Skipped
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @property
+    def rule_name(self) -> str:
+        return RULES[self.skipped.rule].name
+
+    def to_dict(self) -> dict[str, Any]:
+        t = self.skipped.time
+        return {
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "sentence": self.skipped.sentence,
+            "time": {"text": t.text, "value": t.value, "type": t.type},
+            "rule": self.rule_name,
+            "rule_id": self.skipped.rule,
         }
 
 
@@ -136,6 +168,7 @@ class FileReport:
     reference_source: str | None = None
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
+    skipped: list[SkippedTime] = field(default_factory=list)  # times set aside, with rules
 
     def summary(self) -> dict[str, int]:
         counts = Counter(c.verdict for c in self.claims)
@@ -151,6 +184,7 @@ class FileReport:
             "reference_source": self.reference_source,
             "error": self.error,
             "claims": [c.to_dict() for c in self.claims],
+            "skipped": [s.to_dict() for s in self.skipped],
             "summary": self.summary(),
         }
 

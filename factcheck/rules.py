@@ -1,88 +1,481 @@
-"""The rules behind findings: one id per kind of finding, with help text.
+"""The rule registry: every decision of the claims engine, named once.
 
-`Finding.rule` is one of these ids; SARIF, JUnit and the GitHub summary describe
-them from here.
+Each rule has a stable code (`FC101`), a kebab-case name, a kind, a summary, a
+longer explanation, and examples that fire and examples that must not, written
+against the timeline bundled with the package (`tests/test_rules.py` runs them).
+The kinds follow the engine's stages:
+
+- `skip`: a time expression is set aside, no claim ("--show skipped" lists them);
+- `role`: what the time is to its sentence (a forecast, the time of a delay);
+- `relation`: what kind of claim it makes (an order, a weekday);
+- `link`: how the event it dates was chosen;
+- `verdict`: the verdict, with its severity.
+
+Every claim carries `trace`, the codes of the rules that decided it, in order;
+`Finding.rule` is the name of the deciding (verdict) rule, as it always was, and
+`Finding.rule_id` its code. `factcheck rules [CODE|NAME]` prints this registry.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
+
+KINDS = ("skip", "role", "relation", "link", "verdict")
+
+
+@dataclass(frozen=True)
+class Example:
+    """A text (checked against the bundled timeline) and its reference date."""
+
+    text: str
+    reference_date: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "reference_date": self.reference_date}
 
 
 @dataclass(frozen=True)
 class Rule:
-    id: str
-    name: str
-    short: str
-    help: str
-    level: str  # default SARIF level: error | warning | note
+    id: str  # stable code, FCnnn
+    name: str  # kebab-case
+    kind: str  # one of KINDS
+    short: str  # one line
+    help: str  # what, and why
+    level: str = "none"  # SARIF level of a finding it decides: error | warning | note
+    verdicts: tuple[str, ...] = ()  # the verdicts it can give (verdict rules)
+    fires: tuple[Example, ...] = field(default=())
+    must_not: tuple[Example, ...] = field(default=())
+
+    @property
+    def verdict(self) -> str | None:
+        """The verdict it gives: the flag if it can flag, else its only one."""
+        flags = [v for v in self.verdicts if v in ("contradicted", "conflated")]
+        return (flags or list(self.verdicts) or [None])[0]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "summary": self.short,
+            "help": self.help,
+            "verdict": self.verdict,
+            "verdicts": list(self.verdicts),
+            "severity": {"error": "error", "warning": "warning", "note": "info"}.get(self.level),
+            "examples": {
+                "fires": [e.to_dict() for e in self.fires],
+                "must_not": [e.to_dict() for e in self.must_not],
+            },
+        }
 
 
-RULES: dict[str, Rule] = {
-    r.id: r
-    for r in (
-        Rule(
-            "wrong-date",
-            "WrongDate",
-            "The stated date cannot be the event's date.",
-            "The sentence names (or specifically describes) a timeline event and dates it, but "
-            "the date does not overlap the event's dates at the precision stated. Correct the "
-            "date, or check that the sentence is about the event the timeline has.",
-            "error",
+def _ex(*texts: str, ref: str | None = None) -> tuple[Example, ...]:
+    return tuple(Example(t, ref) for t in texts)
+
+
+_ALL: tuple[Rule, ...] = (
+    # -- skip: time expressions that are no claim about an event's time
+    Rule(
+        "FC100",
+        "not-a-date",
+        "skip",
+        "The expression is no checkable date (a duration, a set, 'now', a vague span).",
+        "Durations ('three years'), repetitions ('every Monday'), the present ('now') and "
+        "vague spans ('the past decade') give no interval an event could be checked against. "
+        "Listed (--show skipped) in sentences that also hold a checkable date.",
+        fires=_ex("The Wagner mutiny began on June 23, 2023 and lasted less than two days."),
+        must_not=_ex("The Wagner mutiny began on June 23, 2023."),
+    ),
+    Rule(
+        "FC101",
+        "date-line",
+        "skip",
+        "A date on a line of its own (or nearly): when the piece was written, not an event.",
+        "Publication lines ('Published 24 July 2023'), bylines with a date and dates alone on "
+        "a line date the document.",
+        fires=_ex("Wagner mutiny explained\n\n24 July 2023\n\nThe Wagner mutiny shook Russia."),
+        must_not=_ex("The Wagner mutiny began on 23 June 2023 in Rostov-on-Don."),
+    ),
+    Rule(
+        "FC102",
+        "dateline",
+        "skip",
+        "The dateline of a wire story ('MINSK, July 29 (Reuters) -').",
+        "A place in capitals, a date and an agency or a dash open a wire story: the date is "
+        "when it was filed.",
+        fires=_ex("MINSK, July 29, 2020 (Reuters) - Belarus detained 33 Wagner contractors."),
+        must_not=_ex("Belarus detained 33 Wagner contractors on July 29, 2020."),
+    ),
+    Rule(
+        "FC103",
+        "fiscal-period",
+        "skip",
+        "A fiscal period ('fiscal 2023', 'the first quarter of the financial year').",
+        "A company's fiscal year is not the calendar's: its quarters say nothing checkable "
+        "about an event's date.",
+        fires=_ex(
+            "Wagner's revenue rose in the first quarter of the fiscal year 2023, before the "
+            "Wagner mutiny."
         ),
-        Rule(
-            "conflation",
-            "Conflation",
-            "The date belongs to a related event: two events are mixed up.",
-            "The text ties a date to one event, but the date is that of another event linked to it "
-            "(confused_with, or sharing entities). Typical of background passages that explain "
-            "one event with another. Check which event the passage is about.",
-            "error",
+        must_not=_ex("The Wagner mutiny began in June 2023."),
+    ),
+    Rule(
+        "FC104",
+        "bound",
+        "skip",
+        "A bound ('as early as 2019', 'as late as May'): not the event's date.",
+        "The words say the event was no earlier (or later) than the time, not at it.",
+        fires=_ex("Officials knew of the Wagner mutiny plans as early as June 2022."),
+        must_not=_ex("The Wagner mutiny began in June 2023."),
+    ),
+    Rule(
+        "FC105",
+        "comparison-baseline",
+        "skip",
+        "The baseline of a comparison ('up 5% compared to 2022', 'more than in 2019').",
+        "A figure compared with a time dates the baseline, not an event of the sentence.",
+        fires=_ex("Wagner recruitment after the Wagner mutiny was down 40% compared to 2022."),
+        must_not=_ex("The Wagner mutiny began in June 2023."),
+    ),
+    Rule(
+        "FC106",
+        "report-date",
+        "skip",
+        "The date of a report about something earlier ('said on Thursday that it had ...').",
+        "A reporting verb before the time, followed by a past event, dates the report. A "
+        "report of news ('announced Monday it has settled') dates the news and is kept.",
+        fires=_ex(
+            "The Kremlin said on Thursday that the Wagner mutiny had ended quickly.",
+            ref="2023-07-07",
         ),
-        Rule(
-            "weekday",
-            "Weekday",
-            "The stated weekday does not match the event's date.",
-            "A weekday ('on Sunday') is checked against the days the event covers.",
-            "error",
+        must_not=_ex("The Wagner mutiny began on Friday.", ref="2023-06-26"),
+    ),
+    # -- role: what the time is to its sentence
+    Rule(
+        "FC301",
+        "forecast-wording",
+        "role",
+        "The time is in a plan or forecast ('will', 'is expected to', 'plans to').",
+        "A plan stated at the time may change without the article being wrong: such a claim "
+        "is checked, but never flagged unless the event was still to come when the text was "
+        "written.",
+        fires=_ex("The Wagner mutiny will be commemorated in 2025.", ref="2024-01-10"),
+        must_not=_ex("The Wagner mutiny was put down in June 2023.", ref="2024-01-10"),
+    ),
+    Rule(
+        "FC302",
+        "delayed-until",
+        "role",
+        "'Delayed until April', 'not due until May': the event happens at the time.",
+        "Until after a delay or a negation gives the time of the event, not a span up to it.",
+        fires=_ex("The Kharkiv counteroffensive was delayed until September 2022."),
+        must_not=_ex("Fighting continued until September 2022."),
+    ),
+    Rule(
+        "FC303",
+        "modified-time",
+        "role",
+        "A modified time is widened to what it allows ('about three years ago', 'late 2022').",
+        "'About', 'nearly', 'less than' and the like widen the interval a time stands for, so "
+        "that a checker does not hold the text to more precision than it claims.",
+        fires=_ex("The Wagner mutiny happened about three years ago.", ref="2026-06-24"),
+        must_not=_ex("The Wagner mutiny happened three years ago.", ref="2026-06-24"),
+    ),
+    # -- relation: the kind of claim
+    Rule(
+        "FC401",
+        "order-phrase",
+        "relation",
+        "An order claim: 'since X', 'after X', 'before X', 'for the first time since X'.",
+        "An event named after an order word is the anchor; the sentence's event must lie on "
+        "that side of it.",
+        fires=_ex(
+            "Putin and Lukashenko met for the first time since the Wagner mutiny in St "
+            "Petersburg on Sunday.",
+            ref="2023-07-24",
         ),
-        Rule(
-            "order",
-            "Order",
-            "An order claim ('since', 'before', 'after') against the timeline.",
-            "'For the first time since X', 'after X', 'before X': the event the sentence is "
-            "about must lie on that side of X.",
-            "error",
+        must_not=_ex("The Wagner mutiny began in June 2023."),
+    ),
+    Rule(
+        "FC402",
+        "weekday-claim",
+        "relation",
+        "A weekday without a resolved date ('on Sunday' in a text without a date).",
+        "Only the day of the week is stated: it is checked against the days the event covers.",
+        fires=_ex("The Wagner mutiny began on a Friday."),
+        must_not=_ex("The Wagner mutiny began on June 23, 2023."),
+    ),
+    # -- link: how the event was chosen
+    Rule(
+        "FC201",
+        "named-in-clause",
+        "link",
+        "An event named by an alias in the time's clause, nearest to it.",
+        "A name is the strongest link: the time in its clause, nearest to the name, dates it.",
+        fires=_ex("The Wagner mutiny began on June 23, 2023."),
+        must_not=_ex("Wagner fighters seized Rostov-on-Don in June 2023."),
+    ),
+    Rule(
+        "FC202",
+        "named-elsewhere",
+        "link",
+        "An event named in another clause of the sentence: a weak link.",
+        "The time is not in the clause of the name (or another time is nearer to it): the "
+        "link holds, at a score that never contradicts.",
+        fires=_ex("The Wagner mutiny shook Moscow, and talks were held in July 2023."),
+        must_not=_ex("The Wagner mutiny began on June 23, 2023."),
+    ),
+    Rule(
+        "FC203",
+        "named-fitting-other",
+        "link",
+        "The time does not fit the nearest named event but fits another one the sentence names.",
+        "Two events named in one sentence: the date belongs to the one it fits.",
+        fires=_ex("The fall of Bakhmut and the Wagner mutiny both came in May 2023."),
+        must_not=_ex("The Wagner mutiny began on June 23, 2023."),
+    ),
+    Rule(
+        "FC204",
+        "respectively",
+        "link",
+        "Coordinated times pair with the events named after them, in order.",
+        "'In June and August to stage the Wagner mutiny and ...': each time dates the event in "
+        "its place.",
+        fires=_ex(
+            "In June 2023 and August 2023 came the Wagner mutiny and the Prigozhin plane crash."
         ),
-        Rule(
-            "date",
-            "Date",
-            "The stated date fits the event.",
-            "The stated time overlaps the event's dates at the precision stated.",
-            "note",
+        must_not=_ex("In June 2023 came the Wagner mutiny."),
+    ),
+    Rule(
+        "FC205",
+        "paragraph-topic",
+        "link",
+        "No event in the sentence: the event the paragraph named a sentence or two ago.",
+        "A topic link never contradicts on its own (its score is below a clear link).",
+        fires=_ex("The Wagner mutiny shook Russia. Fighters reached Rostov-on-Don in June 2023."),
+        must_not=_ex("Fighters reached Rostov-on-Don in June 2023."),
+    ),
+    Rule(
+        "FC206",
+        "heading-topic",
+        "link",
+        "No event in the sentence: the event the section heading names.",
+        "A section about an event explains it; a related event's date there is the conflation "
+        "the tool exists for (the origin case).",
+        fires=_ex(
+            "Belarus and Russia\n\nThe Wagner Mutiny\n\nIn July 2020, some members of the "
+            "Wagner Group were arrested in Belarus."
         ),
-        Rule(
-            "no-event",
-            "NoEvent",
-            "A dated statement that matches no timeline event.",
-            "No timeline event is named or described clearly enough. Add the event to the "
-            "timeline (with aliases) to have such statements checked.",
-            "note",
+        must_not=_ex("In July 2020, some members of the Wagner Group were arrested in Belarus."),
+    ),
+    Rule(
+        "FC207",
+        "described",
+        "link",
+        "The event the sentence describes best (keywords and entities).",
+        "No name: the best-described event, with a bonus for the title's or heading's event.",
+        fires=_ex("Prigozhin's fighters rebelled in Rostov-on-Don in June 2023."),
+        must_not=_ex("The Wagner mutiny began on June 23, 2023."),
+    ),
+    Rule(
+        "FC208",
+        "described-fitting",
+        "link",
+        "Among equally described events, the one the date fits.",
+        "The date may pick among events described about as well, never over one described "
+        "with clearly more evidence.",
+        fires=_ex("Prigozhin and Lukashenko met in Belarus in July 2023."),
+        must_not=_ex("The Wagner mutiny began on June 23, 2023."),
+    ),
+    Rule(
+        "FC209",
+        "described-nearest",
+        "link",
+        "Among equally described events none fits: the one nearest in time.",
+        "A misdating is likelier small than large.",
+        fires=_ex("Prigozhin and Lukashenko met in Belarus in July 2022."),
+        must_not=_ex("Prigozhin and Lukashenko met in Belarus in July 2023."),
+    ),
+    Rule(
+        "FC210",
+        "premodified-noun",
+        "link",
+        "A time before a noun ('the 2023 mutiny') dates only events of that noun.",
+        "The noun the time modifies says what it dates: events without that word are no "
+        "candidates.",
+        fires=_ex("The 2023 mutiny by Wagner shook Moscow."),
+        must_not=_ex("The mutiny by Wagner in 2023 shook Moscow."),
+    ),
+    Rule(
+        "FC211",
+        "absorbed-by-fitting",
+        "link",
+        "The chosen event does not fit the date; another event the sentence describes does.",
+        "Reading the date as the other event's accuses nobody, so it wins over a flag, except "
+        "in a section whose heading names the chosen event.",
+        fires=_ex("The Wagner mutiny shook Moscow, and talks were held in July 2023."),
+        must_not=_ex("The Wagner mutiny began on June 23, 2023."),
+    ),
+    Rule(
+        "FC220",
+        "clear-name",
+        "link",
+        "The time's clause names the event with a strong link: a contradiction may follow.",
+        "Only a name (or a clear description) in the date's own clause can carry an error.",
+        fires=_ex("The Wagner mutiny began on June 23, 2022."),
+        must_not=_ex("The Wagner mutiny began on June 23, 2023."),
+    ),
+    Rule(
+        "FC221",
+        "clear-description",
+        "link",
+        "The time's clause describes the event by a keyword and an entity, clearly.",
+        "A description scoring at least `clear_description` in the date's own clause (the "
+        "other clauses masked) can carry an error.",
+        fires=_ex("Prigozhin's fighters rebelled in Rostov-on-Don in June 2021."),
+        must_not=_ex("Prigozhin's fighters rebelled in Rostov-on-Don in June 2023."),
+    ),
+    # -- verdicts
+    Rule(
+        "FC501",
+        "date",
+        "verdict",
+        "The stated date fits the event.",
+        "The stated time overlaps the event's dates at the precision stated.",
+        "note",
+        ("supported",),
+        fires=_ex("The Wagner mutiny began on June 23, 2023."),
+        must_not=_ex("The Wagner mutiny began on June 23, 2022."),
+    ),
+    Rule(
+        "FC502",
+        "weekday",
+        "verdict",
+        "A stated weekday against the event's days.",
+        "A weekday ('on Sunday') is checked against the days the event covers: supported if "
+        "one of them, contradicted if none.",
+        "error",
+        ("supported", "contradicted"),
+        fires=_ex("The Wagner mutiny began on a Friday."),
+        must_not=_ex("The Wagner mutiny began on June 23, 2023."),
+    ),
+    Rule(
+        "FC503",
+        "order",
+        "verdict",
+        "An order claim ('since', 'before', 'after') against the timeline.",
+        "'For the first time since X', 'after X', 'before X': the event the sentence is about "
+        "must lie on that side of X.",
+        "error",
+        ("supported", "contradicted"),
+        fires=_ex(
+            "Putin and Lukashenko met for the first time since the Wagner mutiny in St "
+            "Petersburg on Sunday.",
+            ref="2023-07-24",
         ),
-        Rule(
-            "weak-match",
-            "WeakMatch",
-            "The date does not fit an event the sentence only loosely matches.",
-            "The sentence shares words with a timeline event whose dates differ, but does not "
-            "name it: not reported as an error. Add aliases to the timeline if it is that event.",
-            "note",
-        ),
-        Rule(
-            "imprecise",
-            "Imprecise",
-            "The timeline is too coarse to check the stated time.",
-            "For example a weekday against an event known only to the month.",
-            "note",
-        ),
-    )
-}
+        must_not=_ex("The Wagner mutiny began on June 23, 2023."),
+    ),
+    Rule(
+        "FC504",
+        "wrong-date",
+        "verdict",
+        "The stated date cannot be the event's date.",
+        "The sentence names (or clearly describes) a timeline event and dates it, but the date "
+        "does not overlap the event's dates at the precision stated. Correct the date, or check "
+        "that the sentence is about the event the timeline has.",
+        "error",
+        ("contradicted",),
+        fires=_ex("The Wagner mutiny began on June 23, 2022."),
+        must_not=_ex("The Wagner mutiny began on June 23, 2023."),
+    ),
+    Rule(
+        "FC505",
+        "conflation",
+        "verdict",
+        "The date belongs to a related event: two events are mixed up.",
+        "The text ties a date to one event, but the date is that of another event linked to it "
+        "(confused_with, or sharing entities). Typical of background passages that explain "
+        "one event with another. Check which event the passage is about.",
+        "error",
+        ("conflated",),
+        fires=_ex("The Wagner mutiny took place in July 2020."),
+        must_not=_ex("The Wagner mutiny took place in June 2023."),
+    ),
+    Rule(
+        "FC506",
+        "no-event",
+        "verdict",
+        "A dated statement that matches no timeline event.",
+        "No timeline event is named or described clearly enough. Add the event to the "
+        "timeline (with aliases) to have such statements checked.",
+        "note",
+        ("unverifiable",),
+        fires=_ex("The bakery opened in June 2023."),
+        must_not=_ex("The Wagner mutiny began on June 23, 2023."),
+    ),
+    Rule(
+        "FC507",
+        "weak-match",
+        "verdict",
+        "The date does not fit an event the sentence only loosely matches.",
+        "The sentence shares words with a timeline event whose dates differ, but does not "
+        "name it: not reported as an error. Add aliases to the timeline if it is that event.",
+        "note",
+        ("unverifiable",),
+        fires=_ex("Wagner fighters were seen in Rostov-on-Don in March 2023."),
+        must_not=_ex("The Wagner mutiny began on June 23, 2022."),
+    ),
+    Rule(
+        "FC508",
+        "imprecise",
+        "verdict",
+        "The timeline is too coarse to check the stated time.",
+        "For example a weekday against an event known only to the month.",
+        "note",
+        ("unverifiable",),
+        fires=_ex("Fighting in Donbas started on a Sunday, the start of the war in Donbas."),
+        must_not=_ex("The Wagner mutiny began on June 23, 2023."),
+    ),
+    Rule(
+        "FC509",
+        "forecast",
+        "verdict",
+        "A plan or forecast whose time differs from the event's: not an error of the article.",
+        "'The mutiny will be commemorated in 2025' dates no past mutiny; a plan stated at the "
+        "time may have changed since.",
+        "note",
+        ("unverifiable",),
+        fires=_ex("The Wagner mutiny will be commemorated in 2025.", ref="2024-01-10"),
+        must_not=_ex("The Wagner mutiny was put down in June 2023.", ref="2024-01-10"),
+    ),
+    Rule(
+        "FC510",
+        "other-occurrence",
+        "verdict",
+        "A date far from an event the sentence only describes: another event of its kind.",
+        "Keywords and entities recur (suits, launches, elections): a date more than "
+        "`described_reach` days away from an event described, not named, is more likely "
+        "another occurrence than a misdating.",
+        "note",
+        ("unverifiable",),
+        fires=_ex("Prigozhin's fighters rebelled in Rostov-on-Don in June 2017."),
+        must_not=_ex("Prigozhin's fighters rebelled in Rostov-on-Don in June 2021."),
+    ),
+)
+
+RULES: dict[str, Rule] = {r.id: r for r in sorted(_ALL, key=lambda r: r.id)}
+BY_NAME: dict[str, Rule] = {r.name: r for r in _ALL}
+if len(RULES) != len(_ALL) or len(BY_NAME) != len(_ALL):  # pragma: no cover - a typo
+    raise RuntimeError("duplicate rule code or name")
+
+
+def lookup(key: str) -> Rule | None:
+    """A rule by code (`FC505`, any case) or by name (`conflation`)."""
+    return RULES.get(key.upper()) or BY_NAME.get(key.lower())
+
+
+def rule_id(name: str) -> str:
+    """The code of a registered rule, by name: the engine names its decisions through
+    this, so that an unregistered name fails when the engine is imported."""
+    return BY_NAME[name].id

@@ -13,6 +13,8 @@ from functools import cache
 
 from .claims import Claim
 from .fitting import days_between, days_of, fits, order_holds
+from .rules import BY_NAME, lookup
+from .thresholds import DEFAULT, Thresholds
 from .timeline import Event, Timeline
 
 SEVERITY = {
@@ -22,10 +24,34 @@ SEVERITY = {
     "unverifiable": "info",
 }
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-# Keywords and entities recur (suits, settlements, launches of one company): a date more
-# than about three years away from an event the sentence only describes is more likely
-# another event of the same kind than a misdating of this one.
-DESCRIBED_REACH = 1100
+
+# The verdict rules (rules.py documents them); a name that is not registered fails here.
+(
+    NO_EVENT_RULE,
+    IMPRECISE_RULE,
+    WEEKDAY_RULE,
+    DATE_RULE,
+    FORECAST_RULE,
+    CONFLATION_RULE,
+    WEAK_MATCH_RULE,
+    OTHER_OCCURRENCE_RULE,
+    WRONG_DATE_RULE,
+    ORDER_RULE,
+) = (
+    BY_NAME[name].name
+    for name in (
+        "no-event",
+        "imprecise",
+        "weekday",
+        "date",
+        "forecast",
+        "conflation",
+        "weak-match",
+        "other-occurrence",
+        "wrong-date",
+        "order",
+    )
+)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -41,15 +67,26 @@ class Finding:
     suggestion: str | None = None
     evidence: tuple[Event, ...] = ()
 
+    @property
+    def rule_id(self) -> str:
+        """The code of the deciding rule (`rule` is its name)."""
+        found = lookup(self.rule)
+        return found.id if found else self.rule
 
-def judge(claim: Claim, timeline: Timeline) -> Finding:
+    @property
+    def trace(self) -> tuple[str, ...]:
+        """The codes of the rules that decided the claim, in order, the verdict's last."""
+        return (*self.claim.trace, self.rule_id)
+
+
+def judge(claim: Claim, timeline: Timeline, thresholds: Thresholds = DEFAULT) -> Finding:
     """The verdict on one claim."""
     if claim.event is None:
         return Finding(
             claim,
             "unverifiable",
             "info",
-            "no-event",
+            NO_EVENT_RULE,
             f"No timeline event matches this statement dated {_said(claim)}.",
         )
     if claim.kind == "order":
@@ -60,13 +97,13 @@ def judge(claim: Claim, timeline: Timeline) -> Finding:
             claim,
             "unverifiable",
             "info",
-            "imprecise",
+            IMPRECISE_RULE,
             f"{_said(claim)} cannot be checked against {_event(claim.event)}: "
             "the timeline's date is less precise.",
             evidence=(claim.event,),
         )
     if verdict:
-        rule = "weekday" if claim.kind == "weekday" else "date"
+        rule = WEEKDAY_RULE if claim.kind == "weekday" else DATE_RULE
         return Finding(
             claim,
             "supported",
@@ -80,7 +117,7 @@ def judge(claim: Claim, timeline: Timeline) -> Finding:
             claim,
             "unverifiable",
             "info",
-            "forecast",
+            FORECAST_RULE,
             f"{_said(claim)} is stated as a plan or forecast; {_event(claim.event)} happened "
             "at another time, which is not an error of the article.",
             evidence=(claim.event,),
@@ -91,7 +128,7 @@ def judge(claim: Claim, timeline: Timeline) -> Finding:
             claim,
             "conflated",
             "error",
-            "conflation",
+            CONFLATION_RULE,
             f"The text ties {_said(claim)} to {_event(claim.event)}, but {_said(claim)} is "
             f"the date of a related event, {_event(other)}: the text mixes the two up.",
             suggestion=claim.event.when,
@@ -102,18 +139,18 @@ def judge(claim: Claim, timeline: Timeline) -> Finding:
             claim,
             "unverifiable",
             "info",
-            "weak-match",
+            WEAK_MATCH_RULE,
             f"{_said(claim)} does not fit {_event(claim.event)}, but the sentence "
             "matches that event only loosely.",
             evidence=(claim.event,),
         )
     gap = days_between(claim.time.start, claim.time.end, claim.event) or 0
-    if not claim.named and gap > DESCRIBED_REACH:
+    if not claim.named and gap > thresholds.described_reach:
         return Finding(
             claim,
             "unverifiable",
             "info",
-            "other-occurrence",
+            OTHER_OCCURRENCE_RULE,
             f"{_said(claim)} is far from {_event(claim.event)}, which the sentence describes "
             "without naming it: probably another event of the same kind.",
             evidence=(claim.event,),
@@ -135,7 +172,7 @@ def _contradicted(claim: Claim) -> Finding:
             claim,
             "contradicted",
             severity,
-            "weekday",
+            WEEKDAY_RULE,
             message,
             suggestion=event.when,
             evidence=(event,),
@@ -150,7 +187,7 @@ def _contradicted(claim: Claim) -> Finding:
         claim,
         "contradicted",
         severity,
-        "wrong-date",
+        WRONG_DATE_RULE,
         message,
         suggestion=event.when,
         evidence=(event,),
@@ -167,7 +204,7 @@ def _judge_order(claim: Claim) -> Finding:
             claim,
             "supported",
             "info",
-            "order",
+            ORDER_RULE,
             f"{_event(subject)} came {word} {_event(anchor)}, as the text says.",
             evidence=(subject, anchor),
         )
@@ -175,7 +212,7 @@ def _judge_order(claim: Claim) -> Finding:
         claim,
         "contradicted",
         "error",
-        "order",
+        ORDER_RULE,
         f"The text puts {subject.title} {relation} {anchor.title}, but {_event(subject)} "
         f"did not come {word} {_event(anchor)}.",
         suggestion=None,

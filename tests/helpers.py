@@ -68,6 +68,8 @@ CLAIM_KEYS = {
     "verdict",
     "severity",
     "rule",
+    "rule_id",
+    "trace",
     "message",
     "suggestion",
     "evidence",

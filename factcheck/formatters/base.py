@@ -14,14 +14,16 @@ class OutputOptions:
     """How to render: colour, which claims to list, terminal width."""
 
     color: bool | None = None  # None: decide from the stream (TTY, NO_COLOR, FORCE_COLOR)
-    show: str = "problems"  # "problems" | "all"
+    show: str = "problems"  # "problems" | "all" | "skipped" (all, and the times set aside)
     width: int | None = None
     fail_on: str = "error"  # "error" | "warning" | "never": what counts as a failure
 
 
 def shown(claims: list[CheckedClaim], show: str) -> list[CheckedClaim]:
     """The claims to list: all, or only problems (severity above info)."""
-    return list(claims) if show == "all" else [c for c in claims if c.severity != "info"]
+    if show in ("all", "skipped"):
+        return list(claims)
+    return [c for c in claims if c.severity != "info"]
 
 
 class Formatter(ABC):

@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..report import CheckedClaim, Report
-from ..rules import RULES
+from ..rules import RULES, Rule
 from .base import Formatter, shown
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -22,7 +22,8 @@ class SarifFormatter(Formatter):
         stream.write("\n")
 
     def sarif(self, report: Report) -> dict[str, Any]:
-        rule_ids = list(RULES)
+        # the rules that decide a verdict, by name: a finding's `rule` (stable ruleIds)
+        rule_ids = [r.name for r in RULES.values() if r.kind == "verdict"]
         results = [
             self._result(file.path, claim, rule_ids)
             for file in report.files
@@ -47,7 +48,7 @@ class SarifFormatter(Formatter):
                             "name": "factcheck",
                             "version": __version__,
                             "informationUri": "https://pypi.org/project/factcheck/",
-                            "rules": [_rule(RULES[r]) for r in rule_ids],
+                            "rules": [_rule(r) for r in RULES.values() if r.kind == "verdict"],
                         }
                     },
                     "invocations": [
@@ -97,6 +98,8 @@ class SarifFormatter(Formatter):
                 "event": c.event.id if c.event else None,
                 "suggestion": f.suggestion,
                 "evidence": [e.id for e in f.evidence],
+                "rule_id": f.rule_id,
+                "trace": list(f.trace),
             },
         }
         if f.verdict in KINDS:  # not a failure: SARIF wants level "none" with such kinds
@@ -105,14 +108,15 @@ class SarifFormatter(Formatter):
         return result
 
 
-def _rule(rule: Any) -> dict[str, Any]:
+def _rule(rule: Rule) -> dict[str, Any]:
     return {
-        "id": rule.id,
-        "name": rule.name,
+        "id": rule.name,
+        "name": "".join(part.capitalize() for part in rule.name.split("-")),
         "shortDescription": {"text": rule.short},
         "fullDescription": {"text": rule.help},
         "help": {"text": rule.help, "markdown": rule.help},
         "defaultConfiguration": {"level": rule.level},
+        "properties": {"code": rule.id, "kind": rule.kind},
     }
 
 

@@ -14,7 +14,8 @@ from typing import TextIO
 from rich.console import Console
 from rich.text import Text
 
-from ..report import CheckedClaim, FileReport, Report
+from ..report import CheckedClaim, FileReport, Report, SkippedTime
+from ..rules import RULES
 from .base import Formatter
 
 BADGES = {
@@ -60,7 +61,8 @@ class TextFormatter(Formatter):
                 )
             )
             return
-        shown = [c for c in file.claims if self.options.show == "all" or c.severity != "info"]
+        every = self.options.show in ("all", "skipped")
+        shown = [c for c in file.claims if every or c.severity != "info"]
         header = Text(file.path, style="bold underline")
         if file.reference_date:
             header.append(
@@ -69,11 +71,33 @@ class TextFormatter(Formatter):
         console.print(header)
         for warning in file.warnings:
             console.print(Text("  warning: ", style="yellow") + Text(warning))
-        if not shown:
+        skipped = file.skipped if self.options.show == "skipped" else []
+        if not shown and not skipped:
             console.print(Text("  no problems found", style="green"))
         for claim in shown:
             self._claim(console, claim)
+        for item in skipped:
+            self._skipped(console, item)
         console.print()
+
+    @staticmethod
+    def _skipped(console: Console, item: SkippedTime) -> None:
+        s = item.skipped
+        head = Text("  ")
+        head.append(f"{item.line}:{item.column}", style="bold")
+        head.append(" ")
+        head.append(" SKIPPED ", style="reverse")
+        head.append(f" “{s.time.text}”: {RULES[s.rule].short}", style="dim")
+        head.append(f"  [{s.rule} {item.rule_name}]", style="dim")
+        console.print(head)
+        console.print(
+            Text("      ")
+            + _sentence(
+                s.sentence,
+                s.time.start_char - s.sentence_start,
+                s.time.end_char - s.sentence_start,
+            )
+        )
 
     def _claim(self, console: Console, claim: CheckedClaim) -> None:
         f = claim.finding
@@ -112,6 +136,8 @@ class TextFormatter(Formatter):
             console.print(
                 Text("      suggestion: ", style="dim") + Text(f.suggestion, style="cyan")
             )
+        if self.options.show != "problems":
+            console.print(Text("      rules: ", style="dim") + Text(" > ".join(f.trace)))
         for event in f.evidence:
             for source in event.sources[:2]:
                 console.print(Text("      source: ", style="dim") + Text(source, style="blue"))
@@ -133,7 +159,7 @@ class TextFormatter(Formatter):
         if s["errors"]:
             text.append(f", {s['errors']} unreadable", style="bold red")
         hidden = sum(1 for f in report.files for c in f.claims if c.severity == "info")
-        if self.options.show != "all" and hidden:
+        if self.options.show == "problems" and hidden:
             text.append("  (--show all lists supported and unverifiable claims)", style="dim")
         return text
 
