@@ -39,7 +39,11 @@ EVENT_KEYS = {
     "summary",
     "sources",
     "confused_with",
+    "announced",  # when the event was announced, if not when it took place
+    "parent",  # the id of the event this one is a phase or part of
+    "kind",  # a label shared by events of the same kind that recur
 }
+KIND_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TOP_KEYS = {"schema", "title", "events"}
 MAX_BYTES = 50_000_000
 
@@ -70,6 +74,9 @@ class Event:
     confused_with: tuple[str, ...] = ()
     path: str = ""
     line: int = 0
+    announced: Interval | None = None  # when it was announced, if not when it happened
+    parent: str | None = None  # the event this one is a phase or part of
+    kind: str | None = None  # what recurs: events of one kind share it ("election")
 
     @property
     def start(self) -> date:
@@ -229,9 +236,15 @@ class _Builder:
                 continue
             if key not in EVENT_KEYS:
                 self.problem(key_node, f"unknown key {key!r} in event")
-            elif key in ("id", "title", "summary"):
+            elif key in ("id", "title", "summary", "parent", "kind"):
                 fields[key] = self.text(value, key)
-            elif key in ("date", "end"):
+                if (
+                    key == "kind"
+                    and isinstance(fields[key], str)
+                    and not KIND_RE.match(fields[key])
+                ):
+                    self.problem(value, f"kind {fields[key]!r} must be lowercase a-z, 0-9 and '-'")
+            elif key in ("date", "end", "announced"):
                 fields[key] = self.a_date(value, key)
             else:
                 fields[key] = self.strings(value, key)
@@ -274,6 +287,11 @@ class _Builder:
             confused_with=_tuple(fields.get("confused_with")),
             path=self.path,
             line=node.start_mark.line + 1,
+            announced=announced
+            if isinstance(announced := fields.get("announced"), Interval)
+            else None,
+            parent=parent if isinstance(parent := fields.get("parent"), str) else None,
+            kind=kind if isinstance(kind := fields.get("kind"), str) else None,
         )
 
     def document(self, root: Node | None) -> tuple[str, list[tuple[Event, Node]]]:
@@ -457,6 +475,12 @@ def _cross_checks(
                 problems.append(
                     _problem_at(path, node, f"{event.id}: confused_with names the event itself")
                 )
+        if event.parent is not None and event.parent not in first:
+            problems.append(
+                _problem_at(path, node, f"{event.id}: parent names unknown id {event.parent!r}")
+            )
+        elif event.parent == event.id:
+            problems.append(_problem_at(path, node, f"{event.id}: parent names the event itself"))
     return problems
 
 
