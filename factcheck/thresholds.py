@@ -121,7 +121,7 @@ class Thresholds:
         if unknown:
             raise ValueError(f"unknown threshold(s): {', '.join(sorted(unknown))}")
         values = {f.name: getattr(self, f.name) for f in fields(self)}
-        values.update(changes)
+        values.update({k: type(values[k])(v) for k, v in changes.items()})  # windows are ints
         return Thresholds(**values)
 
 
