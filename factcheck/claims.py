@@ -25,6 +25,7 @@ document processed in chunks).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -47,7 +48,7 @@ from .pipeline import doc_text, is_masked, sentences_in, span_text
 from .rules import rule_id
 from .thresholds import DEFAULT, Thresholds
 from .timeline import Event
-from .timex import TimeExpr
+from .timex import TimeExpr, interval_of
 from .wording import (
     AND,
     BACKGROUND,
@@ -317,6 +318,10 @@ class ClaimExtractor:
             if choice[0] is not event:
                 trace.append(ABSORBED)
             event, score, via, named = choice
+            in_year = _in_year_of(expr, event) if event is not None and via == "sentence" else None
+            if in_year is not None:
+                expr = in_year  # "on August 25" of the event named: the event's year is meant
+                trace.append(YEAR_UNSTATED)
             clear = (
                 event is not None
                 and via == "sentence"
@@ -654,6 +659,7 @@ BASELINE = rule_id("comparison-baseline")
 REPORT_DATE = rule_id("report-date")
 FORECAST_WORDING = rule_id("forecast-wording")
 DELAYED_UNTIL = rule_id("delayed-until")
+YEAR_UNSTATED = rule_id("year-unstated")
 MODIFIED = rule_id("modified-time")
 ORDER_PHRASE = rule_id("order-phrase")
 WEEKDAY_CLAIM = rule_id("weekday-claim")
@@ -780,6 +786,23 @@ def _distance(match: Match, span: Span) -> int:
     if match.end_char <= span.start_char:
         return span.start_char - match.end_char
     return max(0, match.start_char - span.end_char)
+
+
+_DATED = re.compile(r"\d{4}-\d\d(?:-\d\d)?\Z")
+
+
+def _in_year_of(expr: TimeExpr, event: Event) -> TimeExpr | None:
+    """A date whose year the text leaves to the reader ("on August 25"), in the year of
+    the event it dates; None when the year is stated, or the event spans years."""
+    if not expr.year_guessed or not _DATED.match(expr.value):
+        return None
+    year = event.start.year
+    if event.last.year != year or expr.value[:4] == f"{year:04d}":
+        return None
+    start, end, _ = interval_of(f"{year:04d}{expr.value[4:]}")
+    if start is None or end is None:
+        return None
+    return replace(expr, value=f"{year:04d}{expr.value[4:]}", start=start, end=end)
 
 
 def _shift(expr: TimeExpr, offset: int) -> TimeExpr:

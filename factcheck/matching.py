@@ -59,6 +59,14 @@ east west central federal region oblast international company news agency counci
 )  # noqa: SIM905
 _WORD = re.compile(r"[\w'-]+")
 _LETTER = re.compile(r"[^\W\d_]")
+
+
+def naming_aliases(event: Event) -> tuple[str, ...]:
+    """The aliases that can name the event: those with a letter ("2021" of a flow list
+    `[Consolidated Appropriations Act, 2021]` names nothing but a year)."""
+    return tuple(a for a in event.aliases if _LETTER.search(a))
+
+
 # `_WORD` for an ASCII text, where \w is these characters: a range test per character
 # instead of a Unicode category lookup, and a first set that lets `re` skip what is
 # between words (a pattern led by a repeat is tried at every position).
@@ -205,11 +213,12 @@ class EventIndex:
         self.alias_chars = max((sum(map(len, t)) + len(t) for t in self.alias_tokens), default=0)
 
     def _add(self, event: Event) -> None:
-        patterns = [self.make_doc(a) for a in event.aliases]
+        names = naming_aliases(event)
+        patterns = [self.make_doc(a) for a in names]
         self.alias_tokens.extend(tuple(t.lower_ for t in p) for p in patterns)
         self.alias_stems[event.id] = tuple(
             words
-            for a in event.aliases
+            for a in names
             if (words := tuple(stem(w) for w in _WORD.findall(a) if w.lower() not in STOPWORDS))
         )
         if patterns:

@@ -173,6 +173,17 @@ _ALL: tuple[Rule, ...] = (
         must_not=_ex("Fighting continued until September 2022."),
     ),
     Rule(
+        "FC304",
+        "year-unstated",
+        "role",
+        "A date without a year ('on August 25') is taken in the year of the event it dates.",
+        "When neither the date nor the sentences just before give the year, the reader "
+        "takes it from the event the sentence is about; the year a date would get from the "
+        "document's date alone is a guess the text cannot be held to.",
+        fires=_ex("The Wagner mutiny began on June 23.", ref="2025-05-01"),
+        must_not=_ex("The Wagner mutiny began on June 23, 2023.", ref="2025-05-01"),
+    ),
+    Rule(
         "FC303",
         "modified-time",
         "role",
@@ -337,6 +348,19 @@ _ALL: tuple[Rule, ...] = (
         must_not=_ex("Prigozhin's fighters rebelled in Rostov-on-Don in June 2023."),
     ),
     # -- verdicts
+    Rule(
+        "FC511",
+        "weekday-of-date",
+        "verdict",
+        "A weekday beside a date it is not the weekday of ('Monday, June 23, 2023').",
+        "The text contradicts itself: the date and its weekday cannot both be right. Checked "
+        "for dates tied to a timeline event; a year the reader takes from the event counts "
+        "only when the sentence names it.",
+        "error",
+        ("contradicted",),
+        fires=_ex("The Wagner mutiny began on Monday, June 23, 2023."),
+        must_not=_ex("The Wagner mutiny began on Friday, June 23, 2023."),
+    ),
     Rule(
         "FC501",
         "date",

@@ -52,6 +52,7 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
         "order",
     )
 )
+WEEKDAY_OF_DATE_RULE = BY_NAME["weekday-of-date"].name
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -91,6 +92,9 @@ def judge(claim: Claim, timeline: Timeline, thresholds: Thresholds = DEFAULT) ->
         )
     if claim.kind == "order":
         return _judge_order(claim)
+    wrong_day = _wrong_weekday(claim)
+    if wrong_day is not None:
+        return wrong_day
     verdict = fits(claim.time, claim.event)
     if verdict is None:
         return Finding(
@@ -190,6 +194,33 @@ def _contradicted(claim: Claim) -> Finding:
         WRONG_DATE_RULE,
         message,
         suggestion=event.when,
+        evidence=(event,),
+    )
+
+
+def _wrong_weekday(claim: Claim) -> Finding | None:
+    """A weekday beside a date it is not the weekday of ("Wednesday, 18 February 2021", a
+    Thursday): the text contradicts itself. A year the reader takes from the event
+    ("Tuesday, December 12") counts only when the sentence names the event."""
+    t, event = claim.time, claim.event
+    if (
+        event is None
+        or t.weekday is None
+        or t.start is None
+        or t.start != t.end
+        or t.start.weekday() == t.weekday
+        or (t.year_guessed and not (claim.named and claim.via == "sentence"))
+    ):
+        return None
+    actual = WEEKDAYS[t.start.weekday()]
+    return Finding(
+        claim,
+        "contradicted",
+        "error",
+        WEEKDAY_OF_DATE_RULE,
+        f"The text says {WEEKDAYS[t.weekday]}, but {t.start.isoformat()} was a {actual}"
+        f" ({_event(event)}).",
+        suggestion=actual,
         evidence=(event,),
     )
 

@@ -31,6 +31,9 @@ class TimeExpr:
     mod: str | None = None
     weekday: int | None = None
     relative: bool = False
+    # the year was not written nor told just before ("on August 25" in a 2024 article):
+    # the tagger's value takes the likeliest year, which a claim cannot be held to
+    year_guessed: bool = False
 
 
 @dataclass

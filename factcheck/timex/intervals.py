@@ -162,6 +162,7 @@ def _finish(ctx: _Ctx, c: _Cand) -> TimeExpr:
         c.mod,
         c.weekday,
         c.relative,
+        not c.year_explicit and c.with_year is not None and "narrative_year" not in c.extra,
     )
 
 

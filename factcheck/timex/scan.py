@@ -169,6 +169,7 @@ def _narrative_years(ctx: _Ctx, cands: list[_Cand]) -> None:
         start, since = interval_of(value)[0], interval_of(anchor.value)[0]
         if start is not None and since is not None and 0 <= (start - since).days <= 62:
             c.value = value
+            c.extra["narrative_year"] = anchor.value[:4]
 
 
 _DATED_DAY = re.compile(r"\d{4}-\d\d-\d\d")
@@ -295,6 +296,16 @@ def _merge_pair(ctx: _Ctx, a: _Cand, b: _Cand) -> _Cand | None:
             return None
         return _at_time(b, a, a.start_char, b.end_char)  # "10 p.m. Wednesday"
     if (
+        a.type == b.type == "DATE"
+        and _AGO_VALUE.fullmatch(a.value)
+        and ctx.text[a.start_char : a.end_char].lower().endswith(" ago")
+        and ctx.text[b.start_char : b.end_char].lower() in _DEICTIC_DAYS
+        and _DAY_VALUE.fullmatch(b.value)
+        and gap == " "
+        and interval_of(a.value + b.value[len(a.value) :])[0] is not None
+    ):  # "ten years ago today": the same day ten years back, one expression
+        return _Cand(a.start_char, b.end_char, "DATE", a.value + b.value[len(a.value) :], True)
+    if (
         a.weekday is not None
         and a.type == "DATE"
         and b.type == "DATE"
@@ -308,6 +319,8 @@ def _merge_pair(ctx: _Ctx, a: _Cand, b: _Cand) -> _Cand | None:
     return None
 
 
+_AGO_VALUE = re.compile(r"\d{4}(?:-\d\d)?")  # "ten years ago", "six months ago"
+_DEICTIC_DAYS = frozenset(("today", "tomorrow", "yesterday"))
 _COUNTED = re.compile(r"PT?\d+[DHM]")
 
 

@@ -1,0 +1,89 @@
+"""General mechanisms of the claims engine, on the synthetic timeline: a date without a
+year takes the year of the event it dates, a weekday beside a date must be that date's,
+an alias that is only a number names nothing, and "ten years ago today" is one date."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import factcheck
+from factcheck.timex import find_times
+
+REF = date(2026, 3, 1)
+
+
+def verdicts(checker: factcheck.Checker, text: str, ref: date | None = REF) -> list[tuple]:
+    report = checker.check_text(text, ref, "a.txt")
+    return [
+        (c.finding.claim.time.text, c.verdict, c.finding.rule, c.finding.claim.event.id)
+        for c in report.claims
+        if c.finding.claim.event is not None
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("The Legion mutiny began on June 23.", "supported"),  # 2023, not 2025
+        ("The Legion mutiny began on June 25.", "contradicted"),  # a day off, whatever year
+        ("The Legion mutiny began on Friday, June 23.", "supported"),  # a Friday in 2023
+    ],
+)
+def test_a_date_without_a_year_is_taken_in_the_year_of_the_event_named(
+    synthetic_checker, text: str, verdict: str
+) -> None:
+    ((_, got, _, event),) = verdicts(synthetic_checker, text)
+    assert (got, event) == (verdict, "legion-mutiny-2023")
+
+
+def test_a_topic_link_does_not_move_the_year(synthetic_checker) -> None:
+    text = "The Legion mutiny\n\nObservers will meet on Monday, 7 November, in Minsk."
+    assert all(v[1] != "contradicted" for v in verdicts(synthetic_checker, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The Legion mutiny began on Monday, June 23, 2023.", ("contradicted", "weekday-of-date")),
+        ("The Legion mutiny began on Friday, June 23, 2023.", ("supported", "date")),
+        ("The Legion mutiny began on Monday, June 23.", ("contradicted", "weekday-of-date")),
+    ],
+)
+def test_a_weekday_must_be_the_weekday_of_its_date(synthetic_checker, text, want) -> None:
+    ((_, verdict, rule, _),) = verdicts(synthetic_checker, text)
+    assert (verdict, rule) == want
+
+
+def test_an_alias_without_a_letter_names_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(
+        "schema: 1\nevents:\n"
+        "  - id: relief-act\n    title: Relief act signed\n    date: 2020-12-27\n"
+        "    aliases: [Consolidated Appropriations Act, 2021]\n    keywords: [signed]\n"
+        "    sources: [s]\n",
+        encoding="utf-8",
+    )
+    checker = factcheck.Checker(factcheck.load_timeline([path]))
+    assert verdicts(checker, "The company went public in June 2021.") == []
+    ((_, verdict, _, _),) = verdicts(
+        checker, "Congress passed the Consolidated Appropriations Act in December 2020."
+    )
+    assert verdict == "supported"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Ten years ago today the law was signed.", [("Ten years ago today", "2016-03-01")]),
+        ("One year ago tomorrow, it opened.", [("One year ago tomorrow", "2025-03-02")]),
+        (
+            "Two years ago, today is different.",
+            [("Two years ago", "2024"), ("today", "2026-03-01")],
+        ),
+    ],
+)
+def test_years_ago_today_is_one_date(text: str, want: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in find_times(text, REF)] == want
