@@ -53,6 +53,7 @@ from .wording import (
     AND,
     BACKGROUND,
     BOUND,
+    CHROME_BEFORE,
     COMPARISON,
     DATELINE_HEAD,
     DATELINE_TAIL,
@@ -61,12 +62,14 @@ from .wording import (
     FISCAL_AFTER,
     FISCAL_BEFORE,
     FORECAST,
+    MAINTENANCE_TAG,
     NEWS,
     ORDER,
     ORDER_RELATION,
     PASSIVE,
     PRONOUN_START,
     RANKING,
+    REFERENCE_ENTRY,
     REPORTING,
     SHARED_SUBJECT,
     clause,
@@ -422,6 +425,15 @@ class ClaimExtractor:
         t = self.t
         if few_words(text, 3, (line_start, span.start_char), (span.end_char, line_end)):
             return DATE_LINE  # a date line or dateline: when the article was written
+        if (
+            REFERENCE_ENTRY.match(text, line_start)
+            or CHROME_BEFORE.search(text, max(line_start, span.start_char - 40), span.start_char)
+            or (
+                MAINTENANCE_TAG.search(text, max(line_start, span.start_char - 3), span.start_char)
+                and text.startswith(")", span.end_char)
+            )
+        ):
+            return PAGE_CHROME  # a reference list, a caption, a maintenance tag
         if DATELINE_HEAD.match(text, line_start, span.start_char) and DATELINE_TAIL.match(
             text, span.end_char, line_end
         ):
@@ -653,6 +665,7 @@ class ClaimExtractor:
 NOT_A_DATE = rule_id("not-a-date")
 DATE_LINE = rule_id("date-line")
 DATELINE = rule_id("dateline")
+PAGE_CHROME = rule_id("page-chrome")
 FISCAL = rule_id("fiscal-period")
 BOUNDED = rule_id("bound")
 BASELINE = rule_id("comparison-baseline")

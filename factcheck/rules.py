@@ -108,6 +108,20 @@ _ALL: tuple[Rule, ...] = (
         must_not=_ex("Belarus detained 33 Wagner contractors on July 29, 2020."),
     ),
     Rule(
+        "FC107",
+        "page-chrome",
+        "skip",
+        "Web-page chrome: a reference list's entry, a photo caption, a maintenance tag.",
+        "Scraped pages carry dates that belong to the page, not to the events: '[3] Court "
+        "records, September 2015', 'Retrieved 3 May 2024', 'pictured in 2023', 'This "
+        "article needs additional citations. (May 2024)'.",
+        fires=_ex(
+            "The Wagner mutiny began on June 23, 2023.[1] This section needs expansion. "
+            "(May 2024)\n\n[1] Wagner mutiny coverage. Retrieved 3 May 2024."
+        ),
+        must_not=_ex("The Wagner mutiny began on June 23, 2023.[1]"),
+    ),
+    Rule(
         "FC103",
         "fiscal-period",
         "skip",

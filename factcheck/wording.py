@@ -86,6 +86,17 @@ PRONOUN_START = re.compile(
 # "aware of it as early as a year ago", "as late as 2019": a bound, not the event's date
 BOUND = re.compile(r"\bas\s+(?:early|late|recently|far back|long ago)\s+as\s+$", re.IGNORECASE)
 QUOTES = (('"', '"'), ("“", "”"), ("‘", "’"))
+# Web-page chrome around prose, as pages are scraped: a reference list's entries
+# ("[3] DeBoer v. Snyder ... (2014).", '2. "Title". Retrieved 3 May 2024.'), photo
+# captions ("The court, pictured in 2023"), and maintenance tags after a sentence
+# ("This article needs additional citations. (May 2024)").
+REFERENCE_ENTRY = re.compile(r"\s*(?:\[\d{1,3}\]|\^|\d{1,3}\.\s*(?:\^|[\"“]))")
+CHROME_BEFORE = re.compile(
+    r"\b(?:pictured|photographed|retrieved|archived|accessed|(?:photo|image|file)\s*:)"
+    r"(?:\s+\w+){0,3}\s+(?:in|on|from)?\s*$",
+    re.IGNORECASE,
+)
+MAINTENANCE_TAG = re.compile(r"[.!?\]]\s*\($")
 ORDER_RELATION = {
     "since": "since",
     "after": "after",
@@ -174,6 +185,5 @@ def names_in(entity: str, text: str) -> bool:
 def quoted(sent: Span, span: Span) -> bool:
     before = doc_text(sent.doc)[sent.start_char : span.start_char]
     return any(
-        before.count(o) > before.count(c) if o != c else before.count(o) % 2 == 1
-        for o, c in QUOTES
+        before.count(o) > before.count(c) if o != c else before.count(o) % 2 == 1 for o, c in QUOTES
     )

@@ -87,3 +87,23 @@ def test_an_alias_without_a_letter_names_nothing(tmp_path: Path) -> None:
 )
 def test_years_ago_today_is_one_date(text: str, want: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in find_times(text, REF)] == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[3] Legion mutiny court records, July 2020.",
+        '2. "Legion mutiny at a glance". Retrieved 3 May 2024.',
+        "The Legion mutiny began in June 2023. This section needs expansion. (July 2020)",
+        "Ivan Dorokhov, leader of the Legion mutiny, pictured in July 2020.",
+    ],
+)
+def test_page_chrome_is_no_claim(synthetic_checker, text: str) -> None:
+    report = synthetic_checker.check_text(text, REF, "page.txt")
+    assert all(c.verdict == "supported" for c in report.claims)
+    assert {s.rule_name for s in report.skipped} == {"page-chrome"}
+
+
+def test_a_bracketed_citation_in_prose_is_no_chrome(synthetic_checker) -> None:
+    report = synthetic_checker.check_text("The Legion mutiny began in July 2020.[3]", REF)
+    assert [c.verdict for c in report.claims] == ["conflated"]
