@@ -48,6 +48,8 @@ class Tally:
     supported: int = 0
     files: int = 0
     failures: int = 0
+    original_flags: int = 0  # flags in the unperturbed articles, as a reader meets them
+    original_true_flags: int = 0
 
     def add(self, other: Tally) -> None:
         for name in self.__dataclass_fields__:
@@ -56,6 +58,7 @@ class Tally:
     def figures(self) -> dict[str, Any]:
         return {
             "precision": ratio(self.true_flags, self.flags),
+            "original_precision": ratio(self.original_true_flags, self.original_flags),
             "recall": ratio(self.detected, self.errors),
             "exact": ratio(self.exact, self.errors),
             "support_recall": ratio(self.supported, self.supports),
@@ -112,6 +115,9 @@ def score_file(item: dict[str, Any], claims: list[dict[str, Any]], outcome: Outc
         tally.flags += 1
         good = c.get("line") in flag_lines
         tally.true_flags += good
+        if not item.get("perturbed"):
+            tally.original_flags += 1
+            tally.original_true_flags += good
         rule = c.get("rule", "?")
         outcome.rules[rule][0] += 1
         outcome.rules[rule][1] += good
@@ -267,7 +273,8 @@ def _fmt(value: float | None) -> str:
 def print_tables(summary: dict[str, Any], out: Any = sys.stdout) -> None:
     o = summary["overall"]
     print(
-        f"overall: precision {_fmt(o['precision'])}  recall {_fmt(o['recall'])}  "
+        f"overall: precision {_fmt(o['precision'])} (originals {_fmt(o['original_precision'])})"
+        f"  recall {_fmt(o['recall'])}  "
         f"exact {_fmt(o['exact'])}  support recall {_fmt(o['support_recall'])}  "
         f"({o['flags']} flags, {o['false_alarms']} false alarms, {o['errors']} errors, "
         f"{o['supports']} supports, {o['files']} files, {o['failures']} failed runs)",
