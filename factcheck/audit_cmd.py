@@ -34,8 +34,10 @@ HELP = """Audit an archive: check every document and record the results in a dat
 PATH is a file, a directory (walked as `check` walks it), a glob (quote it), or a
 JSONL archive (*.jsonl, *.jsonl.gz): one JSON object a line with `text`, optional
 `id`, `path` or `url`, and optional `date` (YYYY-MM-DD), the record's reference
-date (`doc_id` and `dct` are accepted too). A document's key is its path, or
-ARCHIVE#ID for a record (its id, else its path or url, else its line number).
+date (`doc_id` and `dct` are accepted too). A document's key is its path
+relative to --root (default: the directory of --db), resolved, so the same
+however it is spelt (absolute, ./, through a link), or ARCHIVE#ID for a record
+(its id, else its path or url, else its line number).
 
 Results go to the SQLite database --db: a `files` row per document and a
 `claims` row per claim, each document in one transaction, so an interrupted or
@@ -198,6 +200,7 @@ def _run(store: Any, paths: tuple[str, ...], settings: Any, opts: dict[str, Any]
             input_format=opts["input_format"],
             exclude=opts["exclude"],
             on_warning=reporter.warning,
+            root=_root(opts),
         )
         jobs = opts["jobs"] or (
             core.default_jobs(paths, opts["exclude"])
@@ -218,6 +221,13 @@ def _run(store: Any, paths: tuple[str, ...], settings: Any, opts: dict[str, Any]
         )
     finally:
         reporter.stop()
+
+
+def _root(opts: dict[str, Any]) -> str:
+    """What document keys are relative to: --root, else the database's directory."""
+    if opts["root"]:
+        return str(opts["root"])
+    return os.path.dirname(os.path.abspath(opts["db"]))
 
 
 def _prepare_store(store: Any, opts: dict[str, Any]) -> None:
@@ -249,6 +259,12 @@ def _outputs(opts: dict[str, Any], create: bool) -> None:
 
 @click.argument("paths", nargs=-1, metavar="[PATH...]")
 @click.option("--db", required=True, metavar="FILE", help="The SQLite database of the audit.")
+@click.option(
+    "--root",
+    type=click.Path(exists=True, file_okay=False),
+    metavar="DIR",
+    help="Document keys are paths relative to DIR.  [default: the directory of --db]",
+)
 @timeline_option
 @click.option(
     "--reference-date",
