@@ -50,10 +50,10 @@ from .audit_engines import (
 from .audit_inputs import (
     AuditDoc,
     count_documents,
+    document_key,
     expand_inputs,
     input_bytes,
     is_archive,
-    document_key,
     iter_archive,
     iter_documents,
     missing_inputs,

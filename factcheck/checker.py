@@ -149,10 +149,16 @@ class Checker:
         exclude: Iterable[str] = (),
         stdin_name: str | None = None,
         unused_suppressions: bool = False,
+        gitignore: bool = True,
+        force_exclude: bool = False,
     ) -> Iterator[FileReport]:
-        """Check files and directories (walked for text files, minus `exclude` globs);
-        errors are per file, and one bad document never stops the rest."""
-        for target in sources.iter_targets(paths, exclude=tuple(exclude)):
+        """Check files and directories (walked for text files, minus `exclude` globs and
+        what .gitignore excludes; `sources.iter_targets`); errors are per file, and one
+        bad document never stops the rest."""
+        targets = sources.iter_targets(
+            paths, tuple(exclude), gitignore=gitignore, force_exclude=force_exclude
+        )
+        for target in targets:
             if target.error:
                 yield FileReport(target.path, error=target.error)
                 continue

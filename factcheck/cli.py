@@ -129,6 +129,17 @@ def cli() -> None:
     metavar="GLOB",
     help="Skip files matching GLOB when walking directories (repeatable).",
 )
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    default=None,
+    help="Apply --exclude and .gitignore to files named on the command line too.",
+)
+@click.option(
+    "--respect-gitignore/--no-respect-gitignore",
+    default=None,
+    help="Skip what .gitignore files exclude when walking.  [default: respect]",
+)
 @click.option("--baseline", metavar="FILE", help="Report only findings not in this baseline.")
 @click.option(
     "--write-baseline",
@@ -179,6 +190,8 @@ def check(
         exclude=opts.exclude,
         stdin_name=opts.stdin_filename,
         unused_suppressions=opts.report_unused_suppressions,
+        gitignore=opts.respect_gitignore,
+        force_exclude=opts.force_exclude,
     )
     # the text report on a terminal shows each file's warnings: not twice on one screen
     shown = opts.format == "text" and not opts.output and _on_terminal()
@@ -223,6 +236,8 @@ class CheckOptions:
     input_format: str = "auto"
     stdin_filename: str | None = None
     exclude: tuple[str, ...] = ()
+    force_exclude: bool = False
+    respect_gitignore: bool = True
     baseline: str | None = None
     report_unused_suppressions: bool = False
     no_color: bool = False

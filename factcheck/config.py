@@ -5,7 +5,8 @@ Found in this order: `--config FILE`, `$FACTCHECK_CONFIG`, the nearest
 nearest `pyproject.toml` with a `[tool.factcheck]` table. Keys mirror the long
 options (`fail_on`, `format`, `timeline`, `reference_date`, `min_score`,
 `exclude`, `show`, ...); options given on the command line win. Paths in a
-config file are relative to the file. Unknown keys are errors with file and line.
+config file are relative to the file, and so are `exclude` globs that name a
+folder. Unknown keys are errors with file and line.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ KEYS = {
     "output": str,
     "no_color": bool,
     "report_unused_suppressions": bool,
+    "force_exclude": bool,
+    "respect_gitignore": bool,
 }
 PATH_KEYS = ("timeline", "baseline", "output")
 
@@ -162,6 +165,8 @@ def _value(where: str, name: str, value: Any, base: Path) -> Any:
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
             raise ConfigError(f"{where}: {name} must be a string or a list of strings")
+        if name == "exclude":  # a pattern with a folder in it is anchored at this file
+            return [_anchored(i, base) for i in items]
         return [str(base / i) if name in PATH_KEYS else i for i in items]
     if kind is date:
         try:
@@ -181,3 +186,13 @@ def _value(where: str, name: str, value: Any, base: Path) -> Any:
     if name in CHOICES and value not in CHOICES[name]:
         raise ConfigError(f"{where}: {name} must be one of {', '.join(CHOICES[name])}")
     return str(base / value) if name in PATH_KEYS else value
+
+
+def _anchored(pattern: str, base: Path) -> str:
+    """An exclude glob naming a folder (`drafts/archive/*`) made absolute under the
+    config file's (resolved) folder, so that it means the same whatever the working
+    directory and however the checked path is spelt; a bare name (`*.draft.md`) matches
+    anywhere and is kept as it is."""
+    if "/" not in pattern.rstrip("/") or os.path.isabs(pattern):
+        return pattern
+    return os.path.join(os.path.realpath(base), pattern.removeprefix("./"))

@@ -5,13 +5,11 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from helpers import FIXTURES, TIMELINE
+from helpers import TIMELINE
 
 from factcheck.cli import cli
 
@@ -46,3 +44,77 @@ def test_audit_resume_is_idempotent_however_the_path_is_spelt(
     with sqlite3.connect(tmp_path / "d.sqlite") as db:
         keys = sorted(row[0] for row in db.execute("SELECT path FROM files"))
     assert keys == [os.path.join("news", "a.txt"), os.path.join("news", "sub", "b.txt")]
+
+
+# -- 3: exclude however the path is spelt, --force-exclude, .gitignore -------------------
+
+
+def _tree(tmp_path: Path) -> Path:
+    for name in (
+        "drafts/keep.txt",
+        "drafts/archive/old.txt",
+        "drafts/node_modules/pkg/readme.md",
+        "drafts/generated/page.html",
+        "drafts/.cache/notes.txt",
+    ):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("Nothing dated here.\n", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("generated/\n", encoding="utf-8")
+    (tmp_path / ".factcheck.yaml").write_text(
+        'exclude: ["drafts/archive/*"]\n', encoding="utf-8"
+    )
+    return tmp_path
+
+
+def _checked(*args: str) -> list[str]:
+    result = invoke("check", "--timeline", str(TIMELINE), "--format", "json", *args)
+    assert result.exit_code == 0, result.output
+    return sorted(f["path"].replace(os.sep, "/") for f in json.loads(result.stdout)["files"])
+
+
+@pytest.mark.parametrize("spelling", ["drafts", "drafts/", "./drafts", "ABS"])
+def test_config_exclude_does_not_depend_on_how_the_path_is_spelt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spelling: str
+) -> None:
+    root = _tree(tmp_path)
+    monkeypatch.delenv("FACTCHECK_CONFIG", raising=False)
+    monkeypatch.chdir(root)
+    path = str(root / "drafts") if spelling == "ABS" else spelling
+    (found,) = _checked(path)
+    assert found.endswith("drafts/keep.txt")
+
+
+def test_config_exclude_from_inside_the_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _tree(tmp_path)
+    monkeypatch.delenv("FACTCHECK_CONFIG", raising=False)
+    monkeypatch.chdir(root / "drafts")
+    assert _checked(".") == ["./keep.txt"]
+
+
+def test_force_exclude_applies_to_named_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _tree(tmp_path)
+    monkeypatch.delenv("FACTCHECK_CONFIG", raising=False)
+    monkeypatch.chdir(root)
+    named = ["drafts/keep.txt", "drafts/archive/old.txt", "drafts/generated/page.html"]
+    assert len(_checked(*named)) == 3  # named files are checked, as ruff does
+    assert _checked("--force-exclude", *named) == ["drafts/keep.txt"]
+
+
+def test_walks_skip_gitignored_and_tool_folders_unless_told(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _tree(tmp_path)
+    (root / ".factcheck.yaml").unlink()
+    monkeypatch.chdir(root)
+    assert _checked("drafts") == ["drafts/archive/old.txt", "drafts/keep.txt"]
+    assert _checked("drafts", "--no-respect-gitignore") == [
+        "drafts/archive/old.txt",
+        "drafts/generated/page.html",
+        "drafts/keep.txt",
+    ]
