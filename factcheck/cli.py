@@ -274,6 +274,8 @@ class CheckOptions:
             elif isinstance(value, date):
                 value = value.isoformat()
             out[f.name] = value
+        if not self.timeline:  # the timeline the run would use, not an empty list
+            out["timeline"] = [str(p) for p in default_timeline_paths()]
         return out
 
 

@@ -392,9 +392,9 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def validate(paths: Iterable[str | Path]) -> tuple[Timeline | None, list[Problem]]:
+def validate(paths: str | Path | Iterable[str | Path]) -> tuple[Timeline | None, list[Problem]]:
     """Load and check timeline files; returns the timeline (None if invalid) and all problems."""
-    files = expand_paths(paths)
+    files = expand_paths([paths] if isinstance(paths, str | Path) else paths)
     problems: list[Problem] = []
     events: list[tuple[Event, Node, str]] = []
     ids: list[tuple[str, Node, str]] = []
@@ -460,8 +460,11 @@ def _cross_checks(
     return problems
 
 
-def load_timeline(paths: Iterable[str | Path] | None = None) -> Timeline:
-    """Load timeline files (default: `default_timeline_paths()`); raises TimelineError."""
+def load_timeline(paths: str | Path | Iterable[str | Path] | None = None) -> Timeline:
+    """Load timeline files: one path (a file or a directory of `*.yaml`), a list of them,
+    or None for `default_timeline_paths()`; raises TimelineError."""
+    if isinstance(paths, str | Path):
+        paths = [paths]
     timeline, problems = validate(paths if paths is not None else default_timeline_paths())
     if timeline is None:
         raise TimelineError(problems)
@@ -474,10 +477,14 @@ def bundled_timeline_path() -> Path:
 
 
 def default_timeline_paths(cwd: Path | None = None) -> list[Path]:
-    """The first `claims.yaml` in the working directory or its parents, else the bundled one."""
+    """The first `claims.yaml` in the working directory or its parents up to the root of
+    the repository (the folder holding `.git`: a `claims.yaml` of another program above it
+    is none of ours), else the bundled one."""
     here = (cwd or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         candidate = folder / "claims.yaml"
         if candidate.is_file():
             return [candidate]
+        if (folder / ".git").exists():
+            break
     return [bundled_timeline_path()]

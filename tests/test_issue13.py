@@ -118,3 +118,26 @@ def test_walks_skip_gitignored_and_tool_folders_unless_told(
         "drafts/generated/page.html",
         "drafts/keep.txt",
     ]
+
+
+# -- 4: timeline discovery stops at the repository root; --print-config shows it ---------
+
+
+def test_timeline_discovery_stops_at_the_repository_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "claims.yaml").write_text("other_program: {setting: 1}\n", encoding="utf-8")
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "docs").mkdir()
+    (repo / "docs" / "a.txt").write_text("Nothing dated here.\n", encoding="utf-8")
+    monkeypatch.delenv("FACTCHECK_CONFIG", raising=False)
+    monkeypatch.chdir(repo / "docs")
+    result = invoke("check", "a.txt")
+    assert result.exit_code == 0, result.output
+    shown = invoke("check", "--print-config")
+    from factcheck.timeline import bundled_timeline_path
+
+    assert f"- {bundled_timeline_path()}" in shown.stdout
+    (repo / "claims.yaml").write_text((ROOT / "fixtures" / "wagner-timeline.yaml").read_text())
+    assert f"- {(repo / 'claims.yaml').resolve()}" in invoke("check", "--print-config").stdout
