@@ -34,7 +34,7 @@ from functools import lru_cache
 from html.entities import html5
 from typing import TYPE_CHECKING
 
-from .segment import Block
+from .segment import Block, is_heading
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -303,6 +303,7 @@ class _MarkdownWalker:
         self.context = "paragraph"
         self.row: list[tuple[int, int]] | None = None
         self.row_pos = 0
+        self.nested = 0  # inside list items and block quotes: no heading-like paragraphs
 
     def region(self, line_map: Sequence[int] | None) -> tuple[int, int]:
         """Offsets of the source lines [first, last) of a token map."""
@@ -314,7 +315,11 @@ class _MarkdownWalker:
         line_map: Sequence[int] | None = None
         for tok in tokens:
             line_map = tok.map or line_map
-            if tok.type == "heading_open":
+            if tok.type in ("list_item_open", "blockquote_open"):
+                self.nested += 1
+            elif tok.type in ("list_item_close", "blockquote_close"):
+                self.nested -= 1
+            elif tok.type == "heading_open":
                 self.context = "heading"
             elif tok.type == "paragraph_open":
                 self.context = "paragraph"
@@ -360,8 +365,15 @@ class _MarkdownWalker:
         if not spans:
             return
         block = self.canvas.block(min(s for s, _ in spans), max(e for _, e in spans), kind)
-        if block is not None:
-            self.blocks.append(block)
+        if block is None:
+            return
+        if kind == "paragraph" and self.context == "paragraph" and not self.nested:
+            # a paragraph of one short line without final punctuation reads as a heading,
+            # as in plain text (`segment.split_blocks`): the section's topic
+            shown = "".join(self.canvas.out[block.start : block.end])
+            if "\n" not in shown and is_heading(shown):
+                block = Block(block.start, block.end, "heading")
+        self.blocks.append(block)
 
 
 def _line_bounds(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from helpers import TIMELINE
+from helpers import FIXTURES, TIMELINE
 
 from factcheck.cli import cli
 
@@ -141,3 +141,22 @@ def test_timeline_discovery_stops_at_the_repository_root(
     assert f"- {bundled_timeline_path()}" in shown.stdout
     (repo / "claims.yaml").write_text((ROOT / "fixtures" / "wagner-timeline.yaml").read_text())
     assert f"- {(repo / 'claims.yaml').resolve()}" in invoke("check", "--print-config").stdout
+
+
+# -- 5: the seed as Markdown (heading-like lines without #) keeps its conflation ---------
+
+
+def test_plain_article_saved_as_markdown_keeps_the_conflation(tmp_path: Path) -> None:
+    text = (FIXTURES / "wagner-mutiny-meeting.txt").read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    found = {}
+    for name in ("a.txt", "a.md"):
+        result = invoke(
+            "check", str(tmp_path / name), "--timeline", str(TIMELINE), "--format", "json"
+        )
+        assert result.exit_code == 1, (name, result.output)  # the pre-commit hook fails
+        claims = json.loads(result.stdout)["files"][0]["claims"]
+        found[name] = [(c["line"], c["column"], c["verdict"]) for c in claims]
+    assert (9, 256, "conflated") in found["a.md"]
+    assert found["a.md"] == found["a.txt"]
