@@ -773,3 +773,47 @@ class _HtmlScanner:
             line = self.canvas.line_of(i) + 1
             self.comments.append(_Comment(i, end, text[i + 4 : body_end], line))
         return end
+
+
+# --- shown text: prose without the blanks that masked markup leaves -------------------
+
+_BLANK_RUN = re.compile(r"[ \t\r\n\f\v]{2,}|[\t\r\n\f\v]")
+_CLOSING = frozenset(",.;:!?)]}”’")
+_OPENING = frozenset("([{“‘")
+
+
+def prose(text: str, *offsets: int) -> tuple[str, list[int]]:
+    """`text` to be shown (a sentence, a time expression): every run of blanks (what
+    masked markup leaves, line breaks) one space, none before closing punctuation or
+    after opening, none at the ends; with `offsets` into `text` moved to the result."""
+    pieces: list[str] = []
+    moved = list(offsets)
+    new_len = 0  # length of the output so far
+    pos = 0
+    shifts: list[tuple[int, int, int, int]] = []  # each run: start, end, and in the output
+    for m in _BLANK_RUN.finditer(text):
+        pieces.append(text[pos : m.start()])
+        new_len += m.start() - pos
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        keep = bool(before and after) and before not in _OPENING and after not in _CLOSING
+        start_out = new_len
+        if keep:
+            pieces.append(" ")
+            new_len += 1
+        shifts.append((m.start(), m.end(), start_out, new_len))
+        pos = m.end()
+    pieces.append(text[pos:])
+    out = "".join(pieces)
+    for i, offset in enumerate(offsets):
+        delta_old, delta_new = 0, 0
+        result = None
+        for s, e, s_out, e_out in shifts:
+            if offset < s:
+                break
+            if offset < e:  # inside a run: its start (or its end, once past it)
+                result = s_out if offset == s else e_out
+                break
+            delta_old, delta_new = e, e_out
+        moved[i] = result if result is not None else delta_new + (offset - delta_old)
+    return out, moved

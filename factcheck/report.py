@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import __version__
+from .markup import prose
 from .timeline import Event, Timeline
 from .verdicts import SEVERITY_RANK, Finding
 
@@ -63,7 +64,18 @@ class CheckedClaim:
 
     @property
     def message(self) -> str:
-        return self.finding.message
+        """The message as shown: no runs of blanks where markup was."""
+        return prose(self.finding.message)[0]
+
+    @property
+    def sentence(self) -> str:
+        """The sentence as shown: prose without the blanks masked markup leaves."""
+        return prose(self.finding.claim.sentence)[0]
+
+    @property
+    def time_text(self) -> str:
+        """The time expression as shown (see `sentence`)."""
+        return prose(self.finding.claim.time.text)[0]
 
     def fingerprint(self) -> str:
         """Stable across edits elsewhere in the file: rule, normalised sentence, event, time."""
@@ -92,9 +104,9 @@ class CheckedClaim:
             "column": self.column,
             "end_line": self.end_line,
             "end_column": self.end_column,
-            "sentence": c.sentence,
+            "sentence": self.sentence,
             "time": {
-                "text": t.text,
+                "text": self.time_text,
                 "value": t.value,
                 "start": _iso(t.start),
                 "end": _iso(t.end),
@@ -104,7 +116,7 @@ class CheckedClaim:
             "verdict": f.verdict,
             "severity": f.severity,
             "rule": f.rule,
-            "message": f.message,
+            "message": self.message,
             "suggestion": f.suggestion,
             "evidence": [event_dict(e) for e in f.evidence],
             "quoted": c.quoted,

@@ -62,9 +62,7 @@ def _tree(tmp_path: Path) -> Path:
         path.write_text("Nothing dated here.\n", encoding="utf-8")
     (tmp_path / ".git").mkdir()
     (tmp_path / ".gitignore").write_text("generated/\n", encoding="utf-8")
-    (tmp_path / ".factcheck.yaml").write_text(
-        'exclude: ["drafts/archive/*"]\n', encoding="utf-8"
-    )
+    (tmp_path / ".factcheck.yaml").write_text('exclude: ["drafts/archive/*"]\n', encoding="utf-8")
     return tmp_path
 
 
@@ -160,3 +158,35 @@ def test_plain_article_saved_as_markdown_keeps_the_conflation(tmp_path: Path) ->
         found[name] = [(c["line"], c["column"], c["verdict"]) for c in claims]
     assert (9, 256, "conflated") in found["a.md"]
     assert found["a.md"] == found["a.txt"]
+
+
+# -- 6: Markdown and HTML sentences read as prose; positions stay exact -----------------
+
+MARKED = {
+    "md": "The talks came a month after the **Wagner** mutiny of [July 2020](https://x.org/a), "
+    "said an aide.\n",
+    "html": "<p>The talks came a month after the <b>Wagner</b> mutiny of "
+    '<a href="https://x.org/a">July 2020</a>, said an aide.</p>\n',
+}
+
+
+@pytest.mark.parametrize("kind", ["md", "html"])
+def test_marked_up_sentences_are_shown_as_prose(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / f"a.{kind}"
+    path.write_text(MARKED[kind], encoding="utf-8")
+    args = ["check", str(path), "--timeline", str(TIMELINE), "--reference-date", "2023-07-24"]
+    report = json.loads(invoke(*args, "--format", "json", "--show", "all").stdout)
+    claims = report["files"][0]["claims"]
+    assert claims
+    prose = "The talks came a month after the Wagner mutiny of July 2020, said an aide."
+    for claim in claims:
+        assert claim["sentence"] == prose
+        assert "  " not in claim["time"]["text"] and "  " not in claim["message"]
+        line = MARKED[kind].split("\n")[claim["line"] - 1]
+        start = claim["column"] - 1
+        written = line[start : claim["end_column"] - 1]
+        for tag in ("**", "<b>", "</b>"):
+            written = written.replace(tag, "")
+        assert " ".join(written.split()) == claim["time"]["text"]
+    text = invoke(*args, "--show", "all", "--no-color").stdout
+    assert prose in text and "text says: after the Wagner mutiny" in text

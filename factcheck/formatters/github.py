@@ -65,7 +65,7 @@ class GithubFormatter(Formatter):
             "endColumn": claim.end_column,
             "title": f"factcheck: {f.verdict} ({f.rule})",
         }
-        message = f.message
+        message = claim.message
         if f.evidence:
             message += "\nSources: " + "; ".join(s for e in f.evidence for s in e.sources[:2])
         head = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items())
@@ -90,7 +90,7 @@ def markdown_summary(report: Report, show: str) -> str:
         for path, c in rows:
             lines.append(
                 f"| `{path}:{c.line}:{c.column}` | {c.verdict} | "
-                f"{_cell(c.finding.claim.time.text)} | {_cell(c.message)} |"
+                f"{_cell(c.time_text)} | {_cell(c.message)} |"
             )
     errors = [f for f in report.files if f.error]
     if errors:

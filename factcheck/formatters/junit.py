@@ -30,7 +30,7 @@ class JunitFormatter(Formatter):
                 counts["errors"] += 1
             for c in shown(file.claims, self.options.show):
                 f = c.finding
-                name = f"{c.line}:{c.column} {f.claim.time.text}"
+                name = f"{c.line}:{c.column} {c.time_text}"
                 if f.claim.event is not None:
                     name += f" -> {f.claim.event.id}"
                 case = ET.SubElement(
@@ -43,11 +43,11 @@ class JunitFormatter(Formatter):
                 )
                 counts["tests"] += 1
                 if SEVERITY_RANK[f.severity] >= threshold:
-                    failure = ET.SubElement(case, "failure", message=f.message, type=f.rule)
+                    failure = ET.SubElement(case, "failure", message=c.message, type=f.rule)
                     failure.text = "\n".join(
                         [
                             f"{file.path}:{c.line}:{c.column}: {f.verdict}",
-                            f"sentence: {f.claim.sentence}",
+                            f"sentence: {c.sentence}",
                             *(
                                 f"timeline: {e.title} ({e.when}) {' '.join(e.sources)}"
                                 for e in f.evidence

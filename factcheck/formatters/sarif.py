@@ -65,7 +65,7 @@ class SarifFormatter(Formatter):
     def _result(path: str, claim: CheckedClaim, rule_ids: list[str]) -> dict[str, Any]:
         f = claim.finding
         c = f.claim
-        message = f.message
+        message = claim.message
         if f.evidence:
             sources = "; ".join(s for e in f.evidence for s in e.sources[:2])
             message += f" Timeline: {'; '.join(f'{e.title} ({e.when})' for e in f.evidence)}."
@@ -84,7 +84,7 @@ class SarifFormatter(Formatter):
                             "startColumn": claim.column,
                             "endLine": claim.end_line,
                             "endColumn": claim.end_column,
-                            "snippet": {"text": c.time.text},
+                            "snippet": {"text": claim.time_text},
                         },
                     }
                 }
@@ -92,8 +92,8 @@ class SarifFormatter(Formatter):
             "partialFingerprints": {"factcheck/v1": claim.fingerprint()},
             "properties": {
                 "verdict": f.verdict,
-                "sentence": c.sentence,
-                "time": {"text": c.time.text, "value": c.time.value},
+                "sentence": claim.sentence,
+                "time": {"text": claim.time_text, "value": c.time.value},
                 "event": c.event.id if c.event else None,
                 "suggestion": f.suggestion,
                 "evidence": [e.id for e in f.evidence],

@@ -14,6 +14,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.text import Text
 
+from ..markup import prose
 from ..report import CheckedClaim, FileReport, Report
 from .base import Formatter
 
@@ -84,7 +85,7 @@ class TextFormatter(Formatter):
         head.append(" ")
         head.append(f" {label} ", style=style)
         head.append(" ")
-        head.append(f.message, style=SEVERITY_STYLE[f.severity] if f.severity != "info" else "")
+        head.append(claim.message, style=SEVERITY_STYLE[f.severity] if f.severity != "info" else "")
         if c.quoted:
             head.append(" (in a quotation)", style="dim")
         console.print(head)
@@ -95,7 +96,7 @@ class TextFormatter(Formatter):
             )
         )
         says = Text("      text says: ", style="dim")
-        says.append(c.time.text, style="bold")
+        says.append(claim.time_text, style="bold")
         if c.time.value:
             says.append(f" ({c.time.value})", style="dim")
         if c.event is not None:
@@ -139,9 +140,8 @@ class TextFormatter(Formatter):
 
 
 def _sentence(sentence: str, start: int, end: int) -> Text:
-    """The sentence on one line, the time expression highlighted, trimmed if long."""
-    flat = " ".join(sentence.split("\n"))
-    start, end = max(0, start), min(len(flat), end)
+    """The sentence on one line as prose, the time expression highlighted, trimmed if long."""
+    flat, (start, end) = prose(sentence, max(0, start), min(len(sentence), end))
     left, right = 0, len(flat)
     if right > MAX_SENTENCE:
         left = max(0, start - MAX_SENTENCE // 2)
