@@ -193,11 +193,14 @@ def check(
         gitignore=opts.respect_gitignore,
         force_exclude=opts.force_exclude,
     )
-    # the text report on a terminal shows each file's warnings: not twice on one screen
+    # the text report on a terminal shows each file's warnings and errors: not twice on
+    # one screen; elsewhere they go to stderr too (the report may be a file or a pipe)
     shown = opts.format == "text" and not opts.output and _on_terminal()
     for file in files:
         report.files.append(file)
-        for warning in () if shown else file.warnings:
+        if shown:
+            continue
+        for warning in file.warnings:
             click.echo(f"factcheck: warning: {warning}", err=True)
         if file.error:
             click.echo(f"factcheck: error: {file.error}", err=True)
@@ -280,10 +283,13 @@ class CheckOptions:
 
 
 def exit_status(report: Report, fail_on: str) -> int:
-    """2 if a file could not be read, else 1 if a finding is at or above `fail_on`, else 0."""
+    """2 if a file could not be read, else 1 if a finding (or, for `warning`, a warning
+    about the input) is at or above `fail_on`, else 0."""
     if any(f.error for f in report.files):
         return ExitCode.USAGE
     worst = max((f.worst() for f in report.files), default=-1)
+    if any(f.warnings for f in report.files):  # a warning about the input counts as one
+        worst = max(worst, SEVERITY_RANK["warning"])
     return ExitCode.FINDINGS if worst >= FAIL_ON[fail_on] else ExitCode.OK
 
 

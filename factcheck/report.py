@@ -162,6 +162,7 @@ class FileReport:
             "reference_date": _iso(self.reference_date),
             "reference_source": self.reference_source,
             "error": self.error,
+            "warnings": list(self.warnings),
             "claims": [c.to_dict() for c in self.claims],
             "summary": self.summary(),
         }

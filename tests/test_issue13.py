@@ -190,3 +190,44 @@ def test_marked_up_sentences_are_shown_as_prose(tmp_path: Path, kind: str) -> No
         assert " ".join(written.split()) == claim["time"]["text"]
     text = invoke(*args, "--show", "all", "--no-color").stdout
     assert prose in text and "text says: after the Wagner mutiny" in text
+
+
+# -- 7: warnings once, in JSON and SARIF, counted by --fail-on warning; unreadable files --
+
+LATIN1 = b"Caf\xe9 talks.\n<!-- factcheck off -->\nNothing here.\n"
+
+
+def _warned(tmp_path: Path) -> list[str]:
+    (tmp_path / "w.md").write_bytes(LATIN1)
+    return [str(tmp_path / "w.md"), "--timeline", str(TIMELINE), "--report-unused-suppressions"]
+
+
+def test_warnings_are_printed_once_on_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("factcheck.cli._on_terminal", lambda: True)
+    result = invoke("check", *_warned(tmp_path), str(tmp_path / "nosuch.txt"))
+    assert result.output.count("unused suppression") == 1
+    assert result.output.count("read as cp1252") == 1
+    assert result.output.count("no such file") == 1
+
+
+def test_warnings_are_in_json_and_sarif_and_fail_on_warning(tmp_path: Path) -> None:
+    args = _warned(tmp_path)
+    report = json.loads(invoke("check", *args, "--format", "json").stdout)
+    (warnings,) = [f["warnings"] for f in report["files"]]
+    assert any("unused suppression" in w for w in warnings)
+    assert any("cp1252" in w for w in warnings)
+    sarif = json.loads(invoke("check", *args, "--format", "sarif").stdout)
+    notes = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert sorted(n["level"] for n in notes) == ["warning", "warning"]
+    assert sarif["runs"][0]["invocations"][0]["executionSuccessful"] is True
+    assert invoke("check", *args).exit_code == 0
+    assert invoke("check", *args, "--fail-on", "warning").exit_code == 1
+
+
+def test_a_missing_file_is_not_counted_as_checked(tmp_path: Path) -> None:
+    result = invoke("check", str(tmp_path / "nosuch.txt"), "--timeline", str(TIMELINE))
+    assert result.exit_code == 2
+    assert "0 files checked" in result.stdout and "1 unreadable" in result.stdout
+    assert "1 file checked" not in result.stdout

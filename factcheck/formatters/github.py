@@ -37,6 +37,11 @@ class GithubFormatter(Formatter):
                     f"::error file={escape_property(file.path)},"
                     f"title={escape_property('factcheck: unreadable')}::{escape_data(file.error)}\n"
                 )
+            for warning in file.warnings:
+                stream.write(
+                    f"::warning file={escape_property(file.path)},"
+                    f"title={escape_property('factcheck: input')}::{escape_data(warning)}\n"
+                )
             for claim in shown(file.claims, self.options.show):
                 level = COMMANDS[claim.severity]
                 if emitted[level] >= MAX_PER_LEVEL:
@@ -74,10 +79,11 @@ class GithubFormatter(Formatter):
 
 def markdown_summary(report: Report, show: str) -> str:
     s = report.summary()
+    checked = s["files"] - s["errors"]
     lines = [
         "## factcheck",
         "",
-        f"{s['files']} file{'s' if s['files'] != 1 else ''} checked: "
+        f"{checked} file{'s' if checked != 1 else ''} checked: "
         f"**{s['conflated']} conflated**, "
         f"**{s['contradicted']} contradicted**, {s['supported']} supported, "
         f"{s['unverifiable']} unverifiable"

@@ -16,6 +16,8 @@ class LineFormatter(Formatter):
         for file in report.files:
             if file.error:
                 stream.write(f"{file.path}:1:1: error unreadable: {_one_line(file.error)}\n")
+            for warning in file.warnings:
+                stream.write(f"{file.path}:1:1: warning input: {_one_line(warning)}\n")
             for c in shown(file.claims, self.options.show):
                 stream.write(
                     f"{file.path}:{c.line}:{c.column}: {c.severity} {c.verdict}: "
@@ -24,7 +26,8 @@ class LineFormatter(Formatter):
 
 
 class JsonLinesFormatter(Formatter):
-    """One JSON object a claim (all claims), plus one for each unreadable file."""
+    """One JSON object a claim (all claims), plus one for each unreadable file and one for
+    each warning (`{"path", "warning"}`)."""
 
     def write(self, report: Report, stream: TextIO) -> None:
         for file in report.files:
@@ -32,6 +35,9 @@ class JsonLinesFormatter(Formatter):
                 stream.write(
                     json.dumps({"path": file.path, "error": file.error}, ensure_ascii=False) + "\n"
                 )
+            for warning in file.warnings:
+                record = {"path": file.path, "warning": warning}
+                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
             for c in file.claims:
                 record = {"path": file.path, "reference_date": _iso(file), **c.to_dict()}
                 stream.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -36,6 +36,14 @@ class SarifFormatter(Formatter):
             }
             for file in report.files
             if file.error
+        ] + [
+            {
+                "level": "warning",
+                "message": {"text": warning},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(file.path)}}}],
+            }
+            for file in report.files
+            for warning in file.warnings
         ]
         return {
             "$schema": SCHEMA,
@@ -52,7 +60,7 @@ class SarifFormatter(Formatter):
                     },
                     "invocations": [
                         {
-                            "executionSuccessful": not notifications,
+                            "executionSuccessful": not any(f.error for f in report.files),
                             "toolExecutionNotifications": notifications,
                         }
                     ],

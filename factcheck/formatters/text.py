@@ -119,7 +119,7 @@ class TextFormatter(Formatter):
 
     def _summary(self, report: Report) -> Text:
         s = report.summary()
-        files = s["files"]
+        files = s["files"] - s["errors"]  # the unreadable ones were not checked
         text = Text(f"{files} file{'s' if files != 1 else ''} checked: ")
         parts = [
             ("conflated", "magenta"),
