@@ -6,7 +6,9 @@ library's errors into one line on stderr and exit status 2 (`errors.ExitCode`).
 
 from __future__ import annotations
 
+import difflib
 import json
+import os
 import sys
 from dataclasses import dataclass, fields
 from datetime import date
@@ -52,9 +54,23 @@ class DefaultGroup(click.Group):
         sys.exit(result if isinstance(result, int) else ExitCode.OK)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+        if not args:  # bare `factcheck`: the help, on stdout, as `--help` prints it
+            click.echo(ctx.get_help())
+            ctx.exit(ExitCode.OK)
+        if args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            _no_mistyped_command(args[0], list(self.commands))
             args = ["check", *args]
         return super().parse_args(ctx, args)
+
+
+def _no_mistyped_command(word: str, commands: list[str]) -> None:
+    """`factcheck chek x.md`: a word that names no file but is close to a command is a
+    mistyped command (as git and ruff say), not a missing article."""
+    if word.startswith("-") or os.path.lexists(word) or any(c in word for c in "/\\.*"):
+        return
+    close = difflib.get_close_matches(word, commands, n=1, cutoff=0.6)
+    if close:
+        raise click.UsageError(f"no such command {word!r}; did you mean {close[0]!r}?")
 
 
 def load(paths: tuple[str, ...]) -> Timeline:

@@ -231,3 +231,26 @@ def test_a_missing_file_is_not_counted_as_checked(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "0 files checked" in result.stdout and "1 unreadable" in result.stdout
     assert "1 file checked" not in result.stdout
+
+
+# -- 8: bare factcheck shows the help; a mistyped command is suggested ------------------
+
+
+def test_bare_factcheck_prints_the_help_on_stdout() -> None:
+    result = invoke()
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Usage: ") and "COMMAND" in result.stdout
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("chek", "check"), ("dats", "dates")])
+def test_a_mistyped_command_is_suggested(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str, meant: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke(typed, "x.md")
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert f"no such command {typed!r}; did you mean {meant!r}?" in line
+    (tmp_path / typed).write_text("A file of that name is checked.\n", encoding="utf-8")
+    assert "did you mean" not in invoke(typed, "--timeline", str(TIMELINE)).stderr
