@@ -254,3 +254,26 @@ def test_a_mistyped_command_is_suggested(
     assert f"no such command {typed!r}; did you mean {meant!r}?" in line
     (tmp_path / typed).write_text("A file of that name is checked.\n", encoding="utf-8")
     assert "did you mean" not in invoke(typed, "--timeline", str(TIMELINE)).stderr
+
+
+# -- 9: the API takes one path or a list, ISO reference dates; ships py.typed ------------
+
+
+def test_api_takes_a_path_and_iso_reference_dates(synthetic_checker) -> None:
+    import factcheck
+    from factcheck.errors import InputError
+
+    one = factcheck.load_timeline(str(TIMELINE))
+    assert one.paths == factcheck.load_timeline([TIMELINE]).paths and len(one) > 0
+    assert len(factcheck.load_timeline(TIMELINE)) == len(one)
+    text = "The Legion mutiny began on Sunday."
+    by_string = synthetic_checker.check_text(text, reference_date="2023-06-26")
+    from datetime import date
+
+    by_date = synthetic_checker.check_text(text, reference_date=date(2023, 6, 26))
+    assert by_string.reference_date == date(2023, 6, 26)
+    assert by_string.to_dict() == by_date.to_dict()
+    with pytest.raises(InputError, match="not a date"):
+        synthetic_checker.check_text(text, reference_date="26/06/2023")
+    assert (ROOT / "factcheck" / "py.typed").is_file()
+    assert "py.typed" in (ROOT / "setup.cfg").read_text(encoding="utf-8")
