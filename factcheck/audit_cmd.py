@@ -281,7 +281,8 @@ def _outputs(opts: dict[str, Any], create: bool) -> None:
 )
 @click.option("--model", metavar="NAME", help="An installed spaCy pipeline to use.")
 @input_format_option(
-    "How to read documents; auto: by the file's (or record's path/url's) extension."
+    "How to read documents; auto: by the file's (or record's `path`'s) extension "
+    "(a record's `format` wins)."
 )
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files matching GLOB.")
 @click.option(

@@ -231,7 +231,7 @@ def _record(
         ref = _record_date(record, reference_date)
     except ValueError as exc:
         return _bad_record(key, raw, number, f"{where}: {exc}", location)
-    fmt = _record_format(record, location, input_format)
+    fmt = _record_format(record, _first_text(record, ("path",)), input_format)
     sha = _sha256(text.encode("utf-8", "surrogatepass"))
     return AuditDoc(key, text, sha, ref, fmt, kind="record", location=location, line=number)
 
@@ -264,13 +264,16 @@ def _record_date(record: dict[str, Any], default: date | None) -> date | None:
     raise ValueError(f"invalid date {value!r} (expected YYYY-MM-DD)")
 
 
-def _record_format(record: dict[str, Any], location: str | None, input_format: str) -> str:
+def _record_format(record: dict[str, Any], path: str | None, input_format: str) -> str:
+    """The record's `format`, else --input-format, else by its `path`'s extension, else
+    text. A `url` never decides: a page's address (`…/story.html`) says nothing of how
+    its text was exported."""
     given = record.get("format")
     if isinstance(given, str) and given in FORMATS:
         return given
     if input_format != "auto":
         return input_format
-    return detect_format(location) if location else "text"
+    return detect_format(path) if path else "text"
 
 
 def input_bytes(paths: Iterable[str], exclude: Iterable[str] = (), limit: int | None = None) -> int:

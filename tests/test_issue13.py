@@ -277,3 +277,20 @@ def test_api_takes_a_path_and_iso_reference_dates(synthetic_checker) -> None:
         synthetic_checker.check_text(text, reference_date="26/06/2023")
     assert (ROOT / "factcheck" / "py.typed").is_file()
     assert "py.typed" in (ROOT / "setup.cfg").read_text(encoding="utf-8")
+
+
+# -- 10: a record's url does not make its text HTML --------------------------------------
+
+
+def test_a_records_url_does_not_decide_its_format(tmp_path: Path) -> None:
+    from factcheck.audit import iter_documents
+
+    archive = tmp_path / "a.jsonl"
+    records = [
+        {"id": "u", "url": "https://example.org/story.html", "text": "A <b> tag in prose."},
+        {"id": "p", "path": "news/story.html", "text": "<p>Markup.</p>"},
+        {"id": "f", "url": "https://example.org/x.html", "format": "html", "text": "<p>x</p>"},
+    ]
+    archive.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    formats = {d.key.split("#")[1]: d.input_format for d in iter_documents([str(archive)])}
+    assert formats == {"u": "text", "p": "html", "f": "html"}
