@@ -61,7 +61,7 @@ from .audit_inputs import (
 )
 from .audit_store import AuditStore, export, export_csv, export_jsonl
 from .report import VERDICTS
-from .verdicts import SEVERITY_RANK
+from .severity import SEVERITY_RANK
 
 __all__ = [
     "BATCH_CHARS",

@@ -16,9 +16,8 @@ import click
 
 from .clitools import handle_errors, input_format_option, parse_reference_date, timeline_option
 from .errors import ExitCode, FactcheckError
-from .verdicts import SEVERITY_RANK
+from .severity import FAIL_ON
 
-FAIL_ON = {"error": SEVERITY_RANK["error"], "warning": SEVERITY_RANK["warning"], "never": 99}
 SHOWN_ERRORS = 10
 CONFIG_KEYS = {  # option -> configuration key (the keys `check` reads that apply here)
     "timeline_paths": "timeline",

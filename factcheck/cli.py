@@ -29,10 +29,8 @@ from .config import Config, load_config
 from .errors import ExitCode, FactcheckError, TimelineError
 from .formatters import FORMATTERS, OutputOptions
 from .report import Report
+from .severity import FAIL_ON, SEVERITY_RANK
 from .timeline import Timeline, default_timeline_paths, load_timeline, validate
-from .verdicts import SEVERITY_RANK
-
-FAIL_ON = {"error": SEVERITY_RANK["error"], "warning": SEVERITY_RANK["warning"], "never": 99}
 
 
 class DefaultGroup(click.Group):

@@ -9,12 +9,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .markup import prose
+from .severity import SEVERITY_RANK
 from .timeline import Event, Timeline
-from .verdicts import SEVERITY_RANK, Finding
+
+if TYPE_CHECKING:
+    from .verdicts import Finding
 
 SCHEMA_VERSION = 1
 _WORDS = re.compile(r"\w+")

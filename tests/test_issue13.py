@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -294,3 +296,36 @@ def test_a_records_url_does_not_decide_its_format(tmp_path: Path) -> None:
     archive.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     formats = {d.key.split("#")[1]: d.input_format for d in iter_documents([str(archive)])}
     assert formats == {"u": "text", "p": "html", "f": "html"}
+
+
+# -- 11: --help and --version do not import spaCy ----------------------------------------
+
+_PROBE = """
+import sys
+from factcheck.cli import main
+sys.argv = ["factcheck", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+print("SPACY" if "spacy" in sys.modules else "NO-SPACY", file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("args", [[], ["--help"], ["--version"], ["check", "--help"]])
+def test_help_and_version_do_not_import_spacy(args: list[str]) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-c", _PROBE, *args], capture_output=True, text=True, check=False
+    )
+    assert proc.stderr.strip().endswith("NO-SPACY"), proc.stderr
+    assert proc.stdout.strip()
+
+
+def test_importing_the_cli_does_not_import_spacy_and_severities_agree() -> None:
+    code = "import sys, factcheck, factcheck.cli; print('spacy' in sys.modules)"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.stdout.strip() == "False", proc.stderr
+    from factcheck.severity import SEVERITY_RANK
+    from factcheck.verdicts import SEVERITY_RANK as JUDGED
+
+    assert SEVERITY_RANK == JUDGED

@@ -9,10 +9,9 @@ import xml.etree.ElementTree as ET
 from typing import TextIO
 
 from ..report import Report
-from ..verdicts import SEVERITY_RANK
+from ..severity import FAIL_ON as FAIL_RANK
+from ..severity import SEVERITY_RANK
 from .base import Formatter, shown
-
-FAIL_RANK = {"error": SEVERITY_RANK["error"], "warning": SEVERITY_RANK["warning"], "never": 99}
 
 
 class JunitFormatter(Formatter):
