@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -329,3 +330,34 @@ def test_importing_the_cli_does_not_import_spacy_and_severities_agree() -> None:
     from factcheck.verdicts import SEVERITY_RANK as JUDGED
 
     assert SEVERITY_RANK == JUDGED
+
+
+# -- 12: SARIF informationUri, README references, LICENSE --------------------------------
+
+_REPO_PATH = re.compile(r"`((?:tools|benchmarks|tests|factcheck|fixtures|\.ci)/[\w./-]*\w)")
+
+
+def test_readme_names_only_files_that_are_in_the_repository() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    named = set(_REPO_PATH.findall(readme))
+    assert named, "the pattern finds the README's paths"
+    missing = sorted(p for p in named if not (ROOT / p).exists())
+    assert not missing, missing
+    tags = subprocess.run(
+        ["git", "tag", "--list"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.split()
+    for rev in re.findall(r"rev: (\S+)", readme):
+        assert rev == "main" or rev in tags, rev
+
+
+def test_license_file_and_sarif_information_uri(tmp_path: Path) -> None:
+    text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert text.startswith("MIT License") and "the factcheck authors" in text
+    (tmp_path / "a.txt").write_text(CONTRADICTED, encoding="utf-8")
+    sarif = json.loads(
+        invoke(
+            "check", str(tmp_path / "a.txt"), "--timeline", str(TIMELINE), "--format", "sarif"
+        ).stdout
+    )
+    driver = sarif["runs"][0]["tool"]["driver"]
+    assert "pypi.org" not in driver.get("informationUri", "")

@@ -55,7 +55,6 @@ class SarifFormatter(Formatter):
                         "driver": {
                             "name": "factcheck",
                             "version": __version__,
-                            "informationUri": "https://pypi.org/project/factcheck/",
                             "rules": [_rule(RULES[r]) for r in rule_ids],
                         }
                     },
