@@ -361,3 +361,17 @@ def test_license_file_and_sarif_information_uri(tmp_path: Path) -> None:
     )
     driver = sarif["runs"][0]["tool"]["driver"]
     assert "pypi.org" not in driver.get("informationUri", "")
+
+
+# -- 13: jsonschema in the test extra; the slow test is its own CI step -----------------
+
+
+def test_ci_runs_the_schema_tests_and_the_slow_test_as_its_own_step() -> None:
+    setup = (ROOT / "setup.cfg").read_text(encoding="utf-8")
+    test_extra = setup.split("test =", 1)[1].split("\n\n", 1)[0].split("dask =")[0]
+    assert "jsonschema" in test_extra
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "FACTCHECK_SARIF_SCHEMA" in ci and "../shared/schemas/sarif-2.1.0.json" in ci
+    steps = [line.strip() for line in ci.splitlines() if line.strip().startswith("pytest")]
+    assert steps == ['pytest -m "not slow"', "pytest -m slow"]
+    assert "slow: " in setup  # the marker is registered
