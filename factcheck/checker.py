@@ -225,7 +225,7 @@ def _unsuppressed(
     kept = []
     for claim in claims:
         start = claim.finding.claim.time.start_char
-        hit = next((s for s in suppressions if s.start <= start < s.end), None)
+        hit = next((s for s in suppressions if s.covers(start, claim.finding.rule)), None)
         if hit is None:
             kept.append(claim)
         elif claim.severity != "info":

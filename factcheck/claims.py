@@ -465,9 +465,7 @@ class ClaimExtractor:
             None,
         )
         own = [
-            x
-            for x in near
-            if x[2] == "sentence" and _evidence(x[1]) >= strongest - EVIDENCE_MARGIN
+            x for x in near if x[2] == "sentence" and _evidence(x[1]) >= strongest - EVIDENCE_MARGIN
         ]
         if fitting is None and own:  # a misdating is likelier small than large: the nearest
             fitting = min(own, key=lambda x: (days_apart(expr, x[1].event), x[1].event.id))
@@ -505,9 +503,7 @@ class ClaimExtractor:
         context: Context,
     ) -> Claim:
         doc_text = _text(sent)
-        m = ORDER.search(
-            doc_text[max(sent.start_char, anchor.start_char - 60) : anchor.start_char]
-        )
+        m = ORDER.search(doc_text[max(sent.start_char, anchor.start_char - 60) : anchor.start_char])
         if m is None:  # pragma: no cover - callers pass anchors found by _is_anchor
             raise ValueError("not an order phrase")
         phrase_start = max(sent.start_char, anchor.start_char - len(m.group(0)))
@@ -685,5 +681,3 @@ def _shift(expr: TimeExpr, offset: int) -> TimeExpr:
     if not offset:
         return expr
     return replace(expr, start_char=expr.start_char + offset, end_char=expr.end_char + offset)
-
-

@@ -51,9 +51,11 @@ _FRONT_MATTER = re.compile(
     re.DOTALL,
 )
 _DIRECTIVE = re.compile(
-    r"\A\s*factcheck\s*[:]?\s+(off|on|ignore[-\s]next[-\s]line)(?![\w-])", re.IGNORECASE
+    r"\A\s*factcheck\s*[:]?\s*(?:(off|on|ignore[-\s]next[-\s]line)(?![\w-])"
+    r"|ignore\[([^\]]*)\])",
+    re.IGNORECASE,
 )
-_TEXT_DIRECTIVE = re.compile(r"^[ \t]*#[ \t]*(factcheck[ \t]+[^\r\n]*)$", re.MULTILINE)
+_TEXT_DIRECTIVE = re.compile(r"^[ \t]*#[ \t]*(factcheck[: \t][^\r\n]*)$", re.MULTILINE)
 _BARE_URL = re.compile(
     r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]}]", re.IGNORECASE
 )
@@ -65,10 +67,15 @@ _HTML_COMMENT = re.compile(r"<!--(.*?)(?:--!?>|\Z)", re.DOTALL)
 class Suppression:
     """A range of the original text whose findings are dropped."""
 
-    kind: str  # "off" (a range) | "ignore-next-line"
+    kind: str  # "off" (a range) | "ignore-next-line" | "ignore[RULES]" (those rules only)
     start: int  # char offsets in the original text, end exclusive
     end: int
     line: int  # 1-based line of the comment itself
+    rules: frozenset[str] | None = None  # rule ids for "ignore[...]"; None: every rule
+
+    def covers(self, offset: int, rule: str) -> bool:
+        """Does it drop a finding of `rule` at `offset`?"""
+        return self.start <= offset < self.end and (self.rules is None or rule in self.rules)
 
 
 @dataclass(frozen=True)
@@ -203,19 +210,37 @@ def _extract_text(text: str) -> Extracted:
     masked = list(text)  # the directive lines are no prose: blank them (keeping the length)
     for c in comments:
         masked[c.start : c.end] = " " * (c.end - c.start)
-    return Extracted("".join(masked), None, _suppressions(comments, canvas, text))
+    out = "".join(masked)
+    return Extracted(out, None, _suppressions(comments, canvas, out))
 
 
 # --- suppressions ------------------------------------------------------------------------
 
 
 def _directive(body: str) -> str | None:
-    """The directive ("off", "on", "ignore-next-line") of a comment body, or None."""
+    """The directive ("off", "on", "ignore-next-line", "ignore[RULE,...]") of a comment
+    body, or None."""
     m = _DIRECTIVE.match(body)
     if not m:
         return None
+    if m.group(1) is None:
+        return f"ignore[{m.group(2).strip()}]"
     word = m.group(1).lower()
     return word if word in ("off", "on") else "ignore-next-line"
+
+
+def _rule_ids(words: str) -> frozenset[str]:
+    """The rule ids that `ignore[...]` names (ids, names or codes; see `selection`)."""
+    from .selection import SelectionError, resolve_rule
+
+    out = set()
+    for word in (w.strip() for w in words.split(",")):
+        if word:
+            try:
+                out.add(resolve_rule(word))
+            except SelectionError:
+                out.add(word)  # names nothing: suppresses nothing (reported if asked)
+    return frozenset(out)
 
 
 def _suppressions(
@@ -234,6 +259,14 @@ def _suppressions(
         elif kind == "ignore-next-line":
             start, end = _next_prose_line(canvas, out, c.end)
             result.append(Suppression("ignore-next-line", start, end, c.line))
+        elif kind is not None and kind.startswith("ignore["):
+            # its own line when that line has prose ("… 2020. <!-- factcheck: ignore[X] -->"),
+            # else the next line that has
+            line = canvas.line_of(c.start)
+            start, end = canvas.line_start(line), canvas.line_end(line)
+            if not out[start:end].strip():
+                start, end = _next_prose_line(canvas, out, c.end)
+            result.append(Suppression(kind, start, end, c.line, _rule_ids(kind[7:-1])))
     if opened is not None:
         result.append(Suppression("off", opened.end, len(out), opened.line))
     return tuple(sorted(result, key=lambda s: (s.start, s.end)))

@@ -76,6 +76,14 @@ class CheckedClaim:
         return prose(self.finding.claim.sentence)[0]
 
     @property
+    def replacement(self) -> str | None:
+        """The time expression rewritten to the timeline's date in the article's own
+        wording ("June 2023" for "July 2020"), where it is a plain calendar date."""
+        from .phrasing import replacement
+
+        return replacement(self)
+
+    @property
     def time_text(self) -> str:
         """The time expression as shown (see `sentence`)."""
         return prose(self.finding.claim.time.text)[0]
@@ -121,6 +129,7 @@ class CheckedClaim:
             "rule": f.rule,
             "message": self.message,
             "suggestion": f.suggestion,
+            "replacement": self.replacement,
             "evidence": [event_dict(e) for e in f.evidence],
             "quoted": c.quoted,
             "context": c.via,

@@ -174,6 +174,5 @@ def names_in(entity: str, text: str) -> bool:
 def quoted(sent: Span, span: Span) -> bool:
     before = doc_text(sent.doc)[sent.start_char : span.start_char]
     return any(
-        before.count(o) > before.count(c) if o != c else before.count(o) % 2 == 1
-        for o, c in QUOTES
+        before.count(o) > before.count(c) if o != c else before.count(o) % 2 == 1 for o, c in QUOTES
     )

@@ -1,6 +1,7 @@
 """`--format junit`: JUnit XML, one test suite per file, one test case per claim.
 
-A finding at or above `--fail-on` is a `<failure>`; an unreadable file an `<error>`.
+A finding at or above `--fail-on` is a `<failure>`; an unreadable file an `<error>`;
+a file without failures has a passing test case `factcheck` (so that it is listed).
 """
 
 from __future__ import annotations
@@ -54,6 +55,11 @@ class JunitFormatter(Formatter):
                         ]
                     )
                     counts["failures"] += 1
+            if not file.error and not counts["failures"]:  # a passing file is a passing case
+                ET.SubElement(
+                    suite, "testcase", name="factcheck", classname=file.path, file=file.path
+                )
+                counts["tests"] += 1
             for key, value in counts.items():
                 suite.set(key, str(value))
                 totals[key] += value

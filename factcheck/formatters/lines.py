@@ -16,8 +16,6 @@ class LineFormatter(Formatter):
         for file in report.files:
             if file.error:
                 stream.write(f"{file.path}:1:1: error unreadable: {_one_line(file.error)}\n")
-            for warning in file.warnings:
-                stream.write(f"{file.path}:1:1: warning input: {_one_line(warning)}\n")
             for c in shown(file.claims, self.options.show):
                 stream.write(
                     f"{file.path}:{c.line}:{c.column}: {c.severity} {c.verdict}: "

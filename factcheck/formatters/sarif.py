@@ -107,6 +107,30 @@ class SarifFormatter(Formatter):
                 "evidence": [e.id for e in f.evidence],
             },
         }
+        replacement = claim.replacement
+        if replacement:  # a fix that code-review tools can offer
+            result["fixes"] = [
+                {
+                    "description": {"text": f"Replace “{c.time.text}” with “{replacement}”."},
+                    "artifactChanges": [
+                        {
+                            "artifactLocation": {"uri": _uri(path)},
+                            "replacements": [
+                                {
+                                    "deletedRegion": {
+                                        "startLine": claim.line,
+                                        "startColumn": claim.column,
+                                        "endLine": claim.end_line,
+                                        "endColumn": claim.end_column,
+                                    },
+                                    "insertedContent": {"text": replacement},
+                                }
+                            ],
+                        }
+                    ],
+                }
+            ]
+            result["properties"]["replacement"] = replacement
         if f.verdict in KINDS:  # not a failure: SARIF wants level "none" with such kinds
             result["kind"] = KINDS[f.verdict]
             result["level"] = "none"
