@@ -198,3 +198,22 @@ def test_differences_in_years_and_months(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(MUTINY_2018, encoding="utf-8")
     line = check("a.txt", "--reference-date", "2024-01-10", "--format", "line").stdout
     assert "(off by 4 years 11 months)" in line
+
+
+def test_sarif_with_fixes_and_warnings_validates(tmp_path: Path) -> None:
+    """Only with jsonschema installed and FACTCHECK_SARIF_SCHEMA naming the schema (CI)."""
+    import os
+
+    jsonschema = pytest.importorskip("jsonschema")
+    schema_path = os.environ.get("FACTCHECK_SARIF_SCHEMA")
+    if not schema_path:
+        pytest.skip("FACTCHECK_SARIF_SCHEMA is not set")
+    schema = json.loads(Path(schema_path).read_text(encoding="utf-8"))
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    (tmp_path / "w.md").write_bytes(b"Caf\xe9.\n<!-- factcheck off -->\n")
+    sarif = json.loads(
+        check(str(SEED), "w.md", "--report-unused-suppressions", "--format", "sarif").stdout
+    )
+    assert sarif["runs"][0]["results"][0]["fixes"]
+    errors = [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(sarif)]
+    assert not errors, errors[:5]
