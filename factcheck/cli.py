@@ -30,7 +30,14 @@ from .errors import ExitCode, FactcheckError, TimelineError
 from .formatters import FORMATTERS, OutputOptions
 from .report import Report
 from .severity import FAIL_ON, SEVERITY_RANK
-from .timeline import Event, Timeline, default_timeline_paths, load_timeline, validate
+from .timeline import (
+    Event,
+    Timeline,
+    default_timeline_paths,
+    load_timeline,
+    source_warnings,
+    validate,
+)
 
 
 class DefaultGroup(click.Group):
@@ -413,6 +420,7 @@ def timeline_validate(paths: tuple[str, ...], fmt: str) -> None:
     """Check timeline files; every problem as file:line:column: message."""
     files = list(paths) if paths else [str(p) for p in default_timeline_paths()]
     loaded, problems = validate(files)
+    warnings = source_warnings(loaded) if loaded is not None else []
     if fmt == "json":
         click.echo(
             json.dumps(
@@ -424,6 +432,10 @@ def timeline_validate(paths: tuple[str, ...], fmt: str) -> None:
                         {"path": p.path, "line": p.line, "column": p.column, "message": p.message}
                         for p in problems
                     ],
+                    "warnings": [
+                        {"path": p.path, "line": p.line, "column": p.column, "message": p.message}
+                        for p in warnings
+                    ],
                 },
                 indent=2,
             )
@@ -431,6 +443,8 @@ def timeline_validate(paths: tuple[str, ...], fmt: str) -> None:
     else:
         for problem in problems:
             click.echo(str(problem))
+        for warning in warnings:
+            click.echo(f"warning: {warning}")
         if loaded is not None:
             click.echo(f"ok: {len(loaded)} events in {', '.join(files)}")
         else:

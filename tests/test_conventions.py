@@ -217,3 +217,31 @@ def test_sarif_with_fixes_and_warnings_validates(tmp_path: Path) -> None:
     assert sarif["runs"][0]["results"][0]["fixes"]
     errors = [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(sarif)]
     assert not errors, errors[:5]
+
+
+def test_timeline_validate_warns_about_sources(tmp_path: Path) -> None:
+    (tmp_path / "t.yaml").write_text(
+        """schema: 1
+events:
+  - id: a-2020
+    title: Event A
+    date: 2020-07-29
+    sources:
+      - https://www.reuters.com/world/a
+      - https://reuters.com/world/a/
+      - see above
+      - https://www.urdupoint.com/en/world/a.html
+      - "Minsk Herald, 30 July 2020"
+""",
+        encoding="utf-8",
+    )
+    result = invoke("timeline", "validate", "t.yaml")
+    assert result.exit_code == 0  # warnings, not problems
+    warnings = [line for line in result.stdout.splitlines() if line.startswith("warning: ")]
+    assert len(warnings) == 3, warnings
+    assert "given twice" in warnings[0]
+    assert "'see above' is neither a URL" in warnings[1]
+    assert "aggregator page (urdupoint.com)" in warnings[2]
+    assert all(":3:1: a-2020:" in w for w in warnings)
+    shown = json.loads(invoke("timeline", "validate", "t.yaml", "--format", "json").stdout)
+    assert shown["valid"] is True and len(shown["warnings"]) == 3
