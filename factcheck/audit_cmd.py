@@ -180,6 +180,7 @@ def _audit(paths: tuple[str, ...], opts: dict[str, Any]) -> Any:
     started = time.monotonic()
     with AuditStore(opts["db"]) as store:
         _prepare_store(store, opts)
+        store.set_meta(_run_meta(settings, opts))
         summary = _run(store, paths, settings, opts)
     summary.elapsed = time.monotonic() - started  # engine start-up included
     click.echo(f"factcheck: audit: {summary.line()} -> {opts['db']}", err=True)
@@ -220,6 +221,39 @@ def _run(store: Any, paths: tuple[str, ...], settings: Any, opts: dict[str, Any]
         )
     finally:
         reporter.stop()
+
+
+def _run_meta(settings: Any, opts: dict[str, Any]) -> dict[str, Any]:
+    """What the HTML report's header tells of the run: its date, the timeline, the
+    options that shape the results, the tool version; and each event's dates and sources
+    (the findings cite them)."""
+    from datetime import datetime, timezone
+
+    from . import __version__
+
+    timeline = settings.timeline
+    ref = opts["reference_date"]
+    return {
+        "run_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "tool_version": __version__,
+        "timeline": {
+            "title": timeline.title or None,
+            "paths": list(timeline.paths),
+            "sha256": timeline.sha256,
+            "events": len(timeline),
+        },
+        "options": {
+            "min_score": opts["min_score"],
+            "model": opts["model"],
+            "input_format": opts["input_format"],
+            "reference_date": ref.isoformat() if ref else None,
+            "exclude": list(opts["exclude"]),
+            "root": _root(opts),
+        },
+        "events": {
+            e.id: {"title": e.title, "when": e.when, "sources": list(e.sources)} for e in timeline
+        },
+    }
 
 
 def _root(opts: dict[str, Any]) -> str:
