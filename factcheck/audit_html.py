@@ -268,10 +268,29 @@ def _finding_row(
         f'<td class="{e(r["verdict"])}">{e(r["verdict"])}</td>'
         f"<td><code>{e(r['rule'])}</code></td>"
         f"<td>{e(event)}</td><td>{e(r['time_text'])}</td>"
-        f"<td>{e(r['suggestion'] or '')}</td>"
+        f"<td>{_suggestion(r)}</td>"
         f'<td><p class="sentence">{e(r["sentence"])}</p><p class="message">{e(r["message"])}</p>'
         f"{_sources(r, events)}</td></tr>"
     )
+
+
+def _suggestion(r: dict[str, Any]) -> str:
+    """The suggestion, in the article's own wording first where there is one."""
+    e = html.escape
+    suggestion = r["suggestion"] or ""
+    words = None
+    if suggestion and r["verdict"] in MISDATED and r["rule"] in ("wrong-date", "conflation"):
+        start = parse_date(str(r["event_date"] or ""))
+        end = parse_date(str(r["event_end"])) if r["event_end"] else None
+        if start is not None:
+            from .phrasing import rewrite
+            from .timeline import Event
+
+            event = Event(r["event_id"] or "", r["event_title"] or "", start, end)
+            words = rewrite(r["time_text"], event)
+    if words and words != suggestion:
+        return f'{e(words)} <span class="note">({e(suggestion)})</span>'
+    return e(suggestion)
 
 
 _HEAD = (
@@ -495,7 +514,7 @@ def header(store: AuditStore, meta: dict[str, Any]) -> str:
         f"{e(k)}: {e(str(v))}" for k, v in options.items() if v not in (None, [], "")
     )
     items = [
-        ("run", e(run_at or "unknown") + " UTC" if run_at else "unknown"),
+        ("run", e(str(run_at).replace("+00:00", "")) + " UTC" if run_at else "unknown"),
         ("timeline", f'{described} <code title="sha256">{e(sha[:12])}</code>'),
         ("options", shown_options or "defaults"),
         ("factcheck", e(version)),

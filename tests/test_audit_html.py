@@ -220,7 +220,7 @@ def test_header_groups_sentence_suggestion_sources_and_legend(audited: Path) -> 
     (conflated,) = [cells for a, cells in page.rows["finding"] if a["data-verdict"] == "conflated"]
     where, verdict, rule, event, says, suggestion, detail = conflated
     assert (verdict, rule, event) == ("conflated", "conflation", "legion-mutiny-2023")
-    assert suggestion == "2023-06-23 to 2023-06-24"
+    assert suggestion == "June 2023 (2023-06-23 to 2023-06-24)"  # the article's wording first
     assert "Legion" in detail  # the sentence and the message
     assert "https://example.org/mutiny" in page.links  # the timeline's sources
     for row_class in ("finding", "finding-by-event"):
