@@ -245,3 +245,13 @@ events:
     assert all(":3:1: a-2020:" in w for w in warnings)
     shown = json.loads(invoke("timeline", "validate", "t.yaml", "--format", "json").stdout)
     assert shown["valid"] is True and len(shown["warnings"]) == 3
+
+
+def test_bundled_timeline_cites_no_aggregator_the_issue_names() -> None:
+    from factcheck.timeline import bundled_timeline_path, load_timeline, source_warnings
+
+    for path in (bundled_timeline_path(), TIMELINE):
+        warnings = [w.message for w in source_warnings(load_timeline(path))]
+        named = ("urdupoint.com", "devdiscourse.com", "news.az")
+        assert not [w for w in warnings if any(f"({host})" in w for host in named)], path
+        assert not [w for w in warnings if "twice" in w or "neither" in w], path
