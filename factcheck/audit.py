@@ -8,7 +8,8 @@
 Inputs (`iter_documents`) are files, directories (walked as `check` walks them),
 globs, and JSONL archives (`*.jsonl`, `*.jsonl.gz`: one JSON object a line with
 `text`, optional `id`, `path` or `url`, optional `date`; `doc_id` and `dct` are
-accepted for `id` and `date`). A document's key is its file path, or
+accepted for `id` and `date`). A document's key is its file path, resolved and
+relative to a root (`document_key`: the same however the path is spelt), or
 `archive.jsonl#<id>` for a record (its id, else its path or url, else its line
 number; a key seen twice gets `@<line>` appended).
 
@@ -49,6 +50,7 @@ from .audit_engines import (
 from .audit_inputs import (
     AuditDoc,
     count_documents,
+    document_key,
     expand_inputs,
     input_bytes,
     is_archive,
@@ -59,7 +61,7 @@ from .audit_inputs import (
 )
 from .audit_store import AuditStore, export, export_csv, export_jsonl
 from .report import VERDICTS
-from .verdicts import SEVERITY_RANK
+from .severity import SEVERITY_RANK
 
 __all__ = [
     "BATCH_CHARS",
@@ -84,6 +86,7 @@ __all__ = [
     "import_distributed",
     "input_bytes",
     "is_archive",
+    "document_key",
     "iter_archive",
     "iter_documents",
     "make_engine",

@@ -16,9 +16,8 @@ import click
 
 from .clitools import handle_errors, input_format_option, parse_reference_date, timeline_option
 from .errors import ExitCode, FactcheckError
-from .verdicts import SEVERITY_RANK
+from .severity import FAIL_ON
 
-FAIL_ON = {"error": SEVERITY_RANK["error"], "warning": SEVERITY_RANK["warning"], "never": 99}
 SHOWN_ERRORS = 10
 CONFIG_KEYS = {  # option -> configuration key (the keys `check` reads that apply here)
     "timeline_paths": "timeline",
@@ -34,8 +33,10 @@ HELP = """Audit an archive: check every document and record the results in a dat
 PATH is a file, a directory (walked as `check` walks it), a glob (quote it), or a
 JSONL archive (*.jsonl, *.jsonl.gz): one JSON object a line with `text`, optional
 `id`, `path` or `url`, and optional `date` (YYYY-MM-DD), the record's reference
-date (`doc_id` and `dct` are accepted too). A document's key is its path, or
-ARCHIVE#ID for a record (its id, else its path or url, else its line number).
+date (`doc_id` and `dct` are accepted too). A document's key is its path
+relative to --root (default: the directory of --db), resolved, so the same
+however it is spelt (absolute, ./, through a link), or ARCHIVE#ID for a record
+(its id, else its path or url, else its line number).
 
 Results go to the SQLite database --db: a `files` row per document and a
 `claims` row per claim, each document in one transaction, so an interrupted or
@@ -179,6 +180,7 @@ def _audit(paths: tuple[str, ...], opts: dict[str, Any]) -> Any:
     started = time.monotonic()
     with AuditStore(opts["db"]) as store:
         _prepare_store(store, opts)
+        store.set_meta(_run_meta(settings, opts))
         summary = _run(store, paths, settings, opts)
     summary.elapsed = time.monotonic() - started  # engine start-up included
     click.echo(f"factcheck: audit: {summary.line()} -> {opts['db']}", err=True)
@@ -198,6 +200,7 @@ def _run(store: Any, paths: tuple[str, ...], settings: Any, opts: dict[str, Any]
             input_format=opts["input_format"],
             exclude=opts["exclude"],
             on_warning=reporter.warning,
+            root=_root(opts),
         )
         jobs = opts["jobs"] or (
             core.default_jobs(paths, opts["exclude"])
@@ -218,6 +221,46 @@ def _run(store: Any, paths: tuple[str, ...], settings: Any, opts: dict[str, Any]
         )
     finally:
         reporter.stop()
+
+
+def _run_meta(settings: Any, opts: dict[str, Any]) -> dict[str, Any]:
+    """What the HTML report's header tells of the run: its date, the timeline, the
+    options that shape the results, the tool version; and each event's dates and sources
+    (the findings cite them)."""
+    from datetime import datetime, timezone
+
+    from . import __version__
+
+    timeline = settings.timeline
+    ref = opts["reference_date"]
+    return {
+        "run_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "tool_version": __version__,
+        "timeline": {
+            "title": timeline.title or None,
+            "paths": list(timeline.paths),
+            "sha256": timeline.sha256,
+            "events": len(timeline),
+        },
+        "options": {
+            "min_score": opts["min_score"],
+            "model": opts["model"],
+            "input_format": opts["input_format"],
+            "reference_date": ref.isoformat() if ref else None,
+            "exclude": list(opts["exclude"]),
+            "root": _root(opts),
+        },
+        "events": {
+            e.id: {"title": e.title, "when": e.when, "sources": list(e.sources)} for e in timeline
+        },
+    }
+
+
+def _root(opts: dict[str, Any]) -> str:
+    """What document keys are relative to: --root, else the database's directory."""
+    if opts["root"]:
+        return str(opts["root"])
+    return os.path.dirname(os.path.abspath(opts["db"]))
 
 
 def _prepare_store(store: Any, opts: dict[str, Any]) -> None:
@@ -249,6 +292,12 @@ def _outputs(opts: dict[str, Any], create: bool) -> None:
 
 @click.argument("paths", nargs=-1, metavar="[PATH...]")
 @click.option("--db", required=True, metavar="FILE", help="The SQLite database of the audit.")
+@click.option(
+    "--root",
+    type=click.Path(exists=True, file_okay=False),
+    metavar="DIR",
+    help="Document keys are paths relative to DIR.  [default: the directory of --db]",
+)
 @timeline_option
 @click.option(
     "--reference-date",
@@ -265,7 +314,8 @@ def _outputs(opts: dict[str, Any], create: bool) -> None:
 )
 @click.option("--model", metavar="NAME", help="An installed spaCy pipeline to use.")
 @input_format_option(
-    "How to read documents; auto: by the file's (or record's path/url's) extension."
+    "How to read documents; auto: by the file's (or record's `path`'s) extension "
+    "(a record's `format` wins)."
 )
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files matching GLOB.")
 @click.option(

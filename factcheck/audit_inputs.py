@@ -50,14 +50,34 @@ def is_archive(path: str) -> bool:
     return path.lower().endswith(ARCHIVE_SUFFIXES)
 
 
-def expand_inputs(paths: Iterable[str], exclude: tuple[str, ...] = ()) -> Iterator[sources.Target]:
-    """Files, walked directories, glob matches and archives, each once, in a stable order."""
+def document_key(path: str, root: str | None = None) -> str:
+    """A document's canonical key, however its path is spelt: the path with its folder
+    resolved (links, `.`, `..`), relative to `root` (default: the working directory) when
+    it lies below it, else absolute. A link to a file keeps its own name."""
+    base = os.path.realpath(root if root is not None else os.curdir)
+    folder, name = os.path.split(os.path.abspath(path))
+    full = os.path.join(os.path.realpath(folder), name)
+    try:
+        rel = os.path.relpath(full, base)
+    except ValueError:  # another drive (Windows)
+        return full
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        return full
+    return rel
+
+
+def expand_inputs(
+    paths: Iterable[str], exclude: tuple[str, ...] = (), root: str | None = None
+) -> Iterator[sources.Target]:
+    """Files, walked directories, glob matches and archives, each once (however its path
+    is spelt), in a stable order."""
     seen: set[str] = set()
     for path in paths:
         for target in _expand_one(path, exclude):
             norm = os.path.normpath(target.path)
-            if norm not in seen:
-                seen.add(norm)
+            key = document_key(norm, root) if not target.error else norm
+            if key not in seen:
+                seen.add(key)
                 yield replace(target, path=norm)
 
 
@@ -93,14 +113,23 @@ def iter_documents(
     input_format: str = "auto",
     exclude: Iterable[str] = (),
     on_warning: Callable[[str], None] | None = None,
+    root: str | None = None,
 ) -> Iterator[AuditDoc]:
-    """Every document of the inputs, read lazily (one file or archive line at a time)."""
+    """Every document of the inputs, read lazily (one file or archive line at a time).
+
+    Keys are canonical (`document_key`): relative to `root` (default: the working
+    directory), the same however a path is spelt, so that a resumed audit finds them."""
     keys: set[str] = set()
-    for target in expand_inputs(paths, tuple(exclude)):
+    for target in expand_inputs(paths, tuple(exclude), root):
         if target.error:
             yield AuditDoc(target.path, None, None, error=target.error)
         elif is_archive(target.path):
-            for doc in iter_archive(target.path, reference_date, input_format=input_format):
+            for doc in iter_archive(
+                target.path,
+                reference_date,
+                input_format=input_format,
+                key=document_key(target.path, root),
+            ):
                 if doc.key in keys:
                     old = doc.key
                     doc = replace(doc, key=_dedupe(old, keys, doc.line))
@@ -109,8 +138,9 @@ def iter_documents(
                 keys.add(doc.key)
                 yield doc
         else:
-            keys.add(target.path)
-            yield read_file(target.path, reference_date, input_format)
+            key = document_key(target.path, root)
+            keys.add(key)
+            yield read_file(target.path, reference_date, input_format, key=key)
 
 
 def _dedupe(key: str, keys: set[str], line: int | None) -> str:
@@ -122,10 +152,13 @@ def _dedupe(key: str, keys: set[str], line: int | None) -> str:
     return candidate
 
 
-def read_file(path: str, reference_date: date | None, input_format: str = "auto") -> AuditDoc:
-    """One file as an AuditDoc (with `error` set when it cannot be read)."""
+def read_file(
+    path: str, reference_date: date | None, input_format: str = "auto", *, key: str | None = None
+) -> AuditDoc:
+    """One file as an AuditDoc (with `error` set when it cannot be read), keyed `key`
+    (default: the path as given)."""
     fmt = detect_format(path) if input_format == "auto" else input_format
-    doc = AuditDoc(path, None, None, reference_date, fmt, location=os.path.abspath(path))
+    doc = AuditDoc(key or path, None, None, reference_date, fmt, location=os.path.abspath(path))
     try:
         data = sources.read_bytes(path)
     except InputError as exc:
@@ -145,11 +178,17 @@ def _open_archive(path: str) -> IO[bytes]:
 
 
 def iter_archive(
-    path: str, reference_date: date | None = None, *, input_format: str = "auto"
+    path: str,
+    reference_date: date | None = None,
+    *,
+    input_format: str = "auto",
+    key: str | None = None,
 ) -> Iterator[AuditDoc]:
     """The records of a JSONL archive; bad lines and records without text as errors.
 
-    Keys are not yet made unique across the archive: `iter_documents` does that."""
+    A record's key is `KEY#ID` (`key` defaults to the archive's path as given). Keys are
+    not yet made unique across the archive: `iter_documents` does that."""
+    base = key or path
     try:
         handle = _open_archive(path)
     except OSError as exc:
@@ -159,17 +198,22 @@ def iter_archive(
         try:
             for number, raw in enumerate(handle, start=1):
                 if raw.strip():
-                    yield _record(path, number, raw, reference_date, input_format)
+                    yield _record(path, number, raw, reference_date, input_format, base)
         except (OSError, EOFError) as exc:  # e.g. a truncated .gz
             yield AuditDoc(path, None, None, error=f"{path}: cannot read ({exc})")
 
 
 def _record(
-    archive: str, number: int, raw: bytes, reference_date: date | None, input_format: str
+    archive: str,
+    number: int,
+    raw: bytes,
+    reference_date: date | None,
+    input_format: str,
+    base: str,
 ) -> AuditDoc:
-    """One archive line as a document."""
+    """One archive line as a document (keyed `base#ID`)."""
     where = f"{archive}:{number}"
-    line_key = f"{archive}#{number}"
+    line_key = f"{base}#{number}"
     try:
         record = json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -178,7 +222,7 @@ def _record(
     if not isinstance(record, dict):
         return _bad_record(line_key, raw, number, f"{where}: a record must be a JSON object")
     ident = _first_text(record, ("id", "doc_id", "path", "url"))
-    key = f"{archive}#{ident}" if ident is not None else line_key
+    key = f"{base}#{ident}" if ident is not None else line_key
     location = _first_text(record, ("url", "path"))
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
@@ -187,7 +231,7 @@ def _record(
         ref = _record_date(record, reference_date)
     except ValueError as exc:
         return _bad_record(key, raw, number, f"{where}: {exc}", location)
-    fmt = _record_format(record, location, input_format)
+    fmt = _record_format(record, _first_text(record, ("path",)), input_format)
     sha = _sha256(text.encode("utf-8", "surrogatepass"))
     return AuditDoc(key, text, sha, ref, fmt, kind="record", location=location, line=number)
 
@@ -220,13 +264,16 @@ def _record_date(record: dict[str, Any], default: date | None) -> date | None:
     raise ValueError(f"invalid date {value!r} (expected YYYY-MM-DD)")
 
 
-def _record_format(record: dict[str, Any], location: str | None, input_format: str) -> str:
+def _record_format(record: dict[str, Any], path: str | None, input_format: str) -> str:
+    """The record's `format`, else --input-format, else by its `path`'s extension, else
+    text. A `url` never decides: a page's address (`…/story.html`) says nothing of how
+    its text was exported."""
     given = record.get("format")
     if isinstance(given, str) and given in FORMATS:
         return given
     if input_format != "auto":
         return input_format
-    return detect_format(location) if location else "text"
+    return detect_format(path) if path else "text"
 
 
 def input_bytes(paths: Iterable[str], exclude: Iterable[str] = (), limit: int | None = None) -> int:

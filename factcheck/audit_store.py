@@ -99,6 +99,7 @@ CREATE TABLE IF NOT EXISTS claims (
 CREATE INDEX IF NOT EXISTS claims_path ON claims (path);
 CREATE INDEX IF NOT EXISTS claims_verdict ON claims (verdict);
 """
+META_TABLE = "CREATE TABLE IF NOT EXISTS meta (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL)"
 
 
 class AuditStore:
@@ -235,6 +236,23 @@ class AuditStore:
             settings.tool_version,
             settings.options(doc),
         )
+
+    def set_meta(self, values: dict[str, Any]) -> None:
+        """Record facts about the run (JSON values by key: its date, the timeline, the
+        options) for the report. The table is added to older databases on first use."""
+        with self.transaction():
+            self.db.execute(META_TABLE)
+            self.db.executemany(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                [(k, json.dumps(v, ensure_ascii=False)) for k, v in values.items()],
+            )
+
+    def meta(self) -> dict[str, Any]:
+        """What `set_meta` recorded (empty for a database written before it existed)."""
+        tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master")}
+        if "meta" not in tables:
+            return {}
+        return {k: json.loads(v) for k, v in self.db.execute("SELECT key, value FROM meta")}
 
     def files(self) -> Iterator[dict[str, Any]]:
         cursor = self.db.execute(f"SELECT {_names(FILE_COLUMNS)} FROM files ORDER BY path")

@@ -14,7 +14,7 @@ after another; the discourse context runs on from piece to piece.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import date, datetime
 
 from spacy.language import Language
 
@@ -25,7 +25,7 @@ from .focus import Focuser, is_focusable
 from .markup import Extracted, Suppression, detect_format, extract
 from .matching import EventIndex, glued_tokens
 from .pipeline import build_pipeline, make_doc
-from .reference import find_reference_date
+from .reference import find_reference_date, parse_reference_date
 from .report import CheckedClaim, FileReport, LineIndex, Report, SkippedTime
 from .segment import Block, split_chunks
 from .thresholds import DEFAULT, Thresholds
@@ -64,17 +64,20 @@ class Checker:
     def check_text(
         self,
         text: str,
-        reference_date: date | None = None,
+        reference_date: date | str | None = None,
         path: str = "<text>",
         *,
         input_format: str = "auto",
         unused_suppressions: bool = False,
     ) -> FileReport:
-        """Check one text. Without `reference_date`, the document's own date is used.
+        """Check one text. Without `reference_date` (a date, or an ISO string such as
+        "2023-06-26"), the document's own date is used; raises InputError for a string
+        that is not a date.
 
         `input_format` is "text", "markdown", "html" or "auto" (by the path's extension).
         Positions in the report are positions in `text` as given, whatever the format."""
         source = None
+        reference_date = as_reference_date(reference_date)
         if reference_date is None:
             found = find_reference_date(text)
             if found:
@@ -159,10 +162,16 @@ class Checker:
         exclude: Iterable[str] = (),
         stdin_name: str | None = None,
         unused_suppressions: bool = False,
+        gitignore: bool = True,
+        force_exclude: bool = False,
     ) -> Iterator[FileReport]:
-        """Check files and directories (walked for text files, minus `exclude` globs);
-        errors are per file, and one bad document never stops the rest."""
-        for target in sources.iter_targets(paths, exclude=tuple(exclude)):
+        """Check files and directories (walked for text files, minus `exclude` globs and
+        what .gitignore excludes; `sources.iter_targets`); errors are per file, and one
+        bad document never stops the rest."""
+        targets = sources.iter_targets(
+            paths, tuple(exclude), gitignore=gitignore, force_exclude=force_exclude
+        )
+        for target in targets:
             if target.error:
                 yield FileReport(target.path, error=target.error)
                 continue
@@ -186,6 +195,20 @@ class Checker:
     def check(self, paths: Iterable[str], reference_date: date | None = None) -> Report:
         """All files at once, as one `Report`."""
         return Report(self.timeline, list(self.check_paths(paths, reference_date)))
+
+
+def as_reference_date(value: date | str | None) -> date | None:
+    """A reference date given to the API: a date (a datetime's day), an ISO string, None."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    parsed = parse_reference_date(value) if isinstance(value, str) else None
+    if parsed is None:
+        raise InputError(f"reference_date {value!r} is not a date (YYYY-MM-DD or a date object)")
+    return parsed
 
 
 def _blocks_in(blocks: tuple[Block, ...] | None, start: int, end: int) -> list[Block] | None:
@@ -212,7 +235,7 @@ def _unsuppressed(
     kept = []
     for claim in claims:
         start = claim.finding.claim.time.start_char
-        hit = next((s for s in suppressions if s.start <= start < s.end), None)
+        hit = next((s for s in suppressions if s.covers(start, claim.finding.rule)), None)
         if hit is None:
             kept.append(claim)
         elif claim.severity != "info":

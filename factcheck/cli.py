@@ -6,7 +6,9 @@ library's errors into one line on stderr and exit status 2 (`errors.ExitCode`).
 
 from __future__ import annotations
 
+import difflib
 import json
+import os
 import sys
 from dataclasses import dataclass, fields
 from datetime import date
@@ -28,10 +30,15 @@ from .errors import ExitCode, FactcheckError, TimelineError
 from .formatters import FORMATTERS, OutputOptions
 from .report import Report
 from .rules import KINDS, RULES, Rule, lookup
-from .timeline import Timeline, default_timeline_paths, load_timeline, validate
-from .verdicts import SEVERITY_RANK
-
-FAIL_ON = {"error": SEVERITY_RANK["error"], "warning": SEVERITY_RANK["warning"], "never": 99}
+from .severity import FAIL_ON, SEVERITY_RANK
+from .timeline import (
+    Event,
+    Timeline,
+    default_timeline_paths,
+    load_timeline,
+    source_warnings,
+    validate,
+)
 
 
 class DefaultGroup(click.Group):
@@ -53,9 +60,23 @@ class DefaultGroup(click.Group):
         sys.exit(result if isinstance(result, int) else ExitCode.OK)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+        if not args:  # bare `factcheck`: the help, on stdout, as `--help` prints it
+            click.echo(ctx.get_help())
+            ctx.exit(ExitCode.OK)
+        if args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            _no_mistyped_command(args[0], list(self.commands))
             args = ["check", *args]
         return super().parse_args(ctx, args)
+
+
+def _no_mistyped_command(word: str, commands: list[str]) -> None:
+    """`factcheck chek x.md`: a word that names no file but is close to a command is a
+    mistyped command (as git and ruff say), not a missing article."""
+    if word.startswith("-") or os.path.lexists(word) or any(c in word for c in "/\\.*"):
+        return
+    close = difflib.get_close_matches(word, commands, n=1, cutoff=0.6)
+    if close:
+        raise click.UsageError(f"no such command {word!r}; did you mean {close[0]!r}?")
 
 
 def load(paths: tuple[str, ...]) -> Timeline:
@@ -111,9 +132,33 @@ def cli() -> None:
 )
 @click.option(
     "--show",
-    type=click.Choice(["problems", "all", "skipped"]),
-    help="List problems only, every claim, or every claim and the time expressions set "
-    "aside (each with its rule).  [default: problems]",
+    type=click.Choice(["problems", "all", "skipped", "sources"]),
+    multiple=True,
+    help="List problems only, every claim (with the rules that decided it), every claim "
+    "and the time expressions set aside (skipped); sources: every source in full "
+    "(repeatable).  [default: problems]",
+)
+@click.option(
+    "--quiet", "-q", is_flag=True, default=None, help="Print the findings only: no summary."
+)
+@click.option(
+    "--statistics",
+    is_flag=True,
+    default=None,
+    help="Print the number of claims per rule and verdict instead of the findings.",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULE[,RULE]",
+    help="Report only these rules (ids or names; ALL: every rule).",
+)
+@click.option("--ignore", multiple=True, metavar="RULE[,RULE]", help="Do not report these rules.")
+@click.option(
+    "--severity",
+    multiple=True,
+    metavar="RULE=LEVEL",
+    help="Report RULE at LEVEL (error, warning or info), e.g. wrong-date=warning.",
 )
 @click.option("--model", metavar="NAME", help="An installed spaCy pipeline to use.")
 @click.option(
@@ -130,6 +175,17 @@ def cli() -> None:
     multiple=True,
     metavar="GLOB",
     help="Skip files matching GLOB when walking directories (repeatable).",
+)
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    default=None,
+    help="Apply --exclude and .gitignore to files named on the command line too.",
+)
+@click.option(
+    "--respect-gitignore/--no-respect-gitignore",
+    default=None,
+    help="Skip what .gitignore files exclude when walking.  [default: respect]",
 )
 @click.option("--baseline", metavar="FILE", help="Report only findings not in this baseline.")
 @click.option(
@@ -164,6 +220,9 @@ def check(
 ) -> None:
     """Check articles (files, directories, or - for standard input)."""
     opts = CheckOptions.resolve(ctx, given, load_config(config_path))
+    from .selection import Selection
+
+    selection = Selection.parse(opts.select, opts.ignore, dict(opts.severity))
     if print_config:
         click.echo(yaml.safe_dump(opts.as_config(), sort_keys=True, allow_unicode=True), nl=False)
         sys.exit(ExitCode.OK)
@@ -181,15 +240,21 @@ def check(
         exclude=opts.exclude,
         stdin_name=opts.stdin_filename,
         unused_suppressions=opts.report_unused_suppressions,
+        gitignore=opts.respect_gitignore,
+        force_exclude=opts.force_exclude,
     )
-    # the text report on a terminal shows each file's warnings: not twice on one screen
-    shown = opts.format == "text" and not opts.output and _on_terminal()
+    # the text report on a terminal shows each file's warnings and errors: not twice on
+    # one screen; elsewhere they go to stderr too (the report may be a file or a pipe)
+    shown = opts.format == "text" and not opts.output and _on_terminal() and not opts.statistics
     for file in files:
         report.files.append(file)
-        for warning in () if shown else file.warnings:
+        if shown:
+            continue
+        for warning in () if opts.quiet else file.warnings:
             click.echo(f"factcheck: warning: {warning}", err=True)
         if file.error:
             click.echo(f"factcheck: error: {file.error}", err=True)
+    selection.apply(report)
     if write_baseline:
         n = baseline.write_baseline(report, write_baseline)
         click.echo(
@@ -202,10 +267,17 @@ def check(
     try:
         options = OutputOptions(
             color=False if (opts.no_color or opts.output) else None,
-            show=opts.show,
+            show=next((s for s in ("skipped", "all") if s in opts.show), "problems"),
             fail_on=opts.fail_on,
+            sources="sources" in opts.show,
+            quiet=opts.quiet,
         )
-        FORMATTERS[opts.format](options).write(report, stream)
+        if opts.statistics:
+            from .formatters.statistics import write_statistics
+
+            write_statistics(report, stream, opts.format, options)
+        else:
+            FORMATTERS[opts.format](options).write(report, stream)
     finally:
         if stream is not sys.stdout:
             stream.close()
@@ -219,12 +291,19 @@ class CheckOptions:
     format: str = "text"
     output: str | None = None
     fail_on: str = "error"
-    show: str = "problems"
+    show: tuple[str, ...] = ("problems",)
+    quiet: bool = False
+    statistics: bool = False
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
     model: str | None = None
     min_score: float = 60.0
     input_format: str = "auto"
     stdin_filename: str | None = None
     exclude: tuple[str, ...] = ()
+    force_exclude: bool = False
+    respect_gitignore: bool = True
     baseline: str | None = None
     report_unused_suppressions: bool = False
     no_color: bool = False
@@ -247,28 +326,50 @@ class CheckOptions:
                 values[key] = value
             elif key in config.values:
                 values[key] = config.values[key]
-        for key in ("exclude", "timeline"):
+        for key in ("exclude", "timeline", "show"):
             if key in values:
                 values[key] = tuple(values[key])
+        for key in ("select", "ignore"):  # RULE,RULE as separate names
+            if key in values:
+                values[key] = tuple(p.strip() for v in values[key] for p in v.split(",") if p)
+        if "severity" in values:  # RULE=LEVEL options, or a mapping from the config
+            given_levels = values["severity"]
+            if isinstance(given_levels, dict):
+                pairs = list(given_levels.items())
+            else:
+                pairs = [tuple(v.split("=", 1)) if "=" in v else (v, "") for v in given_levels]
+            values["severity"] = tuple((str(k), str(v)) for k, v in pairs)
         return cls(**values)
 
     def as_config(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for f in fields(self):
             value = getattr(self, f.name)
-            if isinstance(value, tuple):
+            if f.name == "severity":
+                value = dict(value)
+            elif isinstance(value, tuple):
                 value = list(value)
             elif isinstance(value, date):
                 value = value.isoformat()
             out[f.name] = value
+        if not self.timeline:  # the timeline the run would use, not an empty list
+            out["timeline"] = [str(p) for p in default_timeline_paths()]
+        if len(self.show) == 1:
+            out["show"] = self.show[0]
+        if self.config:  # exclude globs as written: relative to the config file
+            base = os.path.realpath(os.path.dirname(os.path.abspath(self.config))) + os.sep
+            out["exclude"] = [p for p in self.exclude if not p.startswith(base)]
         return out
 
 
 def exit_status(report: Report, fail_on: str) -> int:
-    """2 if a file could not be read, else 1 if a finding is at or above `fail_on`, else 0."""
+    """2 if a file could not be read, else 1 if a finding (or, for `warning`, a warning
+    about the input) is at or above `fail_on`, else 0."""
     if any(f.error for f in report.files):
         return ExitCode.USAGE
     worst = max((f.worst() for f in report.files), default=-1)
+    if any(f.warnings for f in report.files):  # a warning about the input counts as one
+        worst = max(worst, SEVERITY_RANK["warning"])
     return ExitCode.FINDINGS if worst >= FAIL_ON[fail_on] else ExitCode.OK
 
 
@@ -365,6 +466,7 @@ def timeline_validate(paths: tuple[str, ...], fmt: str) -> None:
     """Check timeline files; every problem as file:line:column: message."""
     files = list(paths) if paths else [str(p) for p in default_timeline_paths()]
     loaded, problems = validate(files)
+    warnings = source_warnings(loaded) if loaded is not None else []
     if fmt == "json":
         click.echo(
             json.dumps(
@@ -376,6 +478,10 @@ def timeline_validate(paths: tuple[str, ...], fmt: str) -> None:
                         {"path": p.path, "line": p.line, "column": p.column, "message": p.message}
                         for p in problems
                     ],
+                    "warnings": [
+                        {"path": p.path, "line": p.line, "column": p.column, "message": p.message}
+                        for p in warnings
+                    ],
                 },
                 indent=2,
             )
@@ -383,6 +489,8 @@ def timeline_validate(paths: tuple[str, ...], fmt: str) -> None:
     else:
         for problem in problems:
             click.echo(str(problem))
+        for warning in warnings:
+            click.echo(f"warning: {warning}")
         if loaded is not None:
             click.echo(f"ok: {len(loaded)} events in {', '.join(files)}")
         else:
@@ -398,15 +506,21 @@ def timeline_validate(paths: tuple[str, ...], fmt: str) -> None:
     metavar="TEXT",
     help="Only events whose id, title, aliases, entities or summary contain TEXT.",
 )
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @color_option
 @handle_errors()
-def timeline_show(paths: tuple[str, ...], grep: str | None, no_color: bool) -> None:
-    """Show the timeline as a table."""
+def timeline_show(paths: tuple[str, ...], grep: str | None, fmt: str, no_color: bool) -> None:
+    """Show the timeline as a table (or as JSON: every event with every key)."""
     from rich.console import Console
     from rich.table import Table
 
     loaded = load(paths)
     events = loaded.grep(grep) if grep else list(loaded)
+    if fmt == "json":
+        click.echo(json.dumps(timeline_json(loaded, events), indent=2, ensure_ascii=False))
+        return
     table = Table(title=loaded.title or None, show_lines=False)
     for column in ("id", "dates", "title", "sources"):
         table.add_column(column, overflow="fold")
@@ -415,6 +529,31 @@ def timeline_show(paths: tuple[str, ...], grep: str | None, no_color: bool) -> N
     console = Console(no_color=no_color or None, highlight=False)
     console.print(table)
     console.print(f"{len(events)} of {len(loaded)} events")
+
+
+def timeline_json(loaded: Timeline, events: list[Event]) -> dict[str, Any]:
+    """`timeline show --format json`: the timeline's title, paths, hash and events, each
+    with every key of the file (dates as written, `file` and `line` where it is)."""
+    out = []
+    for event in sorted(events, key=lambda e: (e.start, e.id)):
+        item: dict[str, Any] = {}
+        for f in fields(event):
+            value = getattr(event, f.name)
+            if f.name in ("path", "line"):
+                continue
+            if hasattr(value, "value") and hasattr(value, "precision"):  # an Interval
+                value = value.value
+            elif isinstance(value, tuple):
+                value = list(value)
+            item[f.name] = value
+        item["file"], item["line"] = event.path, event.line
+        out.append(item)
+    return {
+        "title": loaded.title or None,
+        "paths": list(loaded.paths),
+        "sha256": loaded.sha256,
+        "events": out,
+    }
 
 
 from .audit_cmd import audit  # noqa: E402 - `factcheck audit` lives in its own module

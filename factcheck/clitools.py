@@ -76,7 +76,7 @@ timeline_option = click.option(
     multiple=True,
     metavar="PATH",
     help="Timeline file or directory of *.yaml (repeatable, merged). "
-    "Default: the nearest claims.yaml, else the bundled timeline.",
+    "Default: the nearest claims.yaml up to the repository root, else the bundled timeline.",
 )
 
 

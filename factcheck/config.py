@@ -5,7 +5,8 @@ Found in this order: `--config FILE`, `$FACTCHECK_CONFIG`, the nearest
 nearest `pyproject.toml` with a `[tool.factcheck]` table. Keys mirror the long
 options (`fail_on`, `format`, `timeline`, `reference_date`, `min_score`,
 `exclude`, `show`, ...); options given on the command line win. Paths in a
-config file are relative to the file. Unknown keys are errors with file and line.
+config file are relative to the file, and so are `exclude` globs that name a
+folder. Unknown keys are errors with file and line.
 """
 
 from __future__ import annotations
@@ -31,14 +32,14 @@ CONFIG_NAMES = (".factcheck.yaml", ".factcheck.yml")
 ENV_VAR = "FACTCHECK_CONFIG"
 CHOICES = {
     "fail_on": ("error", "warning", "never"),
-    "format": ("text", "json", "jsonl", "sarif", "github", "junit", "line"),
-    "show": ("problems", "all", "skipped"),
+    "format": ("text", "json", "jsonl", "sarif", "github", "gitlab", "junit", "line"),
+    "show": ("problems", "all", "sources", "skipped"),
     "input_format": ("auto", "text", "markdown", "html"),
 }
 KEYS = {
     "fail_on": str,
     "format": str,
-    "show": str,
+    "show": list,
     "input_format": str,
     "model": str,
     "reference_date": date,
@@ -49,6 +50,13 @@ KEYS = {
     "output": str,
     "no_color": bool,
     "report_unused_suppressions": bool,
+    "force_exclude": bool,
+    "respect_gitignore": bool,
+    "quiet": bool,
+    "statistics": bool,
+    "select": list,
+    "ignore": list,
+    "severity": dict,
 }
 PATH_KEYS = ("timeline", "baseline", "output")
 
@@ -158,10 +166,24 @@ def _check(path: Path, raw: dict[str, Any], lines: dict[str, int]) -> dict[str, 
 
 def _value(where: str, name: str, value: Any, base: Path) -> Any:
     kind = KEYS[name]
+    if kind is dict:
+        levels = ("info", "warning", "error")
+        if not isinstance(value, dict) or not all(
+            isinstance(k, str) and v in levels for k, v in value.items()
+        ):
+            raise ConfigError(
+                f"{where}: {name} must map rules to one of {', '.join(levels)} "
+                "(e.g. {wrong-date: warning})"
+            )
+        return {str(k): str(v) for k, v in value.items()}
     if kind is list:
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
             raise ConfigError(f"{where}: {name} must be a string or a list of strings")
+        if name in CHOICES and any(i not in CHOICES[name] for i in items):
+            raise ConfigError(f"{where}: {name} must be among {', '.join(CHOICES[name])}")
+        if name == "exclude":  # a glob naming a folder holds below this file's folder too
+            return [p for i in items for p in dict.fromkeys((i, _anchored(i, base)))]
         return [str(base / i) if name in PATH_KEYS else i for i in items]
     if kind is date:
         try:
@@ -181,3 +203,14 @@ def _value(where: str, name: str, value: Any, base: Path) -> Any:
     if name in CHOICES and value not in CHOICES[name]:
         raise ConfigError(f"{where}: {name} must be one of {', '.join(CHOICES[name])}")
     return str(base / value) if name in PATH_KEYS else value
+
+
+def _anchored(pattern: str, base: Path) -> str:
+    """An exclude glob naming a folder (`drafts/archive/*`) made absolute under the
+    config file's (resolved) folder, so that it means the same whatever the working
+    directory and however the checked path is spelt (kept beside the glob as written,
+    which matches below the walked folder as before); a bare name (`*.draft.md`)
+    matches anywhere and is kept as it is."""
+    if "/" not in pattern.rstrip("/") or os.path.isabs(pattern):
+        return pattern
+    return os.path.join(os.path.realpath(base), pattern.removeprefix("./"))

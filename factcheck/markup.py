@@ -34,7 +34,7 @@ from functools import lru_cache
 from html.entities import html5
 from typing import TYPE_CHECKING
 
-from .segment import Block
+from .segment import Block, is_heading
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -51,9 +51,11 @@ _FRONT_MATTER = re.compile(
     re.DOTALL,
 )
 _DIRECTIVE = re.compile(
-    r"\A\s*factcheck\s*[:]?\s+(off|on|ignore[-\s]next[-\s]line)(?![\w-])", re.IGNORECASE
+    r"\A\s*factcheck\s*[:]?\s*(?:(off|on|ignore[-\s]next[-\s]line)(?![\w-])"
+    r"|ignore\[([^\]]*)\])",
+    re.IGNORECASE,
 )
-_TEXT_DIRECTIVE = re.compile(r"^[ \t]*#[ \t]*(factcheck[ \t]+[^\r\n]*)$", re.MULTILINE)
+_TEXT_DIRECTIVE = re.compile(r"^[ \t]*#[ \t]*(factcheck[: \t][^\r\n]*)$", re.MULTILINE)
 _BARE_URL = re.compile(
     r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]}]", re.IGNORECASE
 )
@@ -65,10 +67,15 @@ _HTML_COMMENT = re.compile(r"<!--(.*?)(?:--!?>|\Z)", re.DOTALL)
 class Suppression:
     """A range of the original text whose findings are dropped."""
 
-    kind: str  # "off" (a range) | "ignore-next-line"
+    kind: str  # "off" (a range) | "ignore-next-line" | "ignore[RULES]" (those rules only)
     start: int  # char offsets in the original text, end exclusive
     end: int
     line: int  # 1-based line of the comment itself
+    rules: frozenset[str] | None = None  # rule ids for "ignore[...]"; None: every rule
+
+    def covers(self, offset: int, rule: str) -> bool:
+        """Does it drop a finding of `rule` at `offset`?"""
+        return self.start <= offset < self.end and (self.rules is None or rule in self.rules)
 
 
 @dataclass(frozen=True)
@@ -203,19 +210,37 @@ def _extract_text(text: str) -> Extracted:
     masked = list(text)  # the directive lines are no prose: blank them (keeping the length)
     for c in comments:
         masked[c.start : c.end] = " " * (c.end - c.start)
-    return Extracted("".join(masked), None, _suppressions(comments, canvas, text))
+    out = "".join(masked)
+    return Extracted(out, None, _suppressions(comments, canvas, out))
 
 
 # --- suppressions ------------------------------------------------------------------------
 
 
 def _directive(body: str) -> str | None:
-    """The directive ("off", "on", "ignore-next-line") of a comment body, or None."""
+    """The directive ("off", "on", "ignore-next-line", "ignore[RULE,...]") of a comment
+    body, or None."""
     m = _DIRECTIVE.match(body)
     if not m:
         return None
+    if m.group(1) is None:
+        return f"ignore[{m.group(2).strip()}]"
     word = m.group(1).lower()
     return word if word in ("off", "on") else "ignore-next-line"
+
+
+def _rule_ids(words: str) -> frozenset[str]:
+    """The rule ids that `ignore[...]` names (ids, names or codes; see `selection`)."""
+    from .selection import SelectionError, resolve_rule
+
+    out = set()
+    for word in (w.strip() for w in words.split(",")):
+        if word:
+            try:
+                out.add(resolve_rule(word))
+            except SelectionError:
+                out.add(word)  # names nothing: suppresses nothing (reported if asked)
+    return frozenset(out)
 
 
 def _suppressions(
@@ -234,6 +259,14 @@ def _suppressions(
         elif kind == "ignore-next-line":
             start, end = _next_prose_line(canvas, out, c.end)
             result.append(Suppression("ignore-next-line", start, end, c.line))
+        elif kind is not None and kind.startswith("ignore["):
+            # its own line when that line has prose ("… 2020. <!-- factcheck: ignore[X] -->"),
+            # else the next line that has
+            line = canvas.line_of(c.start)
+            start, end = canvas.line_start(line), canvas.line_end(line)
+            if not out[start:end].strip():
+                start, end = _next_prose_line(canvas, out, c.end)
+            result.append(Suppression(kind, start, end, c.line, _rule_ids(kind[7:-1])))
     if opened is not None:
         result.append(Suppression("off", opened.end, len(out), opened.line))
     return tuple(sorted(result, key=lambda s: (s.start, s.end)))
@@ -303,6 +336,7 @@ class _MarkdownWalker:
         self.context = "paragraph"
         self.row: list[tuple[int, int]] | None = None
         self.row_pos = 0
+        self.nested = 0  # inside list items and block quotes: no heading-like paragraphs
 
     def region(self, line_map: Sequence[int] | None) -> tuple[int, int]:
         """Offsets of the source lines [first, last) of a token map."""
@@ -314,7 +348,11 @@ class _MarkdownWalker:
         line_map: Sequence[int] | None = None
         for tok in tokens:
             line_map = tok.map or line_map
-            if tok.type == "heading_open":
+            if tok.type in ("list_item_open", "blockquote_open"):
+                self.nested += 1
+            elif tok.type in ("list_item_close", "blockquote_close"):
+                self.nested -= 1
+            elif tok.type == "heading_open":
                 self.context = "heading"
             elif tok.type == "paragraph_open":
                 self.context = "paragraph"
@@ -360,8 +398,15 @@ class _MarkdownWalker:
         if not spans:
             return
         block = self.canvas.block(min(s for s, _ in spans), max(e for _, e in spans), kind)
-        if block is not None:
-            self.blocks.append(block)
+        if block is None:
+            return
+        if kind == "paragraph" and self.context == "paragraph" and not self.nested:
+            # a paragraph of one short line without final punctuation reads as a heading,
+            # as in plain text (`segment.split_blocks`): the section's topic
+            shown = "".join(self.canvas.out[block.start : block.end])
+            if "\n" not in shown and is_heading(shown):
+                block = Block(block.start, block.end, "heading")
+        self.blocks.append(block)
 
 
 def _line_bounds(
@@ -761,3 +806,47 @@ class _HtmlScanner:
             line = self.canvas.line_of(i) + 1
             self.comments.append(_Comment(i, end, text[i + 4 : body_end], line))
         return end
+
+
+# --- shown text: prose without the blanks that masked markup leaves -------------------
+
+_BLANK_RUN = re.compile(r"[ \t\r\n\f\v]{2,}|[\t\r\n\f\v]")
+_CLOSING = frozenset(",.;:!?)]}”’")
+_OPENING = frozenset("([{“‘")
+
+
+def prose(text: str, *offsets: int) -> tuple[str, list[int]]:
+    """`text` to be shown (a sentence, a time expression): every run of blanks (what
+    masked markup leaves, line breaks) one space, none before closing punctuation or
+    after opening, none at the ends; with `offsets` into `text` moved to the result."""
+    pieces: list[str] = []
+    moved = list(offsets)
+    new_len = 0  # length of the output so far
+    pos = 0
+    shifts: list[tuple[int, int, int, int]] = []  # each run: start, end, and in the output
+    for m in _BLANK_RUN.finditer(text):
+        pieces.append(text[pos : m.start()])
+        new_len += m.start() - pos
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        keep = bool(before and after) and before not in _OPENING and after not in _CLOSING
+        start_out = new_len
+        if keep:
+            pieces.append(" ")
+            new_len += 1
+        shifts.append((m.start(), m.end(), start_out, new_len))
+        pos = m.end()
+    pieces.append(text[pos:])
+    out = "".join(pieces)
+    for i, offset in enumerate(offsets):
+        delta_old, delta_new = 0, 0
+        result = None
+        for s, e, s_out, e_out in shifts:
+            if offset < s:
+                break
+            if offset < e:  # inside a run: its start (or its end, once past it)
+                result = s_out if offset == s else e_out
+                break
+            delta_old, delta_new = e, e_out
+        moved[i] = result if result is not None else delta_new + (offset - delta_old)
+    return out, moved

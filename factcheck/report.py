@@ -9,13 +9,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .claims import Skipped
+from .markup import prose
 from .rules import RULES
+from .severity import SEVERITY_RANK
 from .timeline import Event, Timeline
-from .verdicts import SEVERITY_RANK, Finding
+
+if TYPE_CHECKING:
+    from .claims import Skipped
+    from .verdicts import Finding
 
 SCHEMA_VERSION = 1
 _WORDS = re.compile(r"\w+")
@@ -65,7 +69,26 @@ class CheckedClaim:
 
     @property
     def message(self) -> str:
-        return self.finding.message
+        """The message as shown: no runs of blanks where markup was."""
+        return prose(self.finding.message)[0]
+
+    @property
+    def sentence(self) -> str:
+        """The sentence as shown: prose without the blanks masked markup leaves."""
+        return prose(self.finding.claim.sentence)[0]
+
+    @property
+    def replacement(self) -> str | None:
+        """The time expression rewritten to the timeline's date in the article's own
+        wording ("June 2023" for "July 2020"), where it is a plain calendar date."""
+        from .phrasing import replacement
+
+        return replacement(self)
+
+    @property
+    def time_text(self) -> str:
+        """The time expression as shown (see `sentence`)."""
+        return prose(self.finding.claim.time.text)[0]
 
     def fingerprint(self) -> str:
         """Stable across edits elsewhere in the file: rule, normalised sentence, event, time."""
@@ -94,9 +117,9 @@ class CheckedClaim:
             "column": self.column,
             "end_line": self.end_line,
             "end_column": self.end_column,
-            "sentence": c.sentence,
+            "sentence": self.sentence,
             "time": {
-                "text": t.text,
+                "text": self.time_text,
                 "value": t.value,
                 "start": _iso(t.start),
                 "end": _iso(t.end),
@@ -108,8 +131,9 @@ class CheckedClaim:
             "rule": f.rule,
             "rule_id": f.rule_id,
             "trace": list(f.trace),
-            "message": f.message,
+            "message": self.message,
             "suggestion": f.suggestion,
+            "replacement": self.replacement,
             "evidence": [event_dict(e) for e in f.evidence],
             "quoted": c.quoted,
             "context": c.via,
@@ -183,6 +207,7 @@ class FileReport:
             "reference_date": _iso(self.reference_date),
             "reference_source": self.reference_source,
             "error": self.error,
+            "warnings": list(self.warnings),
             "claims": [c.to_dict() for c in self.claims],
             "skipped": [s.to_dict() for s in self.skipped],
             "summary": self.summary(),

@@ -4,16 +4,22 @@ Text is decoded as UTF-8 (a BOM is dropped). Text that is not UTF-8 falls back
 to Windows-1252, then Latin-1, and the document says so in `warning`. Files
 that look binary (NUL bytes, or mostly control characters) are refused with an
 `InputError`. Directories are walked for the file types in `TEXT_SUFFIXES`,
-following links to directories but never into a loop.
+following links to directories but never into a loop, and skipping hidden
+folders, `DEFAULT_SKIPPED_DIRS`, `exclude` globs and what `.gitignore` files
+exclude (those of the repository the walk is in, as git reads them).
 """
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
+import functools
 import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+
+import pathspec
 
 from .errors import InputError
 
@@ -96,26 +102,65 @@ def read_document(path: str) -> Document:
     return decode(read_bytes(path), path)
 
 
-def iter_targets(paths: Iterable[str], exclude: tuple[str, ...] = ()) -> Iterator[Target]:
+DEFAULT_SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "site-packages", "venv"})
+"""Folders a walk never enters (besides hidden ones, `.git` among them)."""
+
+
+def iter_targets(
+    paths: Iterable[str],
+    exclude: tuple[str, ...] = (),
+    *,
+    gitignore: bool = True,
+    force_exclude: bool = False,
+) -> Iterator[Target]:
     """Expand command-line paths: files as given, directories walked (without the files
-    matching an `exclude` glob), errors as targets."""
+    matching an `exclude` glob, those a `.gitignore` excludes when `gitignore`, hidden
+    folders and `DEFAULT_SKIPPED_DIRS`), errors as targets. A file named here is kept
+    whatever `exclude` says unless `force_exclude` (as pre-commit wants)."""
     for path in paths:
         if path == STDIN:
             yield Target(path)
         elif os.path.isdir(path):
-            yield from (t for t in _walk(path) if not _excluded(t.path, path, exclude))
+            yield from _walk(path, exclude, gitignore)
         elif os.path.lexists(path) or os.path.exists(path):
+            if force_exclude and (
+                _excluded(path, os.path.dirname(path) or os.curdir, exclude)
+                or (gitignore and _ignored(_ignores_above(_real_dir(path)), path, False))
+            ):
+                continue
             yield Target(path)
         else:
             yield Target(path, f"{path}: no such file or directory")
 
 
+def _real(path: str) -> str:
+    """The absolute path with its folder resolved (links, `.`, `..`); a link to a file
+    keeps its own name."""
+    folder, name = os.path.split(os.path.abspath(path))
+    return os.path.join(os.path.realpath(folder), name)
+
+
+def _real_dir(path: str) -> str:
+    return os.path.dirname(_real(path))
+
+
 def _excluded(path: str, root: str, patterns: tuple[str, ...]) -> bool:
-    """Does a glob match the path, its path below the walked root, or its name?"""
+    """Does a glob match the path however it is spelt: as given (normalised), below the
+    walked root, below the working directory, absolute, or its name? A pattern ending in
+    `/` (or naming a folder) matches everything below that folder."""
     if not patterns:
         return False
-    rel = os.path.relpath(path, root)
-    candidates = {path, rel, os.path.basename(path), path.replace(os.sep, "/")}
+    real = _real(path)
+    candidates = {
+        os.path.normpath(path),
+        os.path.relpath(path, root),
+        os.path.basename(path),
+        real,
+    }
+    with contextlib.suppress(ValueError):  # another drive (Windows)
+        candidates.add(os.path.relpath(real, os.path.realpath(os.curdir)))
+    if os.sep != "/":
+        candidates |= {c.replace(os.sep, "/") for c in candidates}
     return any(
         fnmatch.fnmatch(c, p) or fnmatch.fnmatch(c, p.rstrip("/") + "/*")
         for c in candidates
@@ -123,13 +168,63 @@ def _excluded(path: str, root: str, patterns: tuple[str, ...]) -> bool:
     )
 
 
-def _walk(root: str) -> Iterator[Target]:
+# --- .gitignore ------------------------------------------------------------------------
+
+_Ignores = tuple[tuple[str, "pathspec.PathSpec"], ...]
+
+
+def _gitignore_spec(folder: str) -> pathspec.PathSpec | None:
+    path = os.path.join(folder, ".gitignore")
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return pathspec.GitIgnoreSpec.from_lines(handle.read().splitlines())
+    except OSError:
+        return None
+
+
+@functools.lru_cache(maxsize=256)
+def _ignores_above(folder: str) -> _Ignores:
+    """The .gitignore files that apply in `folder` (a resolved path): its own and those
+    of its parents up to the repository's root (the folder holding `.git`). Outside a
+    repository, the folder's own only."""
+    chain = [folder]
+    here = folder
+    while not os.path.exists(os.path.join(here, ".git")):
+        parent = os.path.dirname(here)
+        if parent == here:  # no repository: only the folder itself
+            chain = [folder]
+            break
+        here = parent
+        chain.append(here)
+    out = []
+    for base in reversed(chain):
+        spec = _gitignore_spec(base)
+        if spec is not None:
+            out.append((base, spec))
+    return tuple(out)
+
+
+def _ignored(ignores: _Ignores, path: str, is_dir: bool) -> bool:
+    """Does the last .gitignore pattern that matches `path` exclude it?"""
+    real = _real(path)
+    result = None
+    for base, spec in ignores:
+        rel = os.path.relpath(real, base).replace(os.sep, "/")
+        if rel.startswith("../"):
+            continue
+        include = spec.check_file(rel + "/" if is_dir else rel).include
+        if include is not None:
+            result = include
+    return bool(result)
+
+
+def _walk(root: str, exclude: tuple[str, ...] = (), gitignore: bool = True) -> Iterator[Target]:
     """Files below `root` with a text suffix, sorted, each directory visited once."""
     seen: set[tuple[int, int]] = set()
-
-    stack = [root]
+    first: _Ignores = _ignores_above(os.path.realpath(root)) if gitignore else ()
+    stack: list[tuple[str, _Ignores]] = [(root, first)]
     while stack:
-        folder = stack.pop()
+        folder, ignores = stack.pop()
         try:
             st = os.stat(folder)
         except OSError as exc:
@@ -143,6 +238,10 @@ def _walk(root: str) -> Iterator[Target]:
         except OSError as exc:
             yield Target(folder, f"{folder}: cannot read directory ({exc.strerror or exc})")
             continue
+        if gitignore and folder != root:
+            spec = _gitignore_spec(os.path.realpath(folder))
+            if spec is not None:
+                ignores = (*ignores, (os.path.realpath(folder), spec))
         subdirs = []
         for entry in entries:
             if entry.name.startswith("."):
@@ -153,7 +252,13 @@ def _walk(root: str) -> Iterator[Target]:
             except OSError:
                 is_dir = False
             if is_dir:
-                subdirs.append(full)
+                if entry.name in DEFAULT_SKIPPED_DIRS or _excluded(full, root, exclude):
+                    continue
+                if ignores and _ignored(ignores, full, True):
+                    continue
+                subdirs.append((full, ignores))
             elif entry.name.lower().endswith(TEXT_SUFFIXES):
+                if _excluded(full, root, exclude) or (ignores and _ignored(ignores, full, False)):
+                    continue
                 yield Target(full)
         stack.extend(reversed(subdirs))

@@ -410,9 +410,9 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def validate(paths: Iterable[str | Path]) -> tuple[Timeline | None, list[Problem]]:
+def validate(paths: str | Path | Iterable[str | Path]) -> tuple[Timeline | None, list[Problem]]:
     """Load and check timeline files; returns the timeline (None if invalid) and all problems."""
-    files = expand_paths(paths)
+    files = expand_paths([paths] if isinstance(paths, str | Path) else paths)
     problems: list[Problem] = []
     events: list[tuple[Event, Node, str]] = []
     ids: list[tuple[str, Node, str]] = []
@@ -484,8 +484,11 @@ def _cross_checks(
     return problems
 
 
-def load_timeline(paths: Iterable[str | Path] | None = None) -> Timeline:
-    """Load timeline files (default: `default_timeline_paths()`); raises TimelineError."""
+def load_timeline(paths: str | Path | Iterable[str | Path] | None = None) -> Timeline:
+    """Load timeline files: one path (a file or a directory of `*.yaml`), a list of them,
+    or None for `default_timeline_paths()`; raises TimelineError."""
+    if isinstance(paths, str | Path):
+        paths = [paths]
     timeline, problems = validate(paths if paths is not None else default_timeline_paths())
     if timeline is None:
         raise TimelineError(problems)
@@ -498,10 +501,78 @@ def bundled_timeline_path() -> Path:
 
 
 def default_timeline_paths(cwd: Path | None = None) -> list[Path]:
-    """The first `claims.yaml` in the working directory or its parents, else the bundled one."""
+    """The first `claims.yaml` in the working directory or its parents up to the root of
+    the repository (the folder holding `.git`: a `claims.yaml` of another program above it
+    is none of ours), else the bundled one."""
     here = (cwd or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         candidate = folder / "claims.yaml"
         if candidate.is_file():
             return [candidate]
+        if (folder / ".git").exists():
+            break
     return [bundled_timeline_path()]
+
+
+# --- source checks (warnings: the timeline loads, but its citations could be better) ---
+
+AGGREGATORS = frozenset(
+    {"urdupoint.com", "devdiscourse.com", "news.az", "msn.com", "yahoo.com", "newsnow.co.uk"}
+)
+"""Hosts that republish wire copy: cite the primary reporting (the agency or paper) instead."""
+_URL = re.compile(r"https?://([^/\s?#]+\.[^/\s?#]+)(?:[/?#]\S*)?", re.IGNORECASE)
+_CITATION = re.compile(r"[A-Za-z].*(?:\b(?:1[89]|20)\d\d\b|,)")
+
+
+def _host(url: str) -> str | None:
+    m = _URL.fullmatch(url.strip())
+    if m is None:
+        return None
+    host = m.group(1).lower().split("@")[-1].split(":")[0]
+    return host.removeprefix("www.")
+
+
+def _same_source(source: str) -> str:
+    """A source normalised for comparison: scheme, `www.`, trailing `/` and case of the
+    host do not make two sources different."""
+    host = _host(source)
+    if host is None:
+        return " ".join(source.split()).casefold()
+    rest = source.strip().split(host, 1)[-1] if host in source.lower() else ""
+    return host + rest.rstrip("/")
+
+
+def source_warnings(timeline: Timeline) -> list[Problem]:
+    """Sources that are neither a URL nor a citation (publisher and date), a source given
+    twice for one event, and aggregator pages (`AGGREGATORS`) where the primary
+    reporting they republish should be cited."""
+    out = []
+    for event in timeline:
+        seen: set[str] = set()
+        for source in event.sources:
+            where = (event.path, event.line, 1)
+            host = _host(source)
+            if host is None and (
+                source.strip().lower().startswith(("http:", "https:", "www."))
+                or not _CITATION.search(source)
+            ):
+                out.append(
+                    Problem(
+                        *where,
+                        f"{event.id}: source {source!r} is neither a URL "
+                        "(https://…) nor a citation (publisher, date)",
+                    )
+                )
+            key = _same_source(source)
+            if key in seen:
+                out.append(Problem(*where, f"{event.id}: source {source!r} is given twice"))
+            seen.add(key)
+            if host is not None and any(host == a or host.endswith("." + a) for a in AGGREGATORS):
+                out.append(
+                    Problem(
+                        *where,
+                        f"{event.id}: source {source!r} is an aggregator page "
+                        f"({host}): cite the primary reporting it republishes",
+                    )
+                )
+    return out

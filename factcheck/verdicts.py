@@ -341,6 +341,9 @@ def _gap(start: date | None, end: date | None, event: Event, precision: str = "d
         months = abs(months)
         if precision == "year" or months % 12 == 0:
             n, unit = max(1, round(months / 12)), "year"
+        elif months > 12:  # "4 years 11 months", not "59 months"
+            years, rest = divmod(months, 12)
+            return f"{years} year{'s' if years != 1 else ''} {rest} month{'s' if rest != 1 else ''}"
         else:
             n, unit = months, "month"
         return f"{n} {unit}{'s' if n != 1 else ''}"

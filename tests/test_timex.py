@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import random
 import sys
-import time
 from datetime import date
 
 import pytest
@@ -365,15 +364,12 @@ def test_fuzz_never_raises_and_spans_are_consistent() -> None:
             assert e.type in {"DATE", "TIME", "DURATION", "SET"}
 
 
-def test_large_text_is_fast() -> None:
+def test_large_text_finds_every_expression() -> None:
     para = ("On July 29, 2020, 33 Wagner contractors and 5,000 men met in Minsk; "
             "last week officials said the talks, which began in 2014 and will resume "
             "next Tuesday, had stalled for two years. ") * 2000
-    t0 = time.perf_counter()
     found = find_times(para, REF)
-    elapsed = time.perf_counter() - t0
-    assert len(found) == 5 * 2000
-    assert elapsed < 10  # only guards against blow-ups; benchmarks/timex_eval.py measures speed
+    assert len(found) == 5 * 2000  # speed: benchmarks/bench_tagger.py, not a unit test
 
 
 # text, expected (span, value) pairs, all with REF = 2023-07-20

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .base import Formatter, OutputOptions
 from .github import GithubFormatter
+from .gitlab import GitlabFormatter
 from .json import JsonFormatter
 from .junit import JunitFormatter
 from .lines import JsonLinesFormatter, LineFormatter
@@ -16,6 +17,7 @@ FORMATTERS: dict[str, type[Formatter]] = {
     "jsonl": JsonLinesFormatter,
     "sarif": SarifFormatter,
     "github": GithubFormatter,
+    "gitlab": GitlabFormatter,
     "junit": JunitFormatter,
     "line": LineFormatter,
 }

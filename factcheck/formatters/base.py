@@ -17,6 +17,8 @@ class OutputOptions:
     show: str = "problems"  # "problems" | "all" | "skipped" (all, and the times set aside)
     width: int | None = None
     fail_on: str = "error"  # "error" | "warning" | "never": what counts as a failure
+    sources: bool = False  # text: every source, in full (--show sources)
+    quiet: bool = False  # text: the findings only (--quiet)
 
 
 def shown(claims: list[CheckedClaim], show: str) -> list[CheckedClaim]:

@@ -37,6 +37,11 @@ class GithubFormatter(Formatter):
                     f"::error file={escape_property(file.path)},"
                     f"title={escape_property('factcheck: unreadable')}::{escape_data(file.error)}\n"
                 )
+            for warning in file.warnings:
+                stream.write(
+                    f"::warning file={escape_property(file.path)},"
+                    f"title={escape_property('factcheck: input')}::{escape_data(warning)}\n"
+                )
             for claim in shown(file.claims, self.options.show):
                 level = COMMANDS[claim.severity]
                 if emitted[level] >= MAX_PER_LEVEL:
@@ -65,7 +70,7 @@ class GithubFormatter(Formatter):
             "endColumn": claim.end_column,
             "title": f"factcheck: {f.verdict} ({f.rule})",
         }
-        message = f.message
+        message = claim.message
         if f.evidence:
             message += "\nSources: " + "; ".join(s for e in f.evidence for s in e.sources[:2])
         head = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items())
@@ -74,10 +79,11 @@ class GithubFormatter(Formatter):
 
 def markdown_summary(report: Report, show: str) -> str:
     s = report.summary()
+    checked = s["files"] - s["errors"]
     lines = [
         "## factcheck",
         "",
-        f"{s['files']} file{'s' if s['files'] != 1 else ''} checked: "
+        f"{checked} file{'s' if checked != 1 else ''} checked: "
         f"**{s['conflated']} conflated**, "
         f"**{s['contradicted']} contradicted**, {s['supported']} supported, "
         f"{s['unverifiable']} unverifiable"
@@ -90,7 +96,7 @@ def markdown_summary(report: Report, show: str) -> str:
         for path, c in rows:
             lines.append(
                 f"| `{path}:{c.line}:{c.column}` | {c.verdict} | "
-                f"{_cell(c.finding.claim.time.text)} | {_cell(c.message)} |"
+                f"{_cell(c.time_text)} | {_cell(c.message)} |"
             )
     errors = [f for f in report.files if f.error]
     if errors:

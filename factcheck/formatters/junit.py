@@ -1,6 +1,7 @@
 """`--format junit`: JUnit XML, one test suite per file, one test case per claim.
 
-A finding at or above `--fail-on` is a `<failure>`; an unreadable file an `<error>`.
+A finding at or above `--fail-on` is a `<failure>`; an unreadable file an `<error>`;
+a file without failures has a passing test case `factcheck` (so that it is listed).
 """
 
 from __future__ import annotations
@@ -9,10 +10,9 @@ import xml.etree.ElementTree as ET
 from typing import TextIO
 
 from ..report import Report
-from ..verdicts import SEVERITY_RANK
+from ..severity import FAIL_ON as FAIL_RANK
+from ..severity import SEVERITY_RANK
 from .base import Formatter, shown
-
-FAIL_RANK = {"error": SEVERITY_RANK["error"], "warning": SEVERITY_RANK["warning"], "never": 99}
 
 
 class JunitFormatter(Formatter):
@@ -30,7 +30,7 @@ class JunitFormatter(Formatter):
                 counts["errors"] += 1
             for c in shown(file.claims, self.options.show):
                 f = c.finding
-                name = f"{c.line}:{c.column} {f.claim.time.text}"
+                name = f"{c.line}:{c.column} {c.time_text}"
                 if f.claim.event is not None:
                     name += f" -> {f.claim.event.id}"
                 case = ET.SubElement(
@@ -43,11 +43,11 @@ class JunitFormatter(Formatter):
                 )
                 counts["tests"] += 1
                 if SEVERITY_RANK[f.severity] >= threshold:
-                    failure = ET.SubElement(case, "failure", message=f.message, type=f.rule)
+                    failure = ET.SubElement(case, "failure", message=c.message, type=f.rule)
                     failure.text = "\n".join(
                         [
                             f"{file.path}:{c.line}:{c.column}: {f.verdict}",
-                            f"sentence: {f.claim.sentence}",
+                            f"sentence: {c.sentence}",
                             *(
                                 f"timeline: {e.title} ({e.when}) {' '.join(e.sources)}"
                                 for e in f.evidence
@@ -55,6 +55,11 @@ class JunitFormatter(Formatter):
                         ]
                     )
                     counts["failures"] += 1
+            if not file.error and not counts["failures"]:  # a passing file is a passing case
+                ET.SubElement(
+                    suite, "testcase", name="factcheck", classname=file.path, file=file.path
+                )
+                counts["tests"] += 1
             for key, value in counts.items():
                 suite.set(key, str(value))
                 totals[key] += value

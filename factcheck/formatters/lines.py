@@ -24,7 +24,8 @@ class LineFormatter(Formatter):
 
 
 class JsonLinesFormatter(Formatter):
-    """One JSON object a claim (all claims), plus one for each unreadable file."""
+    """One JSON object a claim (all claims), plus one for each unreadable file and one for
+    each warning (`{"path", "warning"}`)."""
 
     def write(self, report: Report, stream: TextIO) -> None:
         for file in report.files:
@@ -32,6 +33,9 @@ class JsonLinesFormatter(Formatter):
                 stream.write(
                     json.dumps({"path": file.path, "error": file.error}, ensure_ascii=False) + "\n"
                 )
+            for warning in file.warnings:
+                record = {"path": file.path, "warning": warning}
+                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
             for c in file.claims:
                 record = {"path": file.path, "reference_date": _iso(file), **c.to_dict()}
                 stream.write(json.dumps(record, ensure_ascii=False) + "\n")

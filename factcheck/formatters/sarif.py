@@ -37,6 +37,14 @@ class SarifFormatter(Formatter):
             }
             for file in report.files
             if file.error
+        ] + [
+            {
+                "level": "warning",
+                "message": {"text": warning},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(file.path)}}}],
+            }
+            for file in report.files
+            for warning in file.warnings
         ]
         return {
             "$schema": SCHEMA,
@@ -47,13 +55,12 @@ class SarifFormatter(Formatter):
                         "driver": {
                             "name": "factcheck",
                             "version": __version__,
-                            "informationUri": "https://pypi.org/project/factcheck/",
                             "rules": [_rule(r) for r in RULES.values() if r.kind == "verdict"],
                         }
                     },
                     "invocations": [
                         {
-                            "executionSuccessful": not notifications,
+                            "executionSuccessful": not any(f.error for f in report.files),
                             "toolExecutionNotifications": notifications,
                         }
                     ],
@@ -66,7 +73,7 @@ class SarifFormatter(Formatter):
     def _result(path: str, claim: CheckedClaim, rule_ids: list[str]) -> dict[str, Any]:
         f = claim.finding
         c = f.claim
-        message = f.message
+        message = claim.message
         if f.evidence:
             sources = "; ".join(s for e in f.evidence for s in e.sources[:2])
             message += f" Timeline: {'; '.join(f'{e.title} ({e.when})' for e in f.evidence)}."
@@ -85,7 +92,7 @@ class SarifFormatter(Formatter):
                             "startColumn": claim.column,
                             "endLine": claim.end_line,
                             "endColumn": claim.end_column,
-                            "snippet": {"text": c.time.text},
+                            "snippet": {"text": claim.time_text},
                         },
                     }
                 }
@@ -93,8 +100,8 @@ class SarifFormatter(Formatter):
             "partialFingerprints": {"factcheck/v1": claim.fingerprint()},
             "properties": {
                 "verdict": f.verdict,
-                "sentence": c.sentence,
-                "time": {"text": c.time.text, "value": c.time.value},
+                "sentence": claim.sentence,
+                "time": {"text": claim.time_text, "value": c.time.value},
                 "event": c.event.id if c.event else None,
                 "suggestion": f.suggestion,
                 "evidence": [e.id for e in f.evidence],
@@ -102,6 +109,30 @@ class SarifFormatter(Formatter):
                 "trace": list(f.trace),
             },
         }
+        replacement = claim.replacement
+        if replacement:  # a fix that code-review tools can offer
+            result["fixes"] = [
+                {
+                    "description": {"text": f"Replace “{c.time.text}” with “{replacement}”."},
+                    "artifactChanges": [
+                        {
+                            "artifactLocation": {"uri": _uri(path)},
+                            "replacements": [
+                                {
+                                    "deletedRegion": {
+                                        "startLine": claim.line,
+                                        "startColumn": claim.column,
+                                        "endLine": claim.end_line,
+                                        "endColumn": claim.end_column,
+                                    },
+                                    "insertedContent": {"text": replacement},
+                                }
+                            ],
+                        }
+                    ],
+                }
+            ]
+            result["properties"]["replacement"] = replacement
         if f.verdict in KINDS:  # not a failure: SARIF wants level "none" with such kinds
             result["kind"] = KINDS[f.verdict]
             result["level"] = "none"

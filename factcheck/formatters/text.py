@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import os
 from typing import TextIO
+from urllib.parse import urlsplit
 
 from rich.console import Console
 from rich.text import Text
 
+from ..markup import prose
 from ..report import CheckedClaim, FileReport, Report, SkippedTime
 from ..rules import RULES
 from .base import Formatter
@@ -26,6 +28,7 @@ BADGES = {
 }
 SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "green"}
 MAX_SENTENCE = 240
+SOURCE_LABEL = "      source: "
 
 
 class TextFormatter(Formatter):
@@ -33,7 +36,8 @@ class TextFormatter(Formatter):
         console = self._console(stream)
         for file in report.files:
             self._file(console, file)
-        console.print(self._summary(report))
+        if not self.options.quiet:
+            console.print(self._summary(report))
 
     def _console(self, stream: TextIO) -> Console:
         color = self.options.color
@@ -63,13 +67,15 @@ class TextFormatter(Formatter):
             return
         every = self.options.show in ("all", "skipped")
         shown = [c for c in file.claims if every or c.severity != "info"]
+        if self.options.quiet and not shown:
+            return
         header = Text(file.path, style="bold underline")
         if file.reference_date:
             header.append(
                 f"  (reference date {file.reference_date}, {file.reference_source})", style="dim"
             )
         console.print(header)
-        for warning in file.warnings:
+        for warning in () if self.options.quiet else file.warnings:
             console.print(Text("  warning: ", style="yellow") + Text(warning))
         skipped = file.skipped if self.options.show == "skipped" else []
         if not shown and not skipped:
@@ -108,7 +114,9 @@ class TextFormatter(Formatter):
         head.append(" ")
         head.append(f" {label} ", style=style)
         head.append(" ")
-        head.append(f.message, style=SEVERITY_STYLE[f.severity] if f.severity != "info" else "")
+        head.append(f"[{f.rule}]", style="dim")
+        head.append(" ")
+        head.append(claim.message, style=SEVERITY_STYLE[f.severity] if f.severity != "info" else "")
         if c.quoted:
             head.append(" (in a quotation)", style="dim")
         console.print(head)
@@ -119,7 +127,7 @@ class TextFormatter(Formatter):
             )
         )
         says = Text("      text says: ", style="dim")
-        says.append(c.time.text, style="bold")
+        says.append(claim.time_text, style="bold")
         if c.time.value:
             says.append(f" ({c.time.value})", style="dim")
         if c.event is not None:
@@ -133,18 +141,26 @@ class TextFormatter(Formatter):
                 + Text(f"{other.title}, {other.when}", style="bold")
             )
         if f.suggestion:
-            console.print(
-                Text("      suggestion: ", style="dim") + Text(f.suggestion, style="cyan")
-            )
+            line = Text("      suggestion: ", style="dim")
+            replacement = claim.replacement
+            if replacement and replacement != f.suggestion:  # in the article's own words
+                line.append(replacement, style="cyan")
+                line.append(f" ({f.suggestion})", style="dim")
+            else:
+                line.append(f.suggestion, style="cyan")
+            console.print(line)
         if self.options.show != "problems":
             console.print(Text("      rules: ", style="dim") + Text(" > ".join(f.trace)))
+        full = self.options.sources
+        limit = max(30, min(console.width, 100) - len(SOURCE_LABEL) - 1)
         for event in f.evidence:
-            for source in event.sources[:2]:
-                console.print(Text("      source: ", style="dim") + Text(source, style="blue"))
+            for source in event.sources if full else event.sources[:2]:
+                shown = source if full else short_source(source, limit)
+                console.print(Text(SOURCE_LABEL, style="dim") + Text(shown, style="blue"))
 
     def _summary(self, report: Report) -> Text:
         s = report.summary()
-        files = s["files"]
+        files = s["files"] - s["errors"]  # the unreadable ones were not checked
         text = Text(f"{files} file{'s' if files != 1 else ''} checked: ")
         parts = [
             ("conflated", "magenta"),
@@ -161,13 +177,43 @@ class TextFormatter(Formatter):
         hidden = sum(1 for f in report.files for c in f.claims if c.severity == "info")
         if self.options.show == "problems" and hidden:
             text.append("  (--show all lists supported and unverifiable claims)", style="dim")
+        shortened = any(
+            short_source(src, 10_000) != src
+            for f in report.files
+            for c in f.claims
+            for e in c.finding.evidence
+            for src in e.sources
+        )
+        if (
+            not self.options.sources
+            and shortened
+            and any(
+                c.severity != "info" or self.options.show == "all"
+                for f in report.files
+                for c in f.claims
+            )
+        ):
+            text.append("  (--show sources lists the sources in full)", style="dim")
         return text
 
 
+def short_source(source: str, limit: int = 60) -> str:
+    """A source as a terminal line holds it: a URL as its host and path (no scheme,
+    `www.`, query or fragment), cut with `…` past `limit` characters; a citation as it
+    is, cut likewise. `--show sources` prints them in full."""
+    parts = urlsplit(source) if "://" in source else None
+    if parts is not None and parts.netloc:
+        host = parts.netloc.removeprefix("www.")
+        path = parts.path.rstrip("/")
+        source = host + path
+    if len(source) > limit:
+        source = source[: limit - 1].rstrip("/") + "…"
+    return source
+
+
 def _sentence(sentence: str, start: int, end: int) -> Text:
-    """The sentence on one line, the time expression highlighted, trimmed if long."""
-    flat = " ".join(sentence.split("\n"))
-    start, end = max(0, start), min(len(flat), end)
+    """The sentence on one line as prose, the time expression highlighted, trimmed if long."""
+    flat, (start, end) = prose(sentence, max(0, start), min(len(sentence), end))
     left, right = 0, len(flat)
     if right > MAX_SENTENCE:
         left = max(0, start - MAX_SENTENCE // 2)
