@@ -376,6 +376,18 @@ _ALL: tuple[Rule, ...] = (
         must_not=_ex("The Wagner mutiny began on Friday, June 23, 2023."),
     ),
     Rule(
+        "FC512",
+        "ambiguous-description",
+        "verdict",
+        "Several events are described about equally well and the date fits none of them.",
+        "Without a name, the nearest of equally described events is only a guess: a flag "
+        "would accuse the text on a guess, so the claim is left unverifiable.",
+        "note",
+        ("unverifiable",),
+        fires=_ex("Prigozhin and Lukashenko met in Belarus in July 2022."),
+        must_not=_ex("Prigozhin and Lukashenko met in Belarus in July 2023."),
+    ),
+    Rule(
         "FC501",
         "date",
         "verdict",

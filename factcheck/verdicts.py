@@ -53,6 +53,8 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
     )
 )
 WEEKDAY_OF_DATE_RULE = BY_NAME["weekday-of-date"].name
+AMBIGUOUS_RULE = BY_NAME["ambiguous-description"].name
+_NEAREST_OF_TIED = BY_NAME["described-nearest"].id
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -114,6 +116,17 @@ def judge(claim: Claim, timeline: Timeline, thresholds: Thresholds = DEFAULT) ->
             "info",
             rule,
             f"{_said(claim)} fits {_event(claim.event)}.",
+            evidence=(claim.event,),
+        )
+    if _NEAREST_OF_TIED in claim.trace and not claim.named:
+        return Finding(
+            claim,
+            "unverifiable",
+            "info",
+            AMBIGUOUS_RULE,
+            f"{_said(claim)} fits none of the events the sentence describes about equally "
+            f"well ({_event(claim.event)} is only the nearest in time): which one the text "
+            "dates is not clear.",
             evidence=(claim.event,),
         )
     if claim.forecast and not claim.clear:

@@ -107,3 +107,22 @@ def test_page_chrome_is_no_claim(synthetic_checker, text: str) -> None:
 def test_a_bracketed_citation_in_prose_is_no_chrome(synthetic_checker) -> None:
     report = synthetic_checker.check_text("The Legion mutiny began in July 2020.[3]", REF)
     assert [c.verdict for c in report.claims] == ["conflated"]
+
+
+def test_equally_described_events_none_fitting_is_no_flag(tmp_path: Path) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(
+        "schema: 1\nevents:\n"
+        "  - {id: talks-a, title: Talks in Sochi, date: 2020-09-14, keywords: [talks],"
+        " entities: [Putin, Lukashenko], sources: [s]}\n"
+        "  - {id: talks-b, title: Talks in Minsk, date: 2022-12-19, keywords: [talks],"
+        " entities: [Putin, Lukashenko], sources: [s]}\n",
+        encoding="utf-8",
+    )
+    checker = factcheck.Checker(factcheck.load_timeline([path]))
+    report = checker.check_text("Putin and Lukashenko held talks in October 2021.", REF)
+    assert [(c.verdict, c.finding.rule) for c in report.claims] == [
+        ("unverifiable", "ambiguous-description")
+    ]
+    fitting = checker.check_text("Putin and Lukashenko held talks in September 2020.", REF)
+    assert [c.verdict for c in fitting.claims] == ["supported"]
