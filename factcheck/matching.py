@@ -24,6 +24,7 @@ from functools import cached_property, lru_cache
 from itertools import chain
 from typing import Any
 
+import snowballstemmer
 from rapidfuzz import fuzz, process
 from spacy.attrs import ORTH
 from spacy.matcher import PhraseMatcher
@@ -116,9 +117,13 @@ IRREGULAR = {
 }
 
 
+_SNOWBALL = snowballstemmer.stemmer("english")
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A crude English stem, enough to meet "arrests"/"arrested" at "arrest"."""
+    """An English stem (Snowball's Porter2, after the irregular forms above), enough to
+    meet "arrests"/"arrested", "jobs"/"job" and "losing"/"lose" at one stem."""
     w = word.lower().strip("'’-")
     if w.endswith("'s") or w.endswith("’s"):
         w = w[:-2]
@@ -126,17 +131,9 @@ def stem(word: str) -> str:
         return IRREGULAR[w]
     if w.endswith("s") and w[:-1].isalnum() and any(c.isdigit() for c in w):
         return w[:-1]  # "737s", "A380s": plurals of model numbers
-    for suffix, repl in (
-        ("ies", "y"),
-        ("ied", "y"),
-        ("ing", ""),
-        ("ed", ""),
-        ("es", ""),
-        ("s", ""),
-    ):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-            return w[: len(w) - len(suffix)] + repl
-    return w
+    if not w.isalpha():
+        return w
+    return str(_SNOWBALL.stemWord(w))
 
 
 @dataclass(frozen=True)
