@@ -128,6 +128,7 @@ class Context:
     present: tuple[str, ...] = ()  # entities the current sentence's pronoun refers to
     recent: str = ""  # the previous sentence, lowercased
     title_text: str = ""  # the title, lowercased
+    block_start: int = 0  # where the current paragraph begins (quotations run over sentences)
 
     topic_window: int = DEFAULT.topic_window
 
@@ -217,6 +218,7 @@ class ClaimExtractor:
     ) -> list[Claim | Skipped]:
         first = context.blocks_seen == 0
         context.blocks_seen += 1
+        context.block_start = block.start_char
         context.paragraph_topic = None
         if block.label_ == "heading":
             matches = self._matches(block, named)
@@ -296,7 +298,10 @@ class ClaimExtractor:
             if expr.relation == "until" and DELAYED.search(text, 0, head):
                 expr = at_time(expr)  # "delayed until April 2008": it happens in April 2008
                 trace.append(DELAYED_UNTIL)
+            in_quote = quoted(sent, span, context.block_start)
             skip = NOT_A_DATE if not is_checkable(expr) else self._skip(sent, span)
+            if skip is None and in_quote and expr.relative and not _YEAR.search(expr.text):
+                skip = QUOTED_RELATIVE  # "not exist today", said when? the text need not say
             if skip is not None:
                 # durations and the like are listed in dated sentences only: those are the
                 # sentences every pipeline reads (focus.py masks the others)
@@ -346,7 +351,7 @@ class ClaimExtractor:
                     named=named,
                     clear=clear,
                     forecast=forecast,
-                    quoted=quoted(sent, span),
+                    quoted=in_quote,
                     alternatives=tuple(
                         m for m in others if event is None or m.event.id != event.id
                     ),
@@ -666,6 +671,7 @@ NOT_A_DATE = rule_id("not-a-date")
 DATE_LINE = rule_id("date-line")
 DATELINE = rule_id("dateline")
 PAGE_CHROME = rule_id("page-chrome")
+QUOTED_RELATIVE = rule_id("quoted-relative")
 FISCAL = rule_id("fiscal-period")
 BOUNDED = rule_id("bound")
 BASELINE = rule_id("comparison-baseline")
@@ -801,6 +807,7 @@ def _distance(match: Match, span: Span) -> int:
     return max(0, match.start_char - span.end_char)
 
 
+_YEAR = re.compile(r"\d{4}|'\d\d\b")
 _DATED = re.compile(r"\d{4}-\d\d(?:-\d\d)?\Z")
 
 

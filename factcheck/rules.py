@@ -122,6 +122,20 @@ _ALL: tuple[Rule, ...] = (
         must_not=_ex("The Wagner mutiny began on June 23, 2023.[1]"),
     ),
     Rule(
+        "FC108",
+        "quoted-relative",
+        "skip",
+        "A relative time inside a quotation ('\"... would not exist today,\" she said').",
+        "A quotation's 'today', 'last week' or 'on Sunday' counts from when the words were "
+        "spoken, which the text need not give: no claim about the timeline. Quotations "
+        "are followed over the sentences of a paragraph.",
+        fires=_ex(
+            '"The Wagner mutiny was crushed. It ended yesterday," the Kremlin said.',
+            ref="2024-03-01",
+        ),
+        must_not=_ex("The Wagner mutiny ended yesterday.", ref="2023-06-25"),
+    ),
+    Rule(
         "FC103",
         "fiscal-period",
         "skip",

@@ -182,8 +182,11 @@ def names_in(entity: str, text: str) -> bool:
     return False
 
 
-def quoted(sent: Span, span: Span) -> bool:
-    before = doc_text(sent.doc)[sent.start_char : span.start_char]
+def quoted(sent: Span, span: Span, since: int | None = None) -> bool:
+    """Is `span` inside a quotation opened in its sentence, or since `since` (the start
+    of its paragraph: a quotation runs over several sentences)?"""
+    start = sent.start_char if since is None else min(since, sent.start_char)
+    before = doc_text(sent.doc)[start : span.start_char]
     return any(
         before.count(o) > before.count(c) if o != c else before.count(o) % 2 == 1 for o, c in QUOTES
     )

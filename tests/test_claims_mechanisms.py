@@ -126,3 +126,12 @@ def test_equally_described_events_none_fitting_is_no_flag(tmp_path: Path) -> Non
     ]
     fitting = checker.check_text("Putin and Lukashenko held talks in September 2020.", REF)
     assert [c.verdict for c in fitting.claims] == ["supported"]
+
+
+def test_a_relative_time_in_a_quotation_over_sentences_is_no_claim(synthetic_checker) -> None:
+    text = '"The Legion mutiny shook us. It ended yesterday," Dorokhov said.'
+    report = synthetic_checker.check_text(text, date(2024, 3, 1), "q.txt")
+    assert not report.claims
+    assert [s.rule_name for s in report.skipped] == ["quoted-relative"]
+    plain = synthetic_checker.check_text("The Legion mutiny ended yesterday.", date(2023, 6, 25))
+    assert [c.verdict for c in plain.claims] == ["supported"]
