@@ -32,6 +32,7 @@ from .timeline import Timeline
 from .verdicts import judge
 
 CHUNK_CHARS = 100_000
+SYNTAX = "factcheck_syntax"
 
 
 class Checker:
@@ -53,7 +54,8 @@ class Checker:
         english = focusable and self.nlp.lang == "en"
         glued = glued_tokens(self.nlp.tokenizer) if english else None
         self.index = EventIndex(timeline, self.nlp.vocab, self.nlp.make_doc, glued)
-        self.extractor = ClaimExtractor(self.index, min_score)
+        syntax = self.nlp.get_pipe(SYNTAX) if SYNTAX in self.nlp.pipe_names else None
+        self.extractor = ClaimExtractor(self.index, min_score, syntax=syntax)
         self.focuser = Focuser(self.nlp, self.index) if focusable else None
 
     def check_text(
@@ -85,6 +87,7 @@ class Checker:
                 judge(claim, self.timeline),
                 *lines.position(claim.time.start_char),
                 *lines.position(claim.time.end_char),
+                head_at=lines.position(claim.syntax.head_start) if claim.syntax else None,
             )
             for claim in self._claims(extracted, reference_date)
         ]

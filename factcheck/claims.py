@@ -21,6 +21,11 @@ each sentence with a time expression:
 
 A `Context` carries the topics from block to block (and across the pieces of a
 document processed in chunks).
+
+With a `SyntaxParser` (the ``factcheck_syntax`` component), each claim whose sentence
+has an event candidate also gets where its time expression attaches in the
+sentence's dependency parse (`Claim.syntax`); only those sentences are parsed. The
+decisions above do not read it (yet).
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
@@ -43,6 +49,7 @@ from .fitting import (
 )
 from .matching import EventIndex, Match, stem
 from .pipeline import doc_text, is_masked, sentences_in, span_text
+from .syntax import Attachment
 from .timeline import Event
 from .timex import TimeExpr
 from .wording import (
@@ -73,6 +80,9 @@ from .wording import (
     quoted,
 )
 
+if TYPE_CHECKING:
+    from .syntax.parser import SyntaxParser
+
 DEFAULT_MIN_SCORE = 60.0
 CONTEXT_BONUS = 10.0
 STRONG_DESCRIPTION = 75.0
@@ -101,6 +111,7 @@ class Claim:
     clear: bool = False  # the date's own clause names the event, or describes it clearly
     alternatives: tuple[Match, ...] = ()  # other events the sentence describes
     topics: tuple[Event, ...] = ()  # the events the title and section heading are about
+    syntax: Attachment | None = None  # where the time attaches; None: sentence not parsed
 
 
 @dataclass
@@ -162,9 +173,28 @@ class Context:
 class ClaimExtractor:
     """Finds claims in pipeline Docs, using an `EventIndex` over the timeline."""
 
-    def __init__(self, index: EventIndex, min_score: float = DEFAULT_MIN_SCORE) -> None:
+    def __init__(
+        self,
+        index: EventIndex,
+        min_score: float = DEFAULT_MIN_SCORE,
+        *,
+        syntax: SyntaxParser | None = None,
+    ) -> None:
         self.index = index
         self.min_score = min_score
+        self.syntax = syntax
+
+    def _attach(self, sent: Span, start_char: int, end_char: int, offset: int) -> Attachment | None:
+        """Where [start_char, end_char) attaches in the sentence's parse (offsets into the
+        whole document); parses the sentence, once, on first use."""
+        if self.syntax is None:
+            return None
+        found = self.syntax.attach(sent, start_char, end_char)
+        if found is None or not offset:
+            return found
+        return replace(
+            found, head_start=found.head_start + offset, head_end=found.head_end + offset
+        )
 
     def extract(self, doc: Doc, offset: int = 0, context: Context | None = None) -> list[Claim]:
         """Claims of one Doc; `offset` is the Doc's position in the whole document."""
@@ -295,6 +325,11 @@ class ClaimExtractor:
                         m for m in others if event is None or m.event.id != event.id
                     ),
                     topics=context.topics(),
+                    syntax=(
+                        self._attach(sent, span.start_char, span.end_char, offset)
+                        if event is not None or candidates
+                        else None
+                    ),
                 )
             )
         return claims
@@ -465,9 +500,7 @@ class ClaimExtractor:
             None,
         )
         own = [
-            x
-            for x in near
-            if x[2] == "sentence" and _evidence(x[1]) >= strongest - EVIDENCE_MARGIN
+            x for x in near if x[2] == "sentence" and _evidence(x[1]) >= strongest - EVIDENCE_MARGIN
         ]
         if fitting is None and own:  # a misdating is likelier small than large: the nearest
             fitting = min(own, key=lambda x: (days_apart(expr, x[1].event), x[1].event.id))
@@ -505,9 +538,7 @@ class ClaimExtractor:
         context: Context,
     ) -> Claim:
         doc_text = _text(sent)
-        m = ORDER.search(
-            doc_text[max(sent.start_char, anchor.start_char - 60) : anchor.start_char]
-        )
+        m = ORDER.search(doc_text[max(sent.start_char, anchor.start_char - 60) : anchor.start_char])
         if m is None:  # pragma: no cover - callers pass anchors found by _is_anchor
             raise ValueError("not an order phrase")
         phrase_start = max(sent.start_char, anchor.start_char - len(m.group(0)))
@@ -541,6 +572,7 @@ class ClaimExtractor:
             via=via,
             quoted=False,
             alternatives=(),
+            syntax=self._attach(sent, phrase_start, anchor.end_char, offset),
         )
 
     def _subject(
@@ -685,5 +717,3 @@ def _shift(expr: TimeExpr, offset: int) -> TimeExpr:
     if not offset:
         return expr
     return replace(expr, start_char=expr.start_char + offset, end_char=expr.end_char + offset)
-
-
