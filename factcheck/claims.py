@@ -22,10 +22,10 @@ each sentence with a time expression:
 A `Context` carries the topics from block to block (and across the pieces of a
 document processed in chunks).
 
-With a `SyntaxParser` (the ``factcheck_syntax`` component), each claim whose sentence
-has an event candidate also gets where its time expression attaches in the
-sentence's dependency parse (`Claim.syntax`); only those sentences are parsed. The
-decisions above do not read it (yet).
+With a `SyntaxParser` (the ``factcheck_syntax`` component), each claim tied to an
+event (or, for an order claim, to its anchor event) also gets where its time
+expression attaches in the sentence's dependency parse (`Claim.syntax`); only those
+sentences are parsed, in one batch per Doc. The decisions above do not read it (yet).
 """
 
 from __future__ import annotations
@@ -184,17 +184,36 @@ class ClaimExtractor:
         self.min_score = min_score
         self.syntax = syntax
 
-    def _attach(self, sent: Span, start_char: int, end_char: int, offset: int) -> Attachment | None:
-        """Where [start_char, end_char) attaches in the sentence's parse (offsets into the
-        whole document); parses the sentence, once, on first use."""
+    def _with_syntax(self, doc: Doc, claims: list[Claim], offset: int) -> list[Claim]:
+        """The claims tied to an event (or an order claim's anchor), with where their
+        time expression attaches: their sentences are parsed, in one batch; the others
+        are left unparsed."""
         if self.syntax is None:
-            return None
-        found = self.syntax.attach(sent, start_char, end_char)
-        if found is None or not offset:
-            return found
-        return replace(
-            found, head_start=found.head_start + offset, head_end=found.head_end + offset
-        )
+            return claims
+        wanted = [c for c in claims if c.event is not None or c.anchor is not None]
+        if not wanted:
+            return claims
+        sentences = {
+            id(c): (c.sentence_start - offset, c.sentence_start - offset + len(c.sentence))
+            for c in wanted
+        }
+        self.syntax.prepare(doc, list(sentences.values()))
+        out = []
+        for c in claims:
+            if id(c) in sentences:
+                t = c.time
+                found = self.syntax.attach(
+                    doc, sentences[id(c)], (t.start_char - offset, t.end_char - offset)
+                )
+                if found is not None and offset:
+                    found = replace(
+                        found,
+                        head_start=found.head_start + offset,
+                        head_end=found.head_end + offset,
+                    )
+                c = replace(c, syntax=found)
+            out.append(c)
+        return out
 
     def extract(self, doc: Doc, offset: int = 0, context: Context | None = None) -> list[Claim]:
         """Claims of one Doc; `offset` is the Doc's position in the whole document."""
@@ -206,7 +225,7 @@ class ClaimExtractor:
         for block in doc.spans.get("blocks", []):
             block_times = times[bisect_left(starts, block.start) : bisect_left(starts, block.end)]
             claims.extend(self._block(doc, block, block_times, named, offset, context))
-        return claims
+        return self._with_syntax(doc, claims, offset)
 
     def _block(
         self,
@@ -325,11 +344,6 @@ class ClaimExtractor:
                         m for m in others if event is None or m.event.id != event.id
                     ),
                     topics=context.topics(),
-                    syntax=(
-                        self._attach(sent, span.start_char, span.end_char, offset)
-                        if event is not None or candidates
-                        else None
-                    ),
                 )
             )
         return claims
@@ -572,7 +586,6 @@ class ClaimExtractor:
             via=via,
             quoted=False,
             alternatives=(),
-            syntax=self._attach(sent, phrase_start, anchor.end_char, offset),
         )
 
     def _subject(

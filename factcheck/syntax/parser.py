@@ -4,8 +4,9 @@ The component does nothing when the pipeline runs. The claims engine asks it, fo
 time expression in a sentence, where the expression attaches (`SyntaxParser.attach`);
 only then is that sentence parsed: its text (the Doc's own text, never the masked
 tokens of a focused Doc, see focus.py) becomes a small Doc that the shipped model's
-tokenizer, tok2vec, tagger, morphologizer and parser process, as one sentence. Each
-sentence is parsed once per Doc. A Doc that a trained pipeline already parsed
+tokenizer, tok2vec, tagger, morphologizer and parser process, as one sentence. The
+claims of a Doc announce their sentences first (`SyntaxParser.prepare`): they are
+parsed in one batch, once per Doc. A Doc that a trained pipeline already parsed
 (``--model NAME``) is read as it is.
 """
 
@@ -36,7 +37,8 @@ class Word(NamedTuple):
 
 class SyntaxParser:
     """Parses the sentences the claims read, on demand, with the shipped model (or
-    the pipeline named by `model`)."""
+    the pipeline named by `model`). Sentences and expressions are character ranges
+    of the Doc's text."""
 
     def __init__(self, model: str | Path | None = None, max_chars: int = MAX_CHARS) -> None:
         self.model = model
@@ -45,48 +47,57 @@ class SyntaxParser:
     def __call__(self, doc: Doc) -> Doc:
         return doc  # lazy: see `attach`
 
-    def attach(self, sent: Span, start_char: int, end_char: int) -> Attachment | None:
-        """Where the text in [start_char, end_char) of `sent`'s Doc (a time expression)
-        attaches; None when the sentence is too long to parse or no word is there."""
-        words = self.words(sent)
-        if not words:
-            return None
-        s, e = start_char - sent.start_char, end_char - sent.start_char
+    def attach(
+        self, doc: Doc, sentence: tuple[int, int], expression: tuple[int, int]
+    ) -> Attachment | None:
+        """Where the `expression` (a time expression) attaches in the `sentence`; None
+        when the sentence is too long to parse or no word is there."""
+        words = self.words(doc, *sentence)
+        base = sentence[0]
+        s, e = expression[0] - base, expression[1] - base
         inside = [i for i, w in enumerate(words) if w.start < e and w.end > s]
-        if not inside:
-            return None
-        found = _attachment(words, inside)
+        found = _attachment(words, inside) if inside else None
         if found is None:
             return None
         head, path = found
-        text = doc_text(sent.doc)
-        begin, end = sent.start_char + words[head].start, sent.start_char + words[head].end
-        return Attachment(text[begin:end], begin, end, path)
+        begin, end = base + words[head].start, base + words[head].end
+        return Attachment(doc_text(doc)[begin:end], begin, end, path)
 
-    def words(self, sent: Span) -> list[Word]:
-        """The sentence's words and their dependencies (parsed once per Doc)."""
-        doc = sent.doc
-        if doc.has_annotation("DEP"):  # a trained pipeline parsed the whole Doc
-            return _words_of(sent)
+    def prepare(self, doc: Doc, sentences: list[tuple[int, int]]) -> None:
+        """Parse these sentences (those not parsed yet) in one batch: quicker than one
+        by one when `attach` asks for them."""
+        if doc.has_annotation("DEP"):
+            return
         memo = doc.user_data.setdefault(PARSES_KEY, {})
-        key = sent.start_char
-        if key not in memo:
-            text = doc_text(doc)[sent.start_char : sent.end_char]
-            memo[key] = self.parse(text) if len(text) <= self.max_chars else []
-        return memo[key]
+        text = doc_text(doc)
+        todo = sorted({(s, e) for s, e in sentences if s not in memo})
+        short = [(s, e) for s, e in todo if e - s <= self.max_chars]
+        for (s, _), words in zip(short, self._parse([text[s:e] for s, e in short]), strict=True):
+            memo[s] = words
+        for s, _ in todo:
+            memo.setdefault(s, [])
 
-    def parse(self, text: str) -> list[Word]:
-        """Parse `text` as one sentence."""
+    def words(self, doc: Doc, start: int, end: int) -> list[Word]:
+        """The sentence's words and their dependencies (parsed once per Doc)."""
+        if doc.has_annotation("DEP"):  # a trained pipeline parsed the whole Doc
+            span = doc.char_span(start, end, alignment_mode="expand")
+            return [] if span is None else _words_of(span)
+        memo = doc.user_data.get(PARSES_KEY, {})
+        if start not in memo:
+            self.prepare(doc, [(start, end)])
+            memo = doc.user_data[PARSES_KEY]
+        return memo[start]
+
+    def _parse(self, texts: list[str]) -> list[list[Word]]:
+        """Parse each text as one sentence."""
         nlp = load_model(self.model)
-        doc = nlp.make_doc(text)
-        if not len(doc):
-            return []
-        doc[0].is_sent_start = True
-        for token in doc[1:]:
-            token.is_sent_start = False  # one sentence: ours, not the parser's
-        for _, proc in nlp.pipeline:
-            doc = proc(doc)
-        return _words_of(doc[:])
+        docs = []
+        for text in texts:
+            doc = nlp.make_doc(text)
+            for token in doc[1:]:
+                token.is_sent_start = False  # one sentence: ours, not the parser's
+            docs.append(doc)
+        return [_words_of(doc[:]) for doc in nlp.pipe(docs)]
 
 
 def _words_of(span: Span) -> list[Word]:
