@@ -45,7 +45,10 @@ class Checker:
         model: str | None = None,
         min_score: float = DEFAULT_MIN_SCORE,
         nlp: Language | None = None,
+        syntax: bool = True,
     ) -> None:
+        """`syntax=False`: claims get no `syntax` (no sentence is parsed), for callers
+        that never read it (the audit stores no head or path)."""
         self.timeline = timeline
         self.nlp = nlp or build_pipeline(model)
         # Our own default pipeline: what cannot matter to the claims is not tokenised.
@@ -54,8 +57,8 @@ class Checker:
         english = focusable and self.nlp.lang == "en"
         glued = glued_tokens(self.nlp.tokenizer) if english else None
         self.index = EventIndex(timeline, self.nlp.vocab, self.nlp.make_doc, glued)
-        syntax = self.nlp.get_pipe(SYNTAX) if SYNTAX in self.nlp.pipe_names else None
-        self.extractor = ClaimExtractor(self.index, min_score, syntax=syntax)
+        parser = self.nlp.get_pipe(SYNTAX) if syntax and SYNTAX in self.nlp.pipe_names else None
+        self.extractor = ClaimExtractor(self.index, min_score, syntax=parser)
         self.focuser = Focuser(self.nlp, self.index) if focusable else None
 
     def check_text(

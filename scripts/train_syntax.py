@@ -18,7 +18,8 @@ it never enters the repository). The script
    the scores into ``factcheck/syntax/scores.json``.
 
 ``--evaluate-only MODEL`` skips training and evaluates an existing pipeline
-(the shipped one: ``--evaluate-only factcheck/syntax/model``).
+(the shipped one: ``--evaluate-only factcheck/syntax/model``); with ``--install``
+it ships that pipeline (e.g. a ``model-best`` trained earlier with this config).
 """
 
 from __future__ import annotations
@@ -121,6 +122,9 @@ def _words(nlp: Any, gold: Any) -> Any:
 def install(model: Path, scores: dict[str, Any]) -> None:
     """Copy the pipeline's loadable parts into the package, with licence and scores."""
     dest = PACKAGE / "model"
+    if dest.resolve() == model.resolve():  # re-scoring the shipped model
+        (PACKAGE / "scores.json").write_text(json.dumps(scores, indent=2) + "\n")
+        return
     keep = {"LICENSE", "README.md"}
     if dest.is_dir():
         for child in dest.iterdir():
@@ -140,6 +144,7 @@ def install(model: Path, scores: dict[str, Any]) -> None:
         description="factcheck's tagger and dependency parser, trained on UD English EWT",
         author="factcheck contributors; training data: UD English EWT (Silveira et al. 2014)",
         license="CC BY-SA 4.0",
+        spacy_version=">=3.7.0,<4.0.0",  # its architectures are all in spaCy 3.7
         sources=[
             {
                 "name": "UD English EWT",
@@ -181,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(scores, indent=2) + "\n")
     print(json.dumps(scores, indent=2))
-    if args.install and not args.evaluate_only:
+    if args.install:
         install(model, scores)
     return 0
 
