@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
+from . import syntax  # noqa: E402 - model_path() only; spaCy loads when a model does
 from .errors import ExitCode, FactcheckError, InputError, TimelineError  # noqa: E402
 from .report import FileReport, Report  # noqa: E402
+from .thresholds import Thresholds  # noqa: E402
 from .timeline import Event, Timeline, load_timeline  # noqa: E402
 from .timex import TimeExpr, find_times  # noqa: E402
 
@@ -47,7 +49,9 @@ __all__ = [
     "TimeExpr",
     "Timeline",
     "TimelineError",
+    "Thresholds",
     "__version__",
     "find_times",
     "load_timeline",
+    "syntax",
 ]

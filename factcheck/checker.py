@@ -33,6 +33,7 @@ from .timeline import Timeline
 from .verdicts import judge
 
 CHUNK_CHARS = 100_000
+SYNTAX = "factcheck_syntax"
 
 
 class Checker:
@@ -46,7 +47,10 @@ class Checker:
         min_score: float | None = None,
         nlp: Language | None = None,
         thresholds: Thresholds = DEFAULT,
+        syntax: bool = True,
     ) -> None:
+        """`syntax=False`: claims get no `syntax` (no sentence is parsed), for callers
+        that never read it (the audit stores no head or path)."""
         self.timeline = timeline
         if min_score is not None and min_score != thresholds.min_score:
             thresholds = thresholds.replace(min_score=min_score)
@@ -58,7 +62,8 @@ class Checker:
         english = focusable and self.nlp.lang == "en"
         glued = glued_tokens(self.nlp.tokenizer) if english else None
         self.index = EventIndex(timeline, self.nlp.vocab, self.nlp.make_doc, glued)
-        self.extractor = ClaimExtractor(self.index, thresholds=thresholds)
+        parser = self.nlp.get_pipe(SYNTAX) if syntax and SYNTAX in self.nlp.pipe_names else None
+        self.extractor = ClaimExtractor(self.index, thresholds=thresholds, syntax=parser)
         self.focuser = Focuser(self.nlp, self.index) if focusable else None
 
     def check_text(
@@ -94,10 +99,10 @@ class Checker:
             end = lines.position(found.time.end_char)
             if isinstance(found, Skipped):
                 report.skipped.append(SkippedTime(found, *start, *end))
-            else:
-                claims.append(
-                    CheckedClaim(judge(found, self.timeline, self.thresholds), *start, *end)
-                )
+                continue
+            head_at = lines.position(found.syntax.head_start) if found.syntax else None
+            finding = judge(found, self.timeline, self.thresholds)
+            claims.append(CheckedClaim(finding, *start, *end, head_at=head_at))
         report.claims = _unsuppressed(claims, extracted.suppressions, report, unused_suppressions)
         report.claims.sort(key=lambda c: (c.line, c.column, c.finding.claim.kind))
         return report

@@ -21,6 +21,11 @@ each sentence with a time expression:
 
 A `Context` carries the topics from block to block (and across the pieces of a
 document processed in chunks).
+
+With a `SyntaxParser` (the ``factcheck_syntax`` component), each claim tied to an
+event (or, for an order claim, to its anchor event) also gets where its time
+expression attaches in the sentence's dependency parse (`Claim.syntax`); only those
+sentences are parsed, in one batch per Doc. The decisions above do not read it (yet).
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
@@ -46,6 +52,7 @@ from .fitting import (
 from .matching import EventIndex, Match, stem
 from .pipeline import doc_text, is_masked, sentences_in, span_text
 from .rules import rule_id
+from .syntax import Attachment
 from .thresholds import DEFAULT, Thresholds
 from .timeline import Event
 from .timex import TimeExpr, interval_of
@@ -81,6 +88,9 @@ from .wording import (
 )
 
 DEFAULT_MIN_SCORE = DEFAULT.min_score
+
+if TYPE_CHECKING:
+    from .syntax.parser import SyntaxParser
 _FORECASTS_KEY = "factcheck_forecasts"  # a Doc's `_forecast` answers so far
 
 
@@ -103,6 +113,7 @@ class Claim:
     alternatives: tuple[Match, ...] = ()  # other events the sentence describes
     topics: tuple[Event, ...] = ()  # the events the title and section heading are about
     trace: tuple[str, ...] = ()  # codes of the rules that decided it so far (rules.py)
+    syntax: Attachment | None = None  # where the time attaches; None: sentence not parsed
 
 
 @dataclass(frozen=True)
@@ -182,12 +193,52 @@ class ClaimExtractor:
         index: EventIndex,
         min_score: float | None = None,
         thresholds: Thresholds = DEFAULT,
+        *,
+        syntax: SyntaxParser | None = None,
     ) -> None:
         self.index = index
         if min_score is not None and min_score != thresholds.min_score:
             thresholds = thresholds.replace(min_score=min_score)
         self.t = thresholds
         self.min_score = thresholds.min_score
+        self.syntax = syntax
+
+    def _with_syntax(
+        self, doc: Doc, claims: list[Claim | Skipped], offset: int
+    ) -> list[Claim | Skipped]:
+        """The claims tied to an event (or an order claim's anchor), with where their
+        time expression attaches: their sentences are parsed, in one batch; the others
+        are left unparsed."""
+        if self.syntax is None:
+            return claims
+        wanted = [
+            c
+            for c in claims
+            if isinstance(c, Claim) and (c.event is not None or c.anchor is not None)
+        ]
+        if not wanted:
+            return claims
+        sentences = {
+            id(c): (c.sentence_start - offset, c.sentence_start - offset + len(c.sentence))
+            for c in wanted
+        }
+        self.syntax.prepare(doc, list(sentences.values()))
+        out = []
+        for c in claims:
+            if isinstance(c, Claim) and id(c) in sentences:
+                t = c.time
+                found = self.syntax.attach(
+                    doc, sentences[id(c)], (t.start_char - offset, t.end_char - offset)
+                )
+                if found is not None and offset:
+                    found = replace(
+                        found,
+                        head_start=found.head_start + offset,
+                        head_end=found.head_end + offset,
+                    )
+                c = replace(c, syntax=found)
+            out.append(c)
+        return out
 
     def extract(self, doc: Doc, offset: int = 0, context: Context | None = None) -> list[Claim]:
         """Claims of one Doc; `offset` is the Doc's position in the whole document."""
@@ -205,7 +256,7 @@ class ClaimExtractor:
         for block in doc.spans.get("blocks", []):
             block_times = times[bisect_left(starts, block.start) : bisect_left(starts, block.end)]
             claims.extend(self._block(doc, block, block_times, named, offset, context))
-        return claims
+        return self._with_syntax(doc, claims, offset)
 
     def _block(
         self,

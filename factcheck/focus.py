@@ -55,10 +55,16 @@ class Focus:
 
 
 def is_focusable(nlp: Language) -> bool:
-    """Is `nlp` the default pipeline (a blank English tokenizer and our two components),
-    whose Docs a `Focuser` can make?"""
-    return nlp.pipe_names == ["factcheck_blocks", "factcheck_times"] and all(
-        isinstance(proc, (BlockSegmenter, TimeTagger)) for _, proc in nlp.pipeline
+    """Is `nlp` the default pipeline (a blank English tokenizer, our segmenter and tagger,
+    and optionally our lazy parser, which reads the text, not the tokens), whose Docs a
+    `Focuser` can make?"""
+    from .syntax.parser import SyntaxParser
+
+    names = nlp.pipe_names
+    return names[:2] == ["factcheck_blocks", "factcheck_times"] and all(
+        isinstance(proc, (BlockSegmenter, TimeTagger))
+        or (name == "factcheck_syntax" and isinstance(proc, SyntaxParser))
+        for name, proc in nlp.pipeline
     )
 
 

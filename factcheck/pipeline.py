@@ -5,6 +5,9 @@
   "paragraph").
 - ``factcheck_times`` runs the temporal tagger and stores its expressions in
   ``doc.spans["times"]``, each with ``span._.timex`` (a `timex.TimeExpr`).
+- ``factcheck_syntax`` parses nothing when it runs: the claims engine asks it
+  where a time expression attaches, and only that sentence is parsed, with the
+  shipped model (`syntax.parser.SyntaxParser`).
 
 The reference date for relative expressions is ``doc._.reference_date``; set it
 on the Doc before the components run (`make_doc`), or pass Docs through
@@ -18,6 +21,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from datetime import date
+from typing import TYPE_CHECKING
 
 import numpy
 import spacy
@@ -27,6 +31,9 @@ from spacy.tokens import Doc, Span
 
 from . import segment, timex
 from .errors import FactcheckError
+
+if TYPE_CHECKING:
+    from .syntax.parser import SyntaxParser
 
 BLOCKS_KEY = "factcheck_blocks"
 TEXT_KEY = "factcheck_text"
@@ -145,6 +152,13 @@ def make_times(nlp: Language, name: str, day_first: bool | None) -> TimeTagger:
     return TimeTagger(day_first)
 
 
+@Language.factory("factcheck_syntax", default_config={"model": None, "max_chars": 2000})
+def make_syntax(nlp: Language, name: str, model: str | None, max_chars: int) -> SyntaxParser:
+    from .syntax.parser import SyntaxParser  # it reads `doc_text`: imported when needed
+
+    return SyntaxParser(model, max_chars)
+
+
 def build_pipeline(model: str | None = None) -> Language:
     """The default pipeline, or an installed spaCy model with our components added."""
     if model:
@@ -157,6 +171,7 @@ def build_pipeline(model: str | None = None) -> Language:
     nlp.max_length = max(nlp.max_length, 2_000_000)
     nlp.add_pipe("factcheck_blocks", first=True)
     nlp.add_pipe("factcheck_times", last=True)
+    nlp.add_pipe("factcheck_syntax", last=True)
     return nlp
 
 

@@ -58,6 +58,7 @@ class CheckedClaim:
     column: int
     end_line: int
     end_column: int  # exclusive: the column just after the expression (as SARIF endColumn)
+    head_at: tuple[int, int] | None = None  # line, column of the word the time attaches to
 
     @property
     def verdict(self) -> str:
@@ -112,19 +113,24 @@ class CheckedClaim:
                 "end": c.event.end.value if c.event.end else None,
                 "score": round(c.score, 1),
             }
+        time: dict[str, Any] = {
+            "text": t.text,
+            "value": t.value,
+            "start": _iso(t.start),
+            "end": _iso(t.end),
+            "relation": t.relation,
+        }
+        if c.syntax is not None and self.head_at is not None:  # only where it was parsed
+            line, column = self.head_at
+            time["head"] = {"text": c.syntax.head, "line": line, "column": column}
+            time["path"] = list(c.syntax.path)
         return {
             "line": self.line,
             "column": self.column,
             "end_line": self.end_line,
             "end_column": self.end_column,
             "sentence": self.sentence,
-            "time": {
-                "text": self.time_text,
-                "value": t.value,
-                "start": _iso(t.start),
-                "end": _iso(t.end),
-                "relation": t.relation,
-            },
+            "time": {**time, "text": self.time_text},
             "event": event,
             "verdict": f.verdict,
             "severity": f.severity,

@@ -134,6 +134,14 @@ class TextFormatter(Formatter):
             says.append("  timeline: ", style="dim")
             says.append(f"{c.event.title}, {c.event.when}", style="bold")
         console.print(says)
+        if self.options.show == "all" and c.syntax is not None and claim.head_at is not None:
+            attaches = Text("      attaches to: ", style="dim")
+            attaches.append(c.syntax.head, style="bold")
+            attaches.append(f" ({claim.head_at[0]}:{claim.head_at[1]})", style="dim")
+            if c.syntax.path:
+                attaches.append("  path: ", style="dim")
+                attaches.append(" > ".join(c.syntax.path))
+            console.print(attaches)
         if f.verdict == "conflated":
             other = f.evidence[0]
             console.print(
