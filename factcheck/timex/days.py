@@ -36,21 +36,33 @@ def _h_time(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     h = int(m["h"])
     mi = int(m["mi"]) if m["mi"] else 0
     ap = (m["ap"] or "").lower()
-    if not ap and (not m["mi"] or m.group(0)[len(m["h"])] == "."):
+    se = m.groupdict().get("se")
+    zone = m.groupdict().get("tz") or m.groupdict().get("off")
+    if not ap and not m["mi"]:
         return None
+    if not ap and m.group(0)[len(m["h"])] == "." and (se or not zone):
+        return None  # "3.5 million", but "10.15 BST" (a UK clock with its zone)
+    if se and not ap and not zone and len(m["h"]) == 1 and not _after_word(
+        ctx.text, m.start(), _CLOCK_LEFT
+    ):
+        return None  # "finishing in 3:07:35": a race time, no clock
     if ap:
         if not 1 <= h <= 12:
             return None
         h = h % 12 + (12 if ap.startswith("p") else 0)
     if h > 24 or mi > 59:
         return None
-    return _clock(ctx, m.start(), m.end(), h, mi)
+    return _clock(ctx, m.start(), m.end(), h, mi, int(se) if se else None)
 
 
-def _clock(ctx: _Ctx, s: int, e: int, h: int, mi: int) -> _Cand:
+# words after which H:MM:SS is a clock, not a race or lap time
+_CLOCK_LEFT = frozenset("at by until till before after from since around about".split())
+
+
+def _clock(ctx: _Ctx, s: int, e: int, h: int, mi: int, se: int | None = None) -> _Cand:
     """A clock time: on the reference day, else on a day unknown (``XXXX-XX-XXT20:00``)."""
     day = ctx.ref.isoformat() if ctx.ref is not None else "XXXX-XX-XX"
-    value = f"{day}T{h:02d}:{mi:02d}"
+    value = f"{day}T{h:02d}:{mi:02d}" + (f":{se:02d}" if se is not None else "")
     return _Cand(s, e, "TIME", value, relative=ctx.ref is not None, extra={"clock": "1"})
 
 

@@ -54,6 +54,7 @@ from .lexicon import (
     _WEEKDAYS,
 )
 from .periods import _h_in_the_unit, _h_period
+from .stamps import _CLF_STAMP, _ISO_STAMP, _LOG_STAMP, _RFC_STAMP, _h_iso_stamp, _h_stamp
 from .units import _h_unit
 
 
@@ -91,6 +92,10 @@ _RANGE_SEP = r"\s*(?:-|–|—|to|through|and)\s*"
 
 
 _RULES: list[_Rule] = [
+    _Rule("iso_stamp", "digit", _ISO_STAMP, _h_iso_stamp),
+    _Rule("clf_stamp", "digit", _CLF_STAMP, _h_stamp),
+    _Rule("rfc_stamp", "digit", _RFC_STAMP, _h_stamp),
+    _Rule("log_stamp", "month", _LOG_STAMP, _h_stamp),
     _Rule(
         "iso",
         "digit",
@@ -121,11 +126,12 @@ _RULES: list[_Rule] = [
         "time",
         "digit",
         re.compile(
-            r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?(?!\d)\s*"
+            r"(?<!\d[:.])(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2})(?::(?P<se>[0-5]\d)(?:[.,]\d{1,6})?)?)?"
+            r"(?![\d:])\s*"
             r"(?:(?P<ap>[AaPp](?:\.\s?[Mm]\.?|\s?[Mm])(?!\w))|(?<=\d)(?=[^\w:.]|\.(?!\w)|$))"
             r"(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]?T|BST|CET|CEST|"
             r"(?i:eastern|central|mountain|pacific)(?:\s+(?i:standard|daylight))?"
-            r"\s+(?i:time))\b)?"
+            r"\s+(?i:time))\b|(?(se)(?P<off>(?<=\d)Z|\s?[+-](?:[01]\d|2[0-3]):?[0-5]\d)(?![\w:])|(?!x)x))?"
         ),
         _h_time,
     ),
@@ -133,7 +139,7 @@ _RULES: list[_Rule] = [
         "military_time",
         "digit",
         re.compile(
-            r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?P<ap>(?!x)x)?(?:\s*"
+            r"(?<![\d:+-])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?P<ap>(?!x)x)?(?:\s*"
             r"(?:GMT|UTC|Z|[ECMP][SD]T|BST|CEST|CET|EEST|EET|MSK|IST|JST|AEST|AEDT"
             r"|(?<=(?i:at|by) \d{4} )(?i:hours|hrs))(?!\w)|(?=\s*(?i:local\s+time)))"
         ),
@@ -248,7 +254,7 @@ _ANCHOR_SCAN = re.compile(
         )
     )
     + r")(?![A-Za-z])"
-    r"|(?<![\w.,$£€#/])(?<!\d[-–])\d+|['’](?=\d0s\b)"
+    r"|(?<![\w.,$£€#/])(?:(?<!\d[-–])|(?<=:\d\d[-–]))\d+|['’](?=\d0s\b)"
 )
 
 
@@ -275,12 +281,12 @@ _WORD_AFTER_OTHER = re.compile(("[^a-z ]" + _ANCHOR_WORD).encode())
 _WORD_AT_START = re.compile(_ANCHOR_WORD.encode())
 
 
-_NUMBER_START = re.compile(r"\d(?<![\w.,$£€#/]\d)(?<!\d[-–]\d)\d*")
+_NUMBER_START = re.compile(r"\d(?<![\w.,$£€#/]\d)(?:(?<!\d[-–]\d)|(?<=:\d\d[-–]\d))\d*")
 
 
 # the same for Latin-1 text, which has no decimal digit but 0-9: a cheaper first test
 # than \d's (a Unicode table look-up at every character)
-_NUMBER_START_LATIN1 = re.compile(r"[0-9](?<![\w.,$£€#/]\d)(?<!\d[-–]\d)\d*")
+_NUMBER_START_LATIN1 = re.compile(r"[0-9](?<![\w.,$£€#/]\d)(?:(?<!\d[-–]\d)|(?<=:\d\d[-–]\d))\d*")
 
 
 _DECADE_APOSTROPHE = re.compile(r"['’](?=\d0s\b)")

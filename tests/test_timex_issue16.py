@@ -1,0 +1,86 @@
+"""Tagger rules for issue #16: the formats real text uses (examples written for these
+tests).  Each case is checked with a reference date and without one, span and value
+exactly, with each end of a range its own expression (``merge_ranges=False``)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+
+import pytest
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from factcheck.timex import find_times  # noqa: E402
+
+REF = date(2023, 6, 26)  # a Monday
+
+
+def tagged(text: str, ref: date | None) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in find_times(text, ref, merge_ranges=False)]
+
+
+Tagged = list[tuple[str, str]]
+Case = tuple[str, Tagged, Tagged]
+
+
+# text, expected with REF, expected without a reference date
+TIMESTAMPS: list[Case] = [
+    # ISO 8601 with seconds and an offset: one TIME, the offset no clock of its own
+    ("Logged at 2023-06-24T14:35:12+03:00 by the proxy.",
+     [("2023-06-24T14:35:12+03:00", "2023-06-24T14:35:12")],
+     [("2023-06-24T14:35:12+03:00", "2023-06-24T14:35:12")]),
+    ("The key expires 2025-01-31T23:59:59Z.",
+     [("2025-01-31T23:59:59Z", "2025-01-31T23:59:59")],
+     [("2025-01-31T23:59:59Z", "2025-01-31T23:59:59")]),
+    ("The job was queued at 2009-12-19 17:00:00 and ran.",
+     [("2009-12-19 17:00:00", "2009-12-19T17:00:00")],
+     [("2009-12-19 17:00:00", "2009-12-19T17:00:00")]),
+    ("2021-11-03 04:12:55 ERROR pool exhausted",
+     [("2021-11-03 04:12:55", "2021-11-03T04:12:55")],
+     [("2021-11-03 04:12:55", "2021-11-03T04:12:55")]),
+    ("Captured 2014:07:19 16:45:02 by the camera.",
+     [("2014:07:19 16:45:02", "2014-07-19T16:45:02")],
+     [("2014:07:19 16:45:02", "2014-07-19T16:45:02")]),
+    # RFC 2822 mail dates, with or without the weekday; the offset is no year
+    ("Date: Sat, 29 Jan 2005 17:21:13 -0600",
+     [("Sat, 29 Jan 2005 17:21:13 -0600", "2005-01-29T17:21:13")],
+     [("Sat, 29 Jan 2005 17:21:13 -0600", "2005-01-29T17:21:13")]),
+    ("Sent 1 Feb 2005 16:13:33 +1300 from Auckland.",
+     [("1 Feb 2005 16:13:33 +1300", "2005-02-01T16:13:33")],
+     [("1 Feb 2005 16:13:33 +1300", "2005-02-01T16:13:33")]),
+    # syslog (yearless), ctime, web-server log stamps
+    ("Jun 13 08:42:17 web01 sshd[2231]: Accepted publickey",
+     [("Jun 13 08:42:17", "2023-06-13T08:42:17")],
+     [("Jun 13 08:42:17", "XXXX-06-13T08:42:17")]),
+    ("commit dated Sat Sep 9 11:04:27 2017 +0200",
+     [("Sat Sep 9 11:04:27 2017 +0200", "2017-09-09T11:04:27")],
+     [("Sat Sep 9 11:04:27 2017 +0200", "2017-09-09T11:04:27")]),
+    ('10.0.0.1 - - [24/Jun/2023:02:00:01 +0000] "GET / HTTP/1.1" 200',
+     [("24/Jun/2023:02:00:01 +0000", "2023-06-24T02:00:01")],
+     [("24/Jun/2023:02:00:01 +0000", "2023-06-24T02:00:01")]),
+    # clocks to the second, with a.m./p.m.; UK dotted times with their zone
+    ("The suspect left at 10:30:34 a.m.",
+     [("10:30:34 a.m.", "2023-06-26T10:30:34")], [("10:30:34 a.m.", "XXXX-XX-XXT10:30:34")]),
+    ("It was logged 5/22/2023 3:14:07 PM by the server.",
+     [("5/22/2023 3:14:07 PM", "2023-05-22T15:14:07")],
+     [("5/22/2023 3:14:07 PM", "2023-05-22T15:14:07")]),
+    ("Lightning struck the mast at 17:21:13, cutting power.",
+     [("17:21:13", "2023-06-26T17:21:13")], [("17:21:13", "XXXX-XX-XXT17:21:13")]),
+    ("The ferry leaves at 10.15 BST.",
+     [("10.15 BST", "2023-06-26T10:15")], [("10.15 BST", "XXXX-XX-XXT10:15")]),
+    ("Opening hours are 10:00-18:00.",
+     [("10:00", "2023-06-26T10:00"), ("18:00", "2023-06-26T18:00")],
+     [("10:00", "XXXX-XX-XXT10:00"), ("18:00", "XXXX-XX-XXT18:00")]),
+    # must not: a race time, a clock inside a longer number, a dotted decimal
+    ("She won the marathon, finishing in 3:07:35.", [], []),
+    ("The lap record of 1:21:09.4 still stands.", [], []),
+    ("Shares rose 10.15 percent.", [], []),
+    ("Version 2.3.17 fixed the bug.", [], []),
+]
+
+
+@pytest.mark.parametrize(("text", "with_ref", "without"), TIMESTAMPS)
+def test_timestamps(text: str, with_ref: Tagged, without: Tagged) -> None:
+    assert tagged(text, REF) == with_ref
+    assert tagged(text, None) == without
