@@ -84,3 +84,63 @@ TIMESTAMPS: list[Case] = [
 def test_timestamps(text: str, with_ref: Tagged, without: Tagged) -> None:
     assert tagged(text, REF) == with_ref
     assert tagged(text, None) == without
+
+
+NUMERIC: list[Case] = [
+    # dotted dates are day first; a two-digit year only where no version can be meant
+    ("Registered on 1.3.1999 in Munich.",
+     [("1.3.1999", "1999-03-01")], [("1.3.1999", "1999-03-01")]),
+    ("Registered on 1.3.99 in Munich.", [("1.3.99", "1999-03-01")], [("1.3.99", "1999-03-01")]),
+    ("The card was stamped 10-29-99 in Dayton.",
+     [("10-29-99", "1999-10-29")], [("10-29-99", "1999-10-29")]),
+    ("Upgrade to release 1.3.99 first.", [], []),
+    # the other numeric dates of the text tell the order of an ambiguous one
+    ("First visit on 8/9/2012, a follow-up on 9/20/2012.",
+     [("8/9/2012", "2012-08-09"), ("9/20/2012", "2012-09-20")],
+     [("8/9/2012", "2012-08-09"), ("9/20/2012", "2012-09-20")]),
+    ("First visit on 8/9/2012.", [("8/9/2012", "2012")], [("8/9/2012", "2012")]),
+    # ISO year-month, year-quarter, year-half; dashed day-month-year
+    ("Results for 2023-06 are out.", [("2023-06", "2023-06")], [("2023-06", "2023-06")]),
+    ("Figures for 2022-Q3 were revised.", [("2022-Q3", "2022-Q3")], [("2022-Q3", "2022-Q3")]),
+    ("Scan date: 5-Jan-2018.", [("5-Jan-2018", "2018-01-05")], [("5-Jan-2018", "2018-01-05")]),
+    # must not: a season of two years, a score, a phone number
+    ("He scored in the 2010-11 season.",
+     [("2010-11", "2010/2011")], [("2010-11", "2010/2011")]),
+    ("Call 555-0123 today.", [("today", "2023-06-26")], [("today", "XXXX-XX-XX")]),
+]
+
+
+HISTORIC: list[Case] = [
+    ("Magnesia fell in 190 BC.", [("190 BC", "BC0190")], [("190 BC", "BC0190")]),
+    ("Pompeii was buried in AD 79.", [("AD 79", "0079")], [("AD 79", "0079")]),
+    ("Caesar died on March 15, 44 BC.",
+     [("March 15, 44 BC", "BC0044-03-15")], [("March 15, 44 BC", "BC0044-03-15")]),
+    ("It peaked in the 2nd century BC.",
+     [("the 2nd century BC", "BC01")], [("the 2nd century BC", "BC01")]),
+    ("It was built in the first century AD.",
+     [("the first century AD", "00")], [("the first century AD", "00")]),
+    ("Stonehenge rose in the third millennium BC.",
+     [("the third millennium BC", "BC2")], [("the third millennium BC", "BC2")]),
+    ("Grunge ruled the 90s; prices peaked in the mid-90s.",
+     [("the 90s", "199"), ("the mid-90s", "199")], [("the 90s", "199"), ("the mid-90s", "199")]),
+    ("We still talk about Christmas '87.",
+     [("Christmas '87", "1987-12-25")], [("Christmas '87", "1987-12-25")]),
+    ("The nineteen seventies brought two oil shocks.",
+     [("The nineteen seventies", "197")], [("The nineteen seventies", "197")]),
+    # must not: an age, a temperature, an advert
+    ("He is in his 90s.", [], []),
+    ("Highs should climb back into the 80s by Friday.",
+     [("Friday", "2023-06-30")], [("Friday", "XXXX-WXX-5")]),
+    ("The ad ran for weeks.", [("weeks", "PXW")], [("weeks", "PXW")]),
+]
+
+
+@pytest.mark.parametrize(("text", "with_ref", "without"), NUMERIC + HISTORIC)
+def test_numeric_and_historic(text: str, with_ref: Tagged, without: Tagged) -> None:
+    assert tagged(text, REF) == with_ref
+    assert tagged(text, None) == without
+
+
+def test_half_interval() -> None:
+    t = find_times("Sales rose in H1 2023.", REF)[0]
+    assert (t.value, str(t.start), str(t.end)) == ("2023-H1", "2023-01-01", "2023-06-30")

@@ -102,9 +102,20 @@ Conventions (documented choices)
   date they are written with; without a reference they stay ``T20:00``.
 * Numeric dates ``a/b/yyyy``: ``day_first`` (the locale) picks the order unless it is
   impossible (a part > 12 must be the day: ``15/03/2023`` is 15 March either way); with
-  ``day_first`` None, when both orders are possible and the parts differ, only the year
-  is kept (value ``yyyy``, precision ``year``).  ``yyyy/mm/dd`` and ``yyyy.mm.dd`` are
-  read like ISO dates.
+  ``day_first`` None, dotted dates are day first (``1.3.1999`` is 1 March), others take
+  the order the text's other numeric dates show (``9/20/2012`` makes ``8/9/2012`` August
+  9), and when nothing tells, only the year is kept (value ``yyyy``, precision ``year``).
+  A two-digit year with dots or hyphens needs a part over 12 or a word such as ``on`` /
+  ``dated`` before it (not ``release 1.3.99``).  ``yyyy/mm/dd`` and ``yyyy.mm.dd`` are
+  read like ISO dates; ``2023-06`` is a month (not ``2010-11``, a season), ``2022-Q3`` a
+  quarter, ``5-Jan-2018`` a day.
+* Timestamps (``2023-06-24T14:35:12+03:00``, ``Sat, 29 Jan 2005 17:21:13 -0600``,
+  ``Jun 13 08:42:17``, ``[24/Jun/2023:02:00:01 +0000]``) are one TIME each, the zone in
+  the span and not in the value, seconds kept (``stamps``).  ``H:MM:SS`` with a one-digit
+  hour and no ``a.m.``/zone/``at`` before it is a race time, not a clock.
+* Historic dates (``eras``): ``190 BC`` ``BC0190``, ``AD 79`` ``0079``, ``the 2nd century
+  BC`` ``BC01``, ``the third millennium BC`` ``BC2`` (no calendar interval BC); ``the
+  90s`` / ``the mid-90s`` a decade (not ``in his 90s``, not ``highs in the 80s``).
 * A bare 4-digit number is a year only in 1000..2199 and in a year-like context (after
   ``in``/``since``/``the``/a month/a capitalised name ..., or before punctuation), never
   before a count noun or unit (``2020 votes``, ``2020 km``) or after ``p.``/``No.``.

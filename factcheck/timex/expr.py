@@ -61,6 +61,7 @@ class _Ctx:
     ref: datetime.date | None
     day_first: bool | None
     merge_ranges: bool = True
+    cache: dict[str, bool | None] = field(default_factory=dict)  # per-text facts, found once
 
 
 _Handler = Callable[[re.Match[str], _Ctx], "_Cand | None"]

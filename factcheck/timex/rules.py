@@ -16,9 +16,11 @@ from .days import (
     _h_time,
     _h_weekday,
 )
+from .eras import DECADE_RE, ERA_RE, _h_decade, _h_era
 from .expr import _Rule
 from .handlers import (
     _h_apos_decade,
+    _h_dashed_day,
     _h_day_month,
     _h_fy,
     _h_iso,
@@ -27,6 +29,8 @@ from .handlers import (
     _h_numeric,
     _h_quarter_q,
     _h_year,
+    _h_year_month,
+    _h_year_part,
 )
 from .holidays import (
     _DECADE_WORDS,
@@ -75,6 +79,7 @@ def _anchor_table() -> dict[str, str]:
         "fy": ["fy"],
         "period": ["period"],
         "oclock": ["clock"],
+        "era": ["bc", "bce", "ad", "ce"],
     }
     for kind, names in words.items():
         for name in names:
@@ -145,6 +150,24 @@ _RULES: list[_Rule] = [
         ),
         _h_time,
     ),
+    _Rule(
+        "year_month",
+        "digit",
+        re.compile(r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])(?![\w%]|[-/.:]\d|[.,]\d)"),
+        _h_year_month,
+    ),
+    _Rule(
+        "year_part",
+        "digit",
+        re.compile(r"(?P<y>\d{4})-?(?P<kind>[QHqh])(?P<q>[1-4])(?!\w)"),
+        _h_year_part,
+    ),
+    _Rule(
+        "dashed_day",
+        "digit",
+        re.compile(rf"(?P<d>\d{{1,2}})-(?P<mon>{_MONTH_ALT})-(?P<y>\d{{4}}|\d{{2}})(?!\w|[.,]\d)"),
+        _h_dashed_day,
+    ),
     _Rule("nth_day", "digit", re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)\b"), _h_nth_day),
     _Rule(
         "year",
@@ -197,6 +220,8 @@ _RULES: list[_Rule] = [
         _h_quarter_q,
     ),
     _Rule("fiscal_year", "fy", re.compile(r"FY\s?(?P<y>\d{4}|\d{2})(?![\w%]|[.,]\d)"), _h_fy),
+    _Rule("era", "era", ERA_RE, _h_era),
+    _Rule("bare_decade", "digit", DECADE_RE, _h_decade),
     _Rule("apos_decade", "apos", re.compile(r"['’](?P<d>\d)0s\b"), _h_apos_decade),
     _Rule("holiday", "holiday", _HOLIDAY_RE, _h_holiday),
     _Rule("word_year", "yearword", _WORD_YEAR_RE, _h_word_year),

@@ -245,6 +245,9 @@ _WEEKDAY_GAP = re.compile(r"\s*,?\s*")
 _YEAR_VALUE = re.compile(r"\d{4}")
 
 
+_ERA_YEAR = re.compile(r"(?:BC)?\d{4}")
+
+
 _YEAR_GAP = re.compile(r"\s*,?\s*(?:of\s+)?")
 
 
@@ -266,10 +269,15 @@ def _merge_pair(ctx: _Ctx, a: _Cand, b: _Cand) -> _Cand | None:
     if (
         not a.year_explicit
         and a.with_year
-        and _YEAR_VALUE.fullmatch(b.value)
+        and _ERA_YEAR.fullmatch(b.value)
         and _YEAR_GAP.fullmatch(gap)
-    ):  # "January nineteen ninety-seven"
-        a.value, a.end_char, a.year_explicit = a.with_year(int(b.value)), b.end_char, True
+    ):  # "January nineteen ninety-seven", "March 29, 190 BC"
+        era = "BC" if b.value.startswith("BC") else ""
+        a.value, a.end_char, a.year_explicit = (
+            era + a.with_year(int(b.value[-4:])),
+            b.end_char,
+            True,
+        )
         a.relative = False
         return a
     if (

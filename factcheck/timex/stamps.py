@@ -66,9 +66,7 @@ def _stamp(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         return f"{year:04d}-{mon:02d}-{d:02d}"
 
     day, relative = _yearless(ctx, start, m.end(), fmt)
-    return _Cand(
-        start, m.end(), "TIME", day + clock, relative=relative, year_explicit=False
-    )
+    return _Cand(start, m.end(), "TIME", day + clock, relative=relative, year_explicit=False)
 
 
 def _h_iso_stamp(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
