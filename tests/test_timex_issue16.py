@@ -105,7 +105,7 @@ NUMERIC: list[Case] = [
     ("Scan date: 5-Jan-2018.", [("5-Jan-2018", "2018-01-05")], [("5-Jan-2018", "2018-01-05")]),
     # must not: a season of two years, a score, a phone number
     ("He scored in the 2010-11 season.",
-     [("2010-11", "2010/2011")], [("2010-11", "2010/2011")]),
+     [("2010", "2010"), ("11", "2011")], [("2010", "2010"), ("11", "2011")]),
     ("Call 555-0123 today.", [("today", "2023-06-26")], [("today", "XXXX-XX-XX")]),
 ]
 
@@ -144,3 +144,51 @@ def test_numeric_and_historic(text: str, with_ref: Tagged, without: Tagged) -> N
 def test_half_interval() -> None:
     t = find_times("Sales rose in H1 2023.", REF)[0]
     assert (t.value, str(t.start), str(t.end)) == ("2023-H1", "2023-01-01", "2023-06-30")
+
+
+RANGES: list[Case] = [
+    # each end of a range its own expression, a year range written as one group too
+    ("Millions died in the war (1939-1945).",
+     [("1939", "1939"), ("1945", "1945")], [("1939", "1939"), ("1945", "1945")]),
+    ("He scored 14 goals in the 2022-23 season.",
+     [("2022", "2022"), ("23", "2023")], [("2022", "2022"), ("23", "2023")]),
+    # the year of the last member is shared over "and" and commas
+    ("It rained in May and June 2011.",
+     [("May", "2011-05"), ("June 2011", "2011-06")],
+     [("May", "2011-05"), ("June 2011", "2011-06")]),
+    ("Prices rose in May, June and July 2022.",
+     [("May", "2022-05"), ("June", "2022-06"), ("July 2022", "2022-07")],
+     [("May", "2022-05"), ("June", "2022-06"), ("July 2022", "2022-07")]),
+    # a bare number or ordinal before a counted unit takes the unit
+    ("Recovery takes three to five years.",
+     [("three", "P3Y"), ("five years", "P5Y")], [("three", "P3Y"), ("five years", "P5Y")]),
+    ("Delivery: 5-7 days.", [("5", "P5D"), ("7 days", "P7D")], [("5", "P5D"), ("7 days", "P7D")]),
+    ("It grew during the 18th and 19th centuries.",
+     [("the 18th", "17"), ("19th centuries", "18")],
+     [("the 18th", "17"), ("19th centuries", "18")]),
+    ("The 1960s and 70s saw growth.",
+     [("The 1960s", "196"), ("70s", "197")], [("The 1960s", "196"), ("70s", "197")]),
+    ("Sales rose in the second and the third quarter of 2021.",
+     [("the second", "2021-Q2"), ("the third quarter of 2021", "2021-Q3")],
+     [("the second", "2021-Q2"), ("the third quarter of 2021", "2021-Q3")]),
+    # must not: a year across a turn of the year, counts and scores that are no durations
+    ("Snow fell in December and January 2020.",
+     [("December", "2022-12"), ("January 2020", "2020-01")],
+     [("December", "XXXX-12"), ("January 2020", "2020-01")]),
+    ("The team won 3 and lost 5 games in two days.", [("two days", "P2D")], [("two days", "P2D")]),
+    ("It takes three or more years.", [("years", "PXY")], [("years", "PXY")]),
+]
+
+
+@pytest.mark.parametrize(("text", "with_ref", "without"), RANGES)
+def test_ranges_and_coordination(text: str, with_ref: Tagged, without: Tagged) -> None:
+    assert tagged(text, REF) == with_ref
+    assert tagged(text, None) == without
+
+
+def test_claims_keep_a_range_as_one_interval() -> None:
+    (t,) = find_times("Millions died in the war (1939-1945).", REF)
+    assert (t.text, t.value, str(t.start), str(t.end)) == (
+        "1939-1945", "1939/1945", "1939-01-01", "1945-12-31")
+    shared = find_times("It rained in May and June 2011.", REF)
+    assert [(t.text, t.value) for t in shared] == [("May", "2011-05"), ("June 2011", "2011-06")]

@@ -43,7 +43,8 @@ Conventions (documented choices)
   ``until``/``by``: start None, end = end of the expression; ``before``: end = the day
   before the start; ``after``: start = the day after the end.  Ranges (relation
   ``between``) have the ISO 8601 interval value ``A/B`` and span both ends; a year given
-  only on the right end is shared (``between May and July 2022``).  TIMEX3 corpora tag
+  only on the right end is shared (``between May and July 2022``), as it is over
+  ``and`` (``May and June 2011``, ``May, June and July 2022``) in either mode.  TIMEX3 corpora tag
   the two ends separately: ``find_times(..., merge_ranges=False)`` does that, and then
   also splits a day range written as one group as TIMEX3 corpora do (``June 23-24, 2023``
   -> ``June 23`` + ``24, 2023``; ``April 24 and 25`` -> ``April 24`` + ``25``).
@@ -135,6 +136,7 @@ from __future__ import annotations
 
 import datetime
 
+from .coord import _share_years, _split_coordinated
 from .expr import TimeExpr, _Ctx
 from .intervals import _anchor_years_back, _finish, _split_day_ranges, _week_of, interval_of
 from .periods import _resolve_anaphors
@@ -164,7 +166,9 @@ def find_times(
     reference_date anchors relative expressions (usually the document date); without it
     they stay underspecified.  day_first fixes the order of numeric dates (a/b/yyyy).
     merge_ranges=False keeps ``from 2014 to 2016`` as two expressions (TIMEX3 style)
-    instead of one range; ranges written as one token group (``2014-2016``) stay one.
+    instead of one range, splits ranges written as one group (``2014-2016``, ``June
+    23-24``) and tags the left members of ``three to five years``, ``the 18th and 19th
+    centuries`` (`coord`).
     """
     if not text or not isinstance(text, str):
         return []
@@ -178,6 +182,7 @@ def find_times(
     kept = _select(cands)
     try:
         kept = _merge(ctx, kept)
+        _share_years(ctx, kept)
         _clock_days(ctx, kept)
         _narrative_years(ctx, kept)
         _known_weekdays(kept)
@@ -185,7 +190,7 @@ def find_times(
         _week_of(ctx, kept)
         _resolve_anaphors(kept)
         if not merge_ranges:
-            kept = _split_day_ranges(ctx, kept)
+            kept = _split_coordinated(ctx, _split_day_ranges(ctx, kept))
     except Exception:  # never raise: keep the unmerged expressions
         kept = _select(_candidates(ctx))
     out: list[TimeExpr] = []

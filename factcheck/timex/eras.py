@@ -63,10 +63,14 @@ def _h_era(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 # "the 90s", "the mid-90s": a decade without its apostrophe, only after "the" or a modifier
 # ("in his 90s" is an age)
 DECADE_RE = re.compile(r"(?P<d>[1-9])0s(?![\w'’])")
+_DECADE_LISTED = re.compile(r"\b(1\d|20)\d0s\s*(?:,|and|or|to|-|–)\s*$")
 _DECADE_LEFT = re.compile(r"(?:\bthe[ \t]+(?:(?:early|mid|late)[ \t-]*)?|\bmid-)$", re.IGNORECASE)
 
 
 def _h_decade(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    listed = _DECADE_LISTED.search(ctx.text, max(0, m.start() - 20), m.start())
+    if listed is not None:  # "the 1960s and 70s": the century of the first
+        return _Cand(m.start(), m.end(), "DATE", f"{listed[1]}{m['d']}")
     if not _DECADE_LEFT.search(ctx.text, max(0, m.start() - 12), m.start()):
         return None
     if _WEATHER.search(ctx.text, max(0, m.start() - 80), m.start()):
