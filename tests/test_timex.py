@@ -426,7 +426,7 @@ DISCOURSE = [
     ("Tourists return every summer and each fall.",
      [("every summer", "XXXX-SU"), ("each fall", "XXXX-FA")]),
     ("She swims every morning and each night.",
-     [("every morning", "TMO"), ("each night", "TNI")]),
+     [("every morning", "XXXX-XX-XXTMO"), ("each night", "XXXX-XX-XXTNI")]),
     ("Talks resume the week of July 10.", [("the week of July 10", "2023-W28")]),
     ("He moved in June 2001 and left later that year.",
      [("June 2001", "2001-06"), ("later that year", "2001")]),

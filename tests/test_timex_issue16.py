@@ -192,3 +192,53 @@ def test_claims_keep_a_range_as_one_interval() -> None:
         "1939-1945", "1939/1945", "1939-01-01", "1945-12-31")
     shared = find_times("It rained in May and June 2011.", REF)
     assert [(t.text, t.value) for t in shared] == [("May", "2011-05"), ("June 2011", "2011-06")]
+
+
+NARRATIVE: list[Case] = [
+    # counted back from the day just told, at its precision
+    ("It was ratified on 14 January 1998; the opposition had walked out twenty days earlier.",
+     [("14 January 1998", "1998-01-14"), ("twenty days earlier", "1997-12-25")],
+     [("14 January 1998", "1998-01-14"), ("twenty days earlier", "1997-12-25")]),
+    ("The report was filed on 30 September 2016; three weeks earlier, auditors had worried.",
+     [("30 September 2016", "2016-09-30"), ("three weeks earlier", "2016-09-09")],
+     [("30 September 2016", "2016-09-30"), ("three weeks earlier", "2016-09-09")]),
+    # the month, season or weekday of the year / day just told
+    ("The factory closed in March 2010, and in June of that year the site was sold.",
+     [("March 2010", "2010-03"), ("June of that year", "2010-06")],
+     [("March 2010", "2010-03"), ("June of that year", "2010-06")]),
+    ("Work began in the spring of 1931 and ended by the following autumn.",
+     [("the spring of 1931", "1931-SP"), ("the following autumn", "1931-FA")],
+     [("the spring of 1931", "1931-SP"), ("the following autumn", "1931-FA")]),
+    ("He fell ill in the winter of 1483 and died the following April.",
+     [("the winter of 1483", "1483-WI"), ("the following April", "1484-04")],
+     [("the winter of 1483", "1483-WI"), ("the following April", "1484-04")]),
+    ("The storm hit on 15 October 1987; power came back the following Tuesday.",
+     [("15 October 1987", "1987-10-15"), ("the following Tuesday", "1987-10-20")],
+     [("15 October 1987", "1987-10-15"), ("the following Tuesday", "1987-10-20")]),
+    ("The scheme passed on 5 March 2019, and later that week the mayor vetoed it.",
+     [("5 March 2019", "2019-03-05"), ("later that week", "2019-W10")],
+     [("5 March 2019", "2019-03-05"), ("later that week", "2019-W10")]),
+    ("It left on 3 October 2019 and arrived the following week.",
+     [("3 October 2019", "2019-10-03"), ("the following week", "2019-W41")],
+     [("3 October 2019", "2019-10-03"), ("the following week", "2019-W41")]),
+    # must not: a comparison, nothing told before, a year ago counted as before
+    ("The vote was held on 3 May 2021, seven months earlier than planned.",
+     [("3 May 2021", "2021-05-03"), ("seven months earlier", "2022-11")],
+     [("3 May 2021", "2021-05-03"), ("seven months earlier", "XXXX-XX")]),
+    ("In June of that year the site was sold.",
+     [("June of that year", "2023-06")], [("June of that year", "XXXX-06")]),
+]
+
+
+SMALL: list[Case] = [
+    ("She runs every morning.",
+     [("every morning", "XXXX-XX-XXTMO")], [("every morning", "XXXX-XX-XXTMO")]),
+    ("The flight lasted 6 hours 45 minutes.",
+     [("6 hours 45 minutes", "PT6H45M")], [("6 hours 45 minutes", "PT6H45M")]),
+]
+
+
+@pytest.mark.parametrize(("text", "with_ref", "without"), NARRATIVE + SMALL)
+def test_narrative_and_small(text: str, with_ref: Tagged, without: Tagged) -> None:
+    assert tagged(text, REF) == with_ref
+    assert tagged(text, None) == without

@@ -91,7 +91,7 @@ Conventions (documented choices)
   ``future quarters`` FUTURE_REF.  Without a reference date ``on the 15th`` is
   ``XXXX-XX-15`` and ``Friday, Oct. 9`` one expression ``XXXX-10-09``.
 * SETs: ``every other week`` ``P2W``, ``every summer`` ``XXXX-SU``, ``every morning``
-  ``TMO``, adverbial ``quarterly`` ``P1Q`` (not ``quarterly earnings``); ``half an hour``
+  ``XXXX-XX-XXTMO``, adverbial ``quarterly`` ``P1Q`` (not ``quarterly earnings``); ``half an hour``
   is ``PT30M`` and ``a dozen years`` ``P12Y``.
 * ``earlier in the year`` / ``later in the month`` are the reference's year / month (not
   ``later in the day``: the day just named); ``midday``, ``mid-afternoon`` are TIMEs of
@@ -139,7 +139,7 @@ import datetime
 from .coord import _share_years, _split_coordinated
 from .expr import TimeExpr, _Ctx
 from .intervals import _anchor_years_back, _finish, _split_day_ranges, _week_of, interval_of
-from .periods import _resolve_anaphors
+from .periods import _anchor_told_back, _resolve_anaphors, _told_calendar
 from .scan import (
     _candidates,
     _clock_days,
@@ -183,10 +183,12 @@ def find_times(
     try:
         kept = _merge(ctx, kept)
         _share_years(ctx, kept)
+        _told_calendar(ctx, kept)
         _clock_days(ctx, kept)
         _narrative_years(ctx, kept)
         _known_weekdays(kept)
         _anchor_years_back(kept)
+        _anchor_told_back(ctx, kept)
         _week_of(ctx, kept)
         _resolve_anaphors(kept)
         if not merge_ranges:

@@ -199,6 +199,8 @@ def _h_season(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         and _next_word(ctx.text, e).lower() in {"of", "in"}
     ):
         return None  # "prices fall", "the fall of Rome"
+    if pw == "following" and len(prev) > 1 and prev[1][0] == "the":
+        return _season_cand(ctx, s, e, code, "")  # "the following autumn": see _told_calendar
     if pw not in _SEASON_LEFT:
         return None
     if pw == "that":  # "That winter she played her first job": the year last told of
@@ -395,7 +397,7 @@ def _h_last_night(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 
 
 def _h_every_part(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
-    """``every morning``: a SET of parts of days, value ``TMO``; ``mid-afternoon``: that
+    """``every morning``: a SET of parts of days, value ``XXXX-XX-XXTMO``; ``mid-afternoon``: that
     part of the reference day (TIME ``TAF``)."""
     prev = _prev_words(ctx.text, m.start(), 3)
     part = _DAYPARTS[m.group(0).lower()]
@@ -413,7 +415,7 @@ def _h_every_part(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         return _Cand(prev[0][1], m.end(), "TIME", value, relative=ctx.ref is not None)
     if not prev or prev[0][0] not in {"every", "each"}:
         return None
-    return _Cand(prev[0][1], m.end(), "SET", "T" + _DAYPARTS[m.group(0).lower()])
+    return _Cand(prev[0][1], m.end(), "SET", "XXXX-XX-XXT" + _DAYPARTS[m.group(0).lower()])
 
 
 # "daily" and "weekly" are also nouns: "the Communist Party daily Granma", "told the daily"

@@ -248,6 +248,10 @@ _YEAR_VALUE = re.compile(r"\d{4}")
 _ERA_YEAR = re.compile(r"(?:BC)?\d{4}")
 
 
+def _untold_year(c: _Cand) -> bool:  # "that year" with no date to count from
+    return "anaphor" in c.extra and c.value == "XXXX"
+
+
 _YEAR_GAP = re.compile(r"\s*,?\s*(?:of\s+)?")
 
 
@@ -269,12 +273,14 @@ def _merge_pair(ctx: _Ctx, a: _Cand, b: _Cand) -> _Cand | None:
     if (
         not a.year_explicit
         and a.with_year
-        and _ERA_YEAR.fullmatch(b.value)
+        and (_ERA_YEAR.fullmatch(b.value) or _untold_year(b))
         and _YEAR_GAP.fullmatch(gap)
     ):  # "January nineteen ninety-seven", "March 29, 190 BC"
         era = "BC" if b.value.startswith("BC") else ""
+        if "anaphor" in b.extra:  # "June of that year": the year told last (_told_calendar)
+            a.extra["year_of_told"] = "1"
         a.value, a.end_char, a.year_explicit = (
-            era + a.with_year(int(b.value[-4:])),
+            era + a.with_year(int(b.value[-4:])) if b.value[-1].isdigit() else a.value,
             b.end_char,
             True,
         )
@@ -335,7 +341,7 @@ _COUNTED = re.compile(r"PT?\d+[DHM]")
 _SET_PERIODS = frozenset({"P1D", "P1W", "P1M", "P1Y"})
 
 
-_AND_GAP = re.compile(r"\s*,?\s+and\s+|,\s*")  # "two hours and 41 minutes", "3 hours, 12 minutes"
+_AND_GAP = re.compile(r"\s*,?\s+and\s+|,\s*|[ \t]+")  # "two hours and 41 minutes", "3 hours, 12 minutes"
 
 
 _DURATION_PART = re.compile(
