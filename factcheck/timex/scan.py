@@ -341,7 +341,8 @@ _COUNTED = re.compile(r"PT?\d+[DHM]")
 _SET_PERIODS = frozenset({"P1D", "P1W", "P1M", "P1Y"})
 
 
-_AND_GAP = re.compile(r"\s*,?\s+and\s+|,\s*|[ \t]+")  # "two hours and 41 minutes", "3 hours, 12 minutes"
+# "two hours and 41 minutes", "3 hours, 12 minutes", "6 hours 45 minutes"
+_AND_GAP = re.compile(r"\s*,?\s+and\s+|,\s*|[ \t]+")
 
 
 _DURATION_PART = re.compile(
