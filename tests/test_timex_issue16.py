@@ -235,6 +235,31 @@ SMALL: list[Case] = [
      [("every morning", "XXXX-XX-XXTMO")], [("every morning", "XXXX-XX-XXTMO")]),
     ("The flight lasted 6 hours 45 minutes.",
      [("6 hours 45 minutes", "PT6H45M")], [("6 hours 45 minutes", "PT6H45M")]),
+    # midnight before a day is its end; midnight alone the start of the day
+    ("Police were called shortly after midnight Saturday.",
+     [("midnight Saturday", "2023-06-24T24:00")], [("midnight Saturday", "XXXX-WXX-6T24:00")]),
+    ("The law took effect at midnight.",
+     [("midnight", "2023-06-26T00:00")], [("midnight", "T00:00")]),
+    ("The fire broke out in the early hours of Saturday.",
+     [("the early hours of Saturday", "2023-06-24TMO")],
+     [("the early hours of Saturday", "XXXX-WXX-6TMO")]),
+    ("Output fell in the first six months of 2023.",
+     [("the first six months of 2023", "2023-H1")], [("the first six months of 2023", "2023-H1")]),
+    ("Sales rose in the last three months of 2022.",
+     [("the last three months of 2022", "2022-Q4")],
+     [("the last three months of 2022", "2022-Q4")]),
+    # a year told just before: "In 2010, on Easter Sunday"; "That year," opening a sentence
+    ("In 2010, on Easter Sunday, the church burned.",
+     [("2010", "2010"), ("Easter Sunday", "2010-04-04")],
+     [("2010", "2010"), ("Easter Sunday", "2010-04-04")]),
+    ("The plant closed in March 2010. That year, the town lost jobs.",
+     [("March 2010", "2010-03"), ("That year", "2010")],
+     [("March 2010", "2010-03"), ("That year", "2010")]),
+    # must not: an age is no duration; the first six months of a job are no half year
+    ("The booster is approved for ages 6 months and older.", [], []),
+    ("Children aged 5 years were tested.", [], []),
+    ("He spent the first six months in Paris.",
+     [("the first six months", "P6M")], [("the first six months", "P6M")]),
 ]
 
 

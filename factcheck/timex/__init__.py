@@ -139,6 +139,7 @@ import datetime
 from .coord import _share_years, _split_coordinated
 from .expr import TimeExpr, _Ctx
 from .intervals import _anchor_years_back, _finish, _split_day_ranges, _week_of, interval_of
+from .parts import _parts_of_days
 from .periods import _anchor_told_back, _resolve_anaphors, _told_calendar
 from .scan import (
     _candidates,
@@ -183,6 +184,7 @@ def find_times(
     try:
         kept = _merge(ctx, kept)
         _share_years(ctx, kept)
+        kept = _parts_of_days(ctx, kept)
         _told_calendar(ctx, kept)
         _clock_days(ctx, kept)
         _narrative_years(ctx, kept)

@@ -176,7 +176,7 @@ def _holiday_cand(
     if ctx.ref is None:
         a, b = fmt(2001), fmt(2002)  # movable feasts keep only what every year shares
         value = "XXXX" + (a[4:] if a[4:] == b[4:] else a[4:7] if a[5:7] == b[5:7] else "")
-        return _Cand(s, e, "DATE", value, relative=False, year_explicit=False)
+        return _Cand(s, e, "DATE", value, relative=False, year_explicit=False, with_year=fmt)
     if direction:
         return _Cand(s, e, "DATE", _directed_holiday(ctx.ref, date_of, direction), relative=True)
     value, relative = _yearless(ctx, s, e, fmt)

@@ -506,6 +506,7 @@ def _anchor_told_back(ctx: _Ctx, cands: list[_Cand]) -> None:
 _TOLD_REACH = 300  # chars: about two sentences
 
 
+_YEAR_THEN_DAY = re.compile(r"\s*,\s*(?:on|in|at|during|by)?\s*(?:the\s+)?")
 _OF_THAT_YEAR = re.compile(r"\s+of\s+that\s+year\b", re.IGNORECASE)
 _THE_FOLLOWING = re.compile(r"\b(?:[Tt]he|THE)\s+(?:following|next)\s+$")
 _TOLD_VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
@@ -526,6 +527,12 @@ def _told_calendar(ctx: _Ctx, cands: list[_Cand]) -> None:
                 c.value, c.relative = c.with_year(int(told[1])), last.relative
             elif c.year_explicit and c.weekday is None:
                 pass
+            elif (
+                c.with_year is not None
+                and len(last.value) == 4
+                and _YEAR_THEN_DAY.fullmatch(text, last.end_char, c.start_char)
+            ):  # "In 2010, on Easter Sunday": that year's
+                c.value, c.relative, c.year_explicit = c.with_year(int(told[1])), False, True
             elif of_that and c.with_year is not None:
                 c.value, c.end_char = c.with_year(int(told[1])), of_that.end()
                 c.relative, c.year_explicit = last.relative, True

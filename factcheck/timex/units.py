@@ -108,7 +108,7 @@ def _h_unit(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if (
         not plural
         and unit in _ANAPHOR_VALUE
-        and ctx.text[max(0, m.start() - 5) : m.start() - 1] in _ANAPHOR_TAILS
+        and ctx.text[max(0, m.start() - 5) : m.start() - 1].lower() in _ANAPHOR_TAILS
         and q.number is None
         and not q.vague
     ):
