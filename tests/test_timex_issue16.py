@@ -267,3 +267,28 @@ SMALL: list[Case] = [
 def test_narrative_and_small(text: str, with_ref: Tagged, without: Tagged) -> None:
     assert tagged(text, REF) == with_ref
     assert tagged(text, None) == without
+
+
+MORE: list[Case] = [
+    # the unit after / before a year told; not counted from a deictic "last year"
+    ("The festival was cancelled in 2020 and again the year after.",
+     [("2020", "2020"), ("the year after", "2021")],
+     [("2020", "2020"), ("the year after", "2021")]),
+    ("It made $5 million last year, down from $4 million the year before.",
+     [("last year", "2022")], [("last year", "XXXX")]),
+    # a clock time in a sentence with a SET belongs to a schedule, not to the reference day
+    ("Buses run every 15 minutes from 6 a.m. to 9 p.m.",
+     [("every 15 minutes", "PT15M"), ("6 a.m.", "XXXX-XX-XXT06:00"),
+      ("9 p.m.", "XXXX-XX-XXT21:00")],
+     [("every 15 minutes", "PT15M"), ("6 a.m.", "XXXX-XX-XXT06:00"),
+      ("9 p.m.", "XXXX-XX-XXT21:00")]),
+    ("The meeting starts at 9 a.m. The paper comes out daily.",
+     [("9 a.m.", "2023-06-26T09:00"), ("daily", "P1D")],
+     [("9 a.m.", "XXXX-XX-XXT09:00"), ("daily", "P1D")]),
+]
+
+
+@pytest.mark.parametrize(("text", "with_ref", "without"), MORE)
+def test_told_units_and_schedules(text: str, with_ref: Tagged, without: Tagged) -> None:
+    assert tagged(text, REF) == with_ref
+    assert tagged(text, None) == without

@@ -139,7 +139,7 @@ import datetime
 from .coord import _share_years, _split_coordinated
 from .expr import TimeExpr, _Ctx
 from .intervals import _anchor_years_back, _finish, _split_day_ranges, _week_of, interval_of
-from .parts import _parts_of_days
+from .parts import _parts_of_days, _schedule_clocks
 from .periods import _anchor_told_back, _resolve_anaphors, _told_calendar
 from .scan import (
     _candidates,
@@ -187,12 +187,14 @@ def find_times(
         kept = _parts_of_days(ctx, kept)
         _told_calendar(ctx, kept)
         _clock_days(ctx, kept)
+        _schedule_clocks(ctx, kept)
         _narrative_years(ctx, kept)
         _known_weekdays(kept)
         _anchor_years_back(kept)
         _anchor_told_back(ctx, kept)
         _week_of(ctx, kept)
         _resolve_anaphors(kept)
+        kept = [c for c in kept if "drop" not in c.extra]
         if not merge_ranges:
             kept = _split_coordinated(ctx, _split_day_ranges(ctx, kept))
     except Exception:  # never raise: keep the unmerged expressions

@@ -68,3 +68,34 @@ def _parts_of_days(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
                 c = _Cand(prev.start_char, c.end_char, "DATE", value)
         out.append(c)
     return out
+
+
+_BREAK = re.compile(r"[.!?;][\"'”’)]*\s+[\"“‘(]?[A-Z]|\n")
+
+
+def _schedule_clocks(ctx: _Ctx, cands: list[_Cand]) -> None:
+    """A clock time in a sentence with a SET is a time of a schedule, on no one day:
+    "buses run every 15 minutes from 6 a.m. to 9 p.m.", "open 10:00-18:00 daily"
+    (``XXXX-XX-XXT06:00``), not the reference day."""
+    if ctx.ref is None:
+        return
+    day = ctx.ref.isoformat()
+    text = ctx.text
+    sets = [c for c in cands if c.type == "SET"]
+    if not sets:
+        return
+    for c in cands:
+        if "clock" not in c.extra or "dated" in c.extra or not c.value.startswith(day + "T"):
+            continue
+        for s in sets:
+            lo, hi = (
+                (s.end_char, c.start_char)
+                if s.end_char <= c.start_char
+                else (
+                    c.end_char,
+                    s.start_char,
+                )
+            )
+            if hi - lo < 120 and not _BREAK.search(text, max(0, lo - 1), hi):
+                c.value, c.relative = "XXXX-XX-XX" + c.value[len(day) :], False
+                break

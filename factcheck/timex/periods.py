@@ -79,6 +79,9 @@ def _resolve_anaphors(cands: list[_Cand]) -> None:
     quarter: _Cand | None = None  # "the second quarter ended Oct. 31 ... that quarter"
     for c in cands:
         ana = c.extra.get("anaphor")
+        if "needs_told" in c.extra and (last is None or last.relative):
+            c.extra["drop"] = "1"  # "the year after" a year told, not one counted from today
+            continue
         if ana and last is not None:
             unit, shift = ana[:1], int(ana[1:])
             told = quarter if unit == "Q" and quarter is not None else last
