@@ -292,3 +292,58 @@ MORE: list[Case] = [
 def test_told_units_and_schedules(text: str, with_ref: Tagged, without: Tagged) -> None:
     assert tagged(text, REF) == with_ref
     assert tagged(text, None) == without
+
+
+# every expression names the rule that found it and the one that set its value
+RULES: list[tuple[str, list[tuple[str, str, str]]]] = [
+    ("Date: Sat, 29 Jan 2005 17:21:13 -0600", [("Sat, 29 Jan 2005 17:21:13 -0600", "rfc_stamp",
+                                                "rfc_stamp")]),
+    ("The war (1939-1945) ended.", [("1939", "year", "coordination"),
+                                    ("1945", "year", "coordination")]),
+    ("It rained in May and June 2011.", [("May", "month", "share_years"),
+                                         ("June 2011", "month", "month")]),
+    ("It was signed on 14 January 1998, twenty days earlier.",
+     [("14 January 1998", "day_month", "day_month"),
+      ("twenty days earlier", "unit", "told_back")]),
+    ("The polls close at 10 p.m. Friday.", [("10 p.m. Friday", "merge", "merge")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RULES)
+def test_rule_and_norm(text: str, expected: list[tuple[str, str, str]]) -> None:
+    got = [(t.text, t.rule, t.norm) for t in find_times(text, REF, merge_ranges=False)]
+    assert got == expected
+
+
+def test_every_expression_has_a_rule() -> None:
+    text = ("On Friday, three weeks after 5 May 2021, the board met at 10 a.m.; it meets every "
+            "Monday and will report in the third quarter of next year, the 1990s aside.")
+    for merge in (True, False):
+        for t in find_times(text, REF, merge_ranges=merge):
+            assert t.rule and t.norm, t
+
+
+def test_dates_json_and_explain(tmp_path: os.PathLike[str]) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from factcheck.cli import cli
+
+    path = os.path.join(str(tmp_path), "a.txt")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("Logged Sat, 29 Jan 2005 17:21:13 -0600. The war (1939-1945) ended.\n")
+    runner = CliRunner()
+    out = runner.invoke(cli, ["dates", "--format", "json", path])
+    assert out.exit_code == 0, out.output
+    times = json.loads(out.output)["files"][0]["times"]
+    assert [(t["text"], t["rule"], t["norm"]) for t in times] == [
+        ("Sat, 29 Jan 2005 17:21:13 -0600", "rfc_stamp", "rfc_stamp"),
+        ("1939", "year", "coordination"),
+        ("1945", "year", "coordination"),
+    ]
+    out = runner.invoke(cli, ["dates", "--explain", "--no-color", path], env={"COLUMNS": "200"})
+    assert out.exit_code == 0, out.output
+    assert "rfc_stamp" in out.output and "coordination" in out.output
+    plain = runner.invoke(cli, ["dates", "--no-color", path], env={"COLUMNS": "200"})
+    assert "rfc_stamp" not in plain.output

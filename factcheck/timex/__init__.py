@@ -135,9 +135,10 @@ Conventions (documented choices)
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 from .coord import _share_years, _split_coordinated
-from .expr import TimeExpr, _Ctx
+from .expr import TimeExpr, _Cand, _Ctx
 from .intervals import _anchor_years_back, _finish, _split_day_ranges, _week_of, interval_of
 from .parts import _parts_of_days, _schedule_clocks
 from .periods import _anchor_told_back, _resolve_anaphors, _told_calendar
@@ -153,6 +154,51 @@ from .scan import (
 )
 
 __all__ = ["TimeExpr", "find_times", "interval_of"]
+
+
+_Step = Callable[[_Ctx, list[_Cand]], "list[_Cand] | None"]
+
+
+# The passes after the scan, in order, each a named rule: a candidate it creates has it as
+# its `rule` (the rule that found it), one whose value or type it changes as its `norm`.
+_STEPS: list[tuple[str, _Step]] = [
+    ("merge", _merge),  # ranges, date + clock time, weekday + date, month + spoken year
+    ("share_years", _share_years),  # "May and June 2011"
+    ("parts_of_days", _parts_of_days),  # "midnight Saturday", "the early hours of", ages
+    ("told_calendar", _told_calendar),  # "June of that year", "the following April"
+    ("clock_days", _clock_days),  # a clock time on the day named before it
+    ("schedule_clocks", _schedule_clocks),  # "every 15 minutes from 6 a.m."
+    ("narrative_years", _narrative_years),  # "Aug. 14, 2019 ... He died on Aug. 16"
+    ("known_weekdays", lambda ctx, kept: _known_weekdays(kept)),  # "Sunday's vote"
+    ("years_back", lambda ctx, kept: _anchor_years_back(kept)),  # "a year earlier"
+    ("told_back", _anchor_told_back),  # "14 January 1998 ... twenty days earlier"
+    ("week_of", _week_of),  # "the week of March 4"
+    ("anaphors", lambda ctx, kept: _resolve_anaphors(kept)),  # "that year", "the day before"
+    ("untold", lambda ctx, kept: [c for c in kept if "drop" not in c.extra]),
+]
+
+
+# TIMEX3 segmentation (merge_ranges=False): each end of a range its own expression
+_SPLIT_STEPS: list[tuple[str, _Step]] = [
+    ("split_day_ranges", _split_day_ranges),  # "June 23-24"
+    ("coordination", _split_coordinated),  # "1939-1945", "three to five years"
+]
+
+
+def _traced(name: str, step: _Step, ctx: _Ctx, kept: list[_Cand]) -> list[_Cand]:
+    """Run one pass; note it as the `rule` of what it creates and the `norm` of what it
+    changes."""
+    before = {id(c): (c.value, c.type) for c in kept}
+    out = step(ctx, kept)
+    kept = kept if out is None else out
+    for c in kept:
+        old = before.get(id(c))
+        if old is None:
+            c.extra.setdefault("rule", name)
+            c.extra["norm"] = name
+        elif old != (c.value, c.type):
+            c.extra["norm"] = name
+    return kept
 
 
 def find_times(
@@ -182,21 +228,8 @@ def find_times(
         _extend_left(ctx, c)
     kept = _select(cands)
     try:
-        kept = _merge(ctx, kept)
-        _share_years(ctx, kept)
-        kept = _parts_of_days(ctx, kept)
-        _told_calendar(ctx, kept)
-        _clock_days(ctx, kept)
-        _schedule_clocks(ctx, kept)
-        _narrative_years(ctx, kept)
-        _known_weekdays(kept)
-        _anchor_years_back(kept)
-        _anchor_told_back(ctx, kept)
-        _week_of(ctx, kept)
-        _resolve_anaphors(kept)
-        kept = [c for c in kept if "drop" not in c.extra]
-        if not merge_ranges:
-            kept = _split_coordinated(ctx, _split_day_ranges(ctx, kept))
+        for name, step in _STEPS if merge_ranges else _STEPS + _SPLIT_STEPS:
+            kept = _traced(name, step, ctx, kept)
     except Exception:  # never raise: keep the unmerged expressions
         kept = _select(_candidates(ctx))
     out: list[TimeExpr] = []

@@ -74,6 +74,7 @@ def _split_coordinated(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
         if years and "range_end" in c.extra and c.type == "DATE":
             first = _Cand(c.start_char, years.end(1), "DATE", c.value[:4])
             second = _Cand(years.start(2), c.end_char, "DATE", c.extra["range_end"][:4])
+            first.extra["rule"] = second.extra["rule"] = c.extra.get("rule", "year")
             out.extend((first, second))
             continue
         out.append(c)

@@ -164,6 +164,8 @@ def _finish(ctx: _Ctx, c: _Cand) -> TimeExpr:
         c.weekday,
         c.relative,
         not c.year_explicit and c.with_year is not None and "narrative_year" not in c.extra,
+        c.extra.get("rule", ""),
+        c.extra.get("norm") or c.extra.get("rule", ""),
     )
 
 
@@ -271,5 +273,6 @@ def _split_day_ranges(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
             relative=c.relative,
             year_explicit=c.year_explicit,
         )
+        first.extra["rule"] = second.extra["rule"] = c.extra.get("rule", "")
         out.extend((first, second))
     return out

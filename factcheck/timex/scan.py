@@ -35,6 +35,7 @@ def _candidates(ctx: _Ctx) -> list[_Cand]:
                 cand = None
             if cand and (best is None or _length(cand) > _length(best)):
                 best = cand
+                best.extra.setdefault("rule", rule.name)
         if best is not None:
             out.append(best)
     return out
