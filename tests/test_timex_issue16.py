@@ -171,6 +171,8 @@ RANGES: list[Case] = [
     ("Sales rose in the second and the third quarter of 2021.",
      [("the second", "2021-Q2"), ("the third quarter of 2021", "2021-Q3")],
      [("the second", "2021-Q2"), ("the third quarter of 2021", "2021-Q3")]),
+    ("The mills date from the 18th and 19th centuries.",
+     [("the 18th", "17"), ("19th centuries", "18")], [("the 18th", "17"), ("19th centuries", "18")]),
     # must not: a year across a turn of the year, counts and scores that are no durations
     ("Snow fell in December and January 2020.",
      [("December", "2022-12"), ("January 2020", "2020-01")],

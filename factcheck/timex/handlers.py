@@ -325,6 +325,11 @@ def _h_day_month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 _OF_MONTH = re.compile(r"\d+(?:st|nd|rd|th)?\s+of\s", re.IGNORECASE)
 
 
+_ORDINAL_LISTED = re.compile(
+    r"\s*(?:,|and|or|to|-|–)\s*(?:the\s+)?(?:early\s+|late\s+|mid-)?\d{1,2}(?:st|nd|rd|th)\s+([a-z]+)"
+)
+
+
 _NTH_DAY_LEFT = frozenset("on by until till since before after from to through".split())
 
 
@@ -348,6 +353,9 @@ def _h_nth_day(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     nxt = _next_word(ctx.text, m.end())
     if nxt and nxt not in _NTH_DAY_NEXT:
         return None  # "the 15th floor", "the 11th Circuit", "the 3rd of ..."
+    listed = _ORDINAL_LISTED.match(ctx.text, m.end())
+    if listed and listed.group(1).lower() not in _NTH_DAY_NEXT:
+        return None  # "from the 18th and 19th centuries": ordinals of that noun
     s, e = prev[0][1], m.end()
     if ctx.ref is None:
         return _Cand(s, e, "DATE", f"XXXX-XX-{day:02d}", relative=True)
