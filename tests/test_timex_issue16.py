@@ -172,7 +172,8 @@ RANGES: list[Case] = [
      [("the second", "2021-Q2"), ("the third quarter of 2021", "2021-Q3")],
      [("the second", "2021-Q2"), ("the third quarter of 2021", "2021-Q3")]),
     ("The mills date from the 18th and 19th centuries.",
-     [("the 18th", "17"), ("19th centuries", "18")], [("the 18th", "17"), ("19th centuries", "18")]),
+     [("the 18th", "17"), ("19th centuries", "18")],
+     [("the 18th", "17"), ("19th centuries", "18")]),
     # must not: a year across a turn of the year, counts and scores that are no durations
     ("Snow fell in December and January 2020.",
      [("December", "2022-12"), ("January 2020", "2020-01")],
@@ -246,7 +247,8 @@ SMALL: list[Case] = [
      [("the early hours of Saturday", "2023-06-24TMO")],
      [("the early hours of Saturday", "XXXX-WXX-6TMO")]),
     ("Output fell in the first six months of 2023.",
-     [("the first six months of 2023", "2023-H1")], [("the first six months of 2023", "2023-H1")]),
+     [("the first six months of 2023", "2023-H1")],
+     [("the first six months of 2023", "2023-H1")]),
     ("Sales rose in the last three months of 2022.",
      [("the last three months of 2022", "2022-Q4")],
      [("the last three months of 2022", "2022-Q4")]),
@@ -272,6 +274,15 @@ def test_narrative_and_small(text: str, with_ref: Tagged, without: Tagged) -> No
 
 
 MORE: list[Case] = [
+    # a year up to now; "the same year"; ISO weeks
+    ("Excavation: 1761-1768; 1931-present.",
+     [("1761", "1761"), ("1768", "1768"), ("1931", "1931"), ("present", "PRESENT_REF")],
+     [("1761", "1761"), ("1768", "1768"), ("1931", "1931"), ("present", "PRESENT_REF")]),
+    ("An engine was added in 1834, and the same year the firm began weaving.",
+     [("1834", "1834"), ("the same year", "1834")], [("1834", "1834"), ("the same year", "1834")]),
+    ("Week dates such as 2023-W21 are read.",
+     [("2023-W21", "2023-W21")], [("2023-W21", "2023-W21")]),
+    ("He was present at the vote.", [], []),
     # the unit after / before a year told; not counted from a deictic "last year"
     ("The festival was cancelled in 2020 and again the year after.",
      [("2020", "2020"), ("the year after", "2021")],

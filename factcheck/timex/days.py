@@ -97,6 +97,9 @@ def _weekday_date(ctx: _Ctx, wd: int, s: int, e: int, direction: str) -> datetim
     return ref - datetime.timedelta(days=back)
 
 
+_TO_PRESENT = re.compile(r"\d{4}\s*[-–—]\s*$")
+
+
 # future seen from the past ("would look for ways around Wednesday's ruling"), or only
 # a present tense: no sure future for a known event
 _PAST_FUTURE = frozenset({"would", "might", "could", "may", "should", "must", "can", "present"})
@@ -251,6 +254,8 @@ def _h_rel(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     s, e = m.start(), m.end()
     prev = _prev_words(ctx.text, s, 1)
     pw = prev[0][0] if prev else ""
+    if word == "present" and _TO_PRESENT.search(ctx.text, max(0, s - 8), s):
+        return _Cand(s, e, "DATE", "PRESENT_REF", relative=True)  # "1931–present"
     if word in {"past", "future", "present"}:
         if pw in {"near", "distant", "recent", "immediate", "foreseeable"}:
             prev = _prev_words(ctx.text, prev[0][1], 1)  # "the near future"

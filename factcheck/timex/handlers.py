@@ -394,6 +394,8 @@ def _year_context_ok(m: re.Match[str], ctx: _Ctx) -> bool:
         return True  # "a 1996 law", "his unsuccessful 1996 campaign"
     if right and 1800 <= int(m.group(0)[:4]) < int(right.group(1)) <= 2199:
         return True  # "covers 2010 through 2020"
+    if _TO_PRESENT_AFTER.match(text, m.end()):
+        return True  # "1931–present", "2014-now"
     if (
         text[ps].isupper()
         and len(pw) > 1
@@ -501,6 +503,9 @@ _NUMBERING_NOUNS = frozenset(
 )
 
 
+_TO_PRESENT_AFTER = re.compile(r"\s*[-–—]\s*(?:present|now|today)\b", re.IGNORECASE)
+
+
 _YEAR_RANGE_AFTER = re.compile(
     r"\s+(?:to|through|until|till)\s+(1[0-9]{3}|2[01][0-9]{2})(?![\w%]|[.,]\d)"
 )
@@ -605,3 +610,16 @@ def _h_dashed_day(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if not _valid_day(y, mon, d):
         return None
     return _Cand(m.start(), m.end(), "DATE", f"{y:04d}-{mon:02d}-{d:02d}")
+
+
+def _h_iso_week(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """``2023-W21``, ``2023W21``, ``2023-W21-3``: an ISO week (or a day of one)."""
+    y, w = int(m["y"]), int(m["w"])
+    if not 1000 <= y <= 2199 or not 1 <= w <= 53:
+        return None
+    try:
+        day = datetime.date.fromisocalendar(y, w, int(m["d"] or 1))
+    except ValueError:
+        return None
+    value = day.isoformat() if m["d"] else f"{y:04d}-W{w:02d}"
+    return _Cand(m.start(), m.end(), "DATE", value)

@@ -50,6 +50,8 @@ def _anaphor(m: re.Match[str], ctx: _Ctx, unit: str) -> _Cand | None:
         s, shift = prev[0][1], 0
         if len(prev) > 1 and prev[1][0] in {"earlier", "later"}:
             s = prev[1][1]
+    elif prev[0][0] == "same" and len(prev) > 1 and prev[1][0] == "the":
+        s, shift = prev[1][1], 0  # "the same year": the year just told
     elif prev[0][0] in _SEQUEL and len(prev) > 1 and prev[1][0] == "the":
         before = _prev_words(ctx.text, prev[1][1], 1)
         if prev[0][0] != "following" and before and before[0][0] in _STRETCH_BEFORE:
@@ -67,7 +69,7 @@ def _anaphor(m: re.Match[str], ctx: _Ctx, unit: str) -> _Cand | None:
 
 
 # the last 4 letters of the words before an anaphoric unit: a quick test
-_ANAPHOR_TAILS = frozenset({"that", "wing", "next", "ious", "ding"})
+_ANAPHOR_TAILS = frozenset({"that", "wing", "next", "ious", "ding", "same"})
 
 
 _STRETCH_BEFORE = frozenset("over in during within for through throughout".split())

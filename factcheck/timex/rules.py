@@ -24,6 +24,7 @@ from .handlers import (
     _h_day_month,
     _h_fy,
     _h_iso,
+    _h_iso_week,
     _h_month,
     _h_nth_day,
     _h_numeric,
@@ -155,6 +156,12 @@ _RULES: list[_Rule] = [
         "digit",
         re.compile(r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])(?![\w%]|[-/.:]\d|[.,]\d)"),
         _h_year_month,
+    ),
+    _Rule(
+        "iso_week",
+        "digit",
+        re.compile(r"(?P<y>\d{4})-?W(?P<w>\d\d)(?:-(?P<d>[1-7]))?(?![\w-])"),
+        _h_iso_week,
     ),
     _Rule(
         "year_part",
