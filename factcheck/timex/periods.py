@@ -535,6 +535,7 @@ def _told_calendar(ctx: _Ctx, cands: list[_Cand]) -> None:
             elif (
                 c.with_year is not None
                 and len(last.value) == 4
+                and not last.relative  # a year written, not "four years ago"
                 and _YEAR_THEN_DAY.fullmatch(text, last.end_char, c.start_char)
             ):  # "In 2010, on Easter Sunday": that year's
                 c.value, c.relative, c.year_explicit = c.with_year(int(told[1])), False, True

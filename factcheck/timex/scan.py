@@ -296,7 +296,11 @@ def _merge_pair(ctx: _Ctx, a: _Cand, b: _Cand) -> _Cand | None:
         and ctx.text.startswith(("a ", "an ", "per "), b.start_char)
     ):  # "three days a week", "24 hours a day": how often, one SET of the period
         return _Cand(a.start_char, b.end_char, "SET", b.value)
-    if a.type == b.type == "DURATION" and _AND_GAP.fullmatch(gap):
+    if (
+        a.type == b.type == "DURATION"
+        and _AND_GAP.fullmatch(gap)
+        and (gap.strip() or _digits_both(ctx.text, a, b))
+    ):
         joined = _joined_duration(a.value, b.value)
         if joined:  # "two hours and 41 minutes": PT2H41M
             return _Cand(a.start_char, b.end_char, "DURATION", joined, mod=a.mod)
@@ -340,6 +344,11 @@ _COUNTED = re.compile(r"PT?\d+[DHM]")
 
 
 _SET_PERIODS = frozenset({"P1D", "P1W", "P1M", "P1Y"})
+
+
+def _digits_both(text: str, a: _Cand, b: _Cand) -> bool:
+    """ "6 hours 45 minutes" (joined by a space only with figures on both sides)."""
+    return text[a.start_char].isdigit() and text[b.start_char].isdigit()
 
 
 # "two hours and 41 minutes", "3 hours, 12 minutes", "6 hours 45 minutes"
