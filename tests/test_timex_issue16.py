@@ -280,6 +280,8 @@ MORE: list[Case] = [
      [("1761", "1761"), ("1768", "1768"), ("1931", "1931"), ("present", "PRESENT_REF")]),
     ("An engine was added in 1834, and the same year the firm began weaving.",
      [("1834", "1834"), ("the same year", "1834")], [("1834", "1834"), ("the same year", "1834")]),
+    ("It opened on 5 May 2021 and closed the same day.",
+     [("5 May 2021", "2021-05-05")], [("5 May 2021", "2021-05-05")]),
     ("Week dates such as 2023-W21 are read.",
      [("2023-W21", "2023-W21")], [("2023-W21", "2023-W21")]),
     ("He was present at the vote.", [], []),

@@ -50,8 +50,10 @@ def _anaphor(m: re.Match[str], ctx: _Ctx, unit: str) -> _Cand | None:
         s, shift = prev[0][1], 0
         if len(prev) > 1 and prev[1][0] in {"earlier", "later"}:
             s = prev[1][1]
-    elif prev[0][0] == "same" and len(prev) > 1 and prev[1][0] == "the":
-        s, shift = prev[1][1], 0  # "the same year": the year just told
+    elif prev[0][0] == "same" and len(prev) > 1 and prev[1][0] == "the" and unit != "D":
+        # "the same year": the year just told (not "the same day": the claims engine reads
+        # the day of another event into it)
+        s, shift = prev[1][1], 0
     elif prev[0][0] in _SEQUEL and len(prev) > 1 and prev[1][0] == "the":
         before = _prev_words(ctx.text, prev[1][1], 1)
         if prev[0][0] != "following" and before and before[0][0] in _STRETCH_BEFORE:
