@@ -180,6 +180,8 @@ RANGES: list[Case] = [
      [("December", "XXXX-12"), ("January 2020", "2020-01")]),
     ("The team won 3 and lost 5 games in two days.", [("two days", "P2D")], [("two days", "P2D")]),
     ("It takes three or more years.", [("years", "PXY")], [("years", "PXY")]),
+    ("Prices should rise over the next 12 to 18 months.",
+     [("18 months", "P18M")], [("18 months", "P18M")]),
 ]
 
 

@@ -55,6 +55,7 @@ _LEFT_ORDINAL = re.compile(
     rf"(?<![\w.,])(?P<the>the\s+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{_ORDINAL_WORD})\s*(?:,|and|or|to|-|–)\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
+_STRETCH_BEFORE = re.compile(r"\b(?:next|past|last|coming|previous|first)\s+$", re.IGNORECASE)
 _CENTURY_VALUE = re.compile(r"\d\d")
 _QUARTER_VALUE = re.compile(r"(\d{4}|XXXX)-Q[1-4]")
 
@@ -93,6 +94,8 @@ def _left_member(text: str, lo: int, c: _Cand) -> _Cand | None:
         first = text[c.start_char : c.end_char].split()[0].lower()
         if not (first.isdigit() or first in _NUMBERS):
             return None  # "three or more years", "two to a few days"
+        if _STRETCH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            return None  # "the next 12 to 18 months": one stretch (TimeBank)
         n = m["n"].lower()
         count = int(n) if n.isdigit() else _NUMBERS[n]
         return _Cand(m.start("n"), m.end("n"), "DURATION", f"P{v[1]}{count}{v[3]}")
@@ -107,6 +110,12 @@ def _left_member(text: str, lo: int, c: _Cand) -> _Cand | None:
     start = m.start("the") if m["the"] else m.start("n")
     if _CENTURY_VALUE.fullmatch(c.value) and "centur" in label and 1 <= n <= 21:
         return _Cand(start, m.end("n"), "DATE", f"{n - 1:02d}")
-    if _QUARTER_VALUE.fullmatch(c.value) and "quarter" in label and 1 <= n <= 4:
+    if (
+        _QUARTER_VALUE.fullmatch(c.value)
+        and "quarter" in label
+        and 1 <= n <= 4
+        and label.startswith("the ")
+    ):  # "the second and the third quarter" (TimeBank's "the second and fourth quarters"
+        # tags the bare "second")
         return _Cand(start, m.end("n"), "DATE", f"{c.value[:4]}-Q{n}")
     return None
