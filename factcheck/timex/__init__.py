@@ -128,6 +128,17 @@ Conventions (documented choices)
   ``are`` (``the vote is on Friday``), looks ahead; ``extended to`` / ``postponed until``
   are future cues, ``had been due to`` a past one.  In a range of two yearless ends the
   right end is the first one on or after the left (``from December to February``).
+* Narrative anchoring (issue 16): ``twenty days earlier`` / ``three weeks earlier``
+  count back from the day (or month) told within two sentences, at its precision
+  (``told_back``); ``June of that year``, ``the following April / autumn / Tuesday``,
+  ``later that week``, ``the year after``, ``the same year`` and ``In 2010, on Easter
+  Sunday`` take the date just told (``told_calendar``, ``anaphors``).  ``two days later``
+  stays the DURATION ``P2D`` (TimeBank).  ``midnight Saturday`` is ``T24:00`` of
+  Saturday, ``the early hours of Saturday`` its ``TMO``, ``the first six months of
+  2023`` ``2023-H1``; an age (``ages 6 months``) is no duration; a clock time in a
+  sentence with a SET is a time of a schedule (``XXXX-XX-XXT06:00``).
+* Every expression carries ``rule`` (the scan rule or pass that found it) and ``norm``
+  (the one that set its value last): the passes after the scan are `_STEPS`.
 * Seasons are northern: SP Mar-May, SU Jun-Aug, FA Sep-Nov, WI Dec-Feb (of the next year).
   Holidays use US federal rules where they differ (Thanksgiving, Labor Day ...).
 """
