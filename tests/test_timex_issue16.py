@@ -287,6 +287,10 @@ MORE: list[Case] = [
     ("Week dates such as 2023-W21 are read.",
      [("2023-W21", "2023-W21")], [("2023-W21", "2023-W21")]),
     ("He was present at the vote.", [], []),
+    # a weekday naming a place is no day
+    ("Staff at the Sunday Road clinic treated 85 patients.", [], []),
+    ("Friday Street was closed on Friday.",
+     [("Friday", "2023-06-23")], [("Friday", "XXXX-WXX-5")]),
     # the unit after / before a year told; not counted from a deictic "last year"
     ("The festival was cancelled in 2020 and again the year after.",
      [("2020", "2020"), ("the year after", "2021")],

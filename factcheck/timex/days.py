@@ -108,7 +108,8 @@ _PAST_FUTURE = frozenset({"would", "might", "could", "may", "should", "must", "c
 # newspaper titles: "The Sunday Times", "The Mail on Sunday" name no day
 _PAPER_AFTER = re.compile(
     r" (?:Times|Telegraph|Express|Mirror|Herald|Post|Star|Tribune|Observer|Independent|Sport"
-    r"|Business|Mail|Age|World)\b"
+    r"|Business|Mail|Age|World"
+    r"|Road|Street|Avenue|Lane|Drive|Square|Market|School|Island|Bay|River)\b"  # places
 )
 
 
