@@ -236,6 +236,8 @@ NARRATIVE: list[Case] = [
 
 
 SMALL: list[Case] = [
+    ("Take one tablet twice daily with food.",
+     [("twice daily", "P1D")], [("twice daily", "P1D")]),
     ("She runs every morning.",
      [("every morning", "XXXX-XX-XXTMO")], [("every morning", "XXXX-XX-XXTMO")]),
     ("The flight lasted 6 hours 45 minutes.",

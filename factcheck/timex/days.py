@@ -452,4 +452,11 @@ def _h_set(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         return None
     if word in _PAPER_WORDS and _names_paper(ctx.text, m.start(), m.group(0), nxt):
         return None
-    return _Cand(m.start(), m.end(), "SET", _SET_WORDS[m.group(0).lower()])
+    times = _TIMES_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
+    start = times.start() if times else m.start()  # "twice daily", "three times weekly"
+    return _Cand(start, m.end(), "SET", _SET_WORDS[m.group(0).lower()])
+
+
+_TIMES_BEFORE = re.compile(
+    r"\b(?:[Oo]nce|[Tt]wice|[Tt]hrice|(?:two|three|four|five|six|\d+)\s+times)\s+$"
+)
