@@ -236,6 +236,8 @@ NARRATIVE: list[Case] = [
 
 
 SMALL: list[Case] = [
+    ("The ferry arrives in the early evening.",
+     [("the early evening", "2023-06-26TEV")], [("the early evening", "XXXX-XX-XXTEV")]),
     ("Take one tablet twice daily with food.",
      [("twice daily", "P1D")], [("twice daily", "P1D")]),
     ("She runs every morning.",

@@ -390,7 +390,8 @@ def _h_oclock(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 def _h_this_part(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     part = _DAYPARTS[m.group(0).split()[-1].lower()]
     value = (ctx.ref.isoformat() if ctx.ref else "XXXX-XX-XX") + "T" + part
-    return _Cand(m.start(), m.end(), "TIME", value, relative=True)
+    early = m.group(0)[:1].lower() in "el"  # "(in) the early evening": with its article
+    return _Cand(m.start(), m.end(), "TIME", value, relative=True, takes_the=early)
 
 
 def _h_last_night(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
@@ -403,8 +404,8 @@ def _h_last_night(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 
 
 def _h_every_part(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
-    """``every morning``: a SET of parts of days, value ``XXXX-XX-XXTMO``; ``mid-afternoon``: that
-    part of the reference day (TIME ``TAF``)."""
+    """``every morning``: a SET of parts of days, value ``XXXX-XX-XXTMO``; ``mid-afternoon``:
+    that part of the reference day (TIME ``TAF``)."""
     prev = _prev_words(ctx.text, m.start(), 3)
     part = _DAYPARTS[m.group(0).lower()]
     words = [w for w, _ in prev]
