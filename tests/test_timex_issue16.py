@@ -291,6 +291,13 @@ MORE: list[Case] = [
     ("Week dates such as 2023-W21 are read.",
      [("2023-W21", "2023-W21")], [("2023-W21", "2023-W21")]),
     ("He was present at the vote.", [], []),
+    # a date set ahead ("is forecast for"), and a weekday listed after one ahead
+    ("Rain is forecast for Tuesday and Wednesday.",
+     [("Tuesday", "2023-06-27"), ("Wednesday", "2023-06-28")],
+     [("Tuesday", "XXXX-WXX-2"), ("Wednesday", "XXXX-WXX-3")]),
+    ("These are statements made Sunday and Saturday by the lawyer.",
+     [("Sunday", "2023-06-25"), ("Saturday", "2023-06-24")],
+     [("Sunday", "XXXX-WXX-7"), ("Saturday", "XXXX-WXX-6")]),
     # a weekday naming a place is no day
     ("Staff at the Sunday Road clinic treated 85 patients.", [], []),
     ("Friday Street was closed on Friday.",

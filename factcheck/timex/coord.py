@@ -12,6 +12,7 @@ others.
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from .expr import _Cand, _Ctx
@@ -21,7 +22,26 @@ _COORD_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|&)\s*(?:the\s+)?", re.IGN
 
 
 def _share_years(ctx: _Ctx, cands: list[_Cand]) -> None:
-    """``May and June 2011``: the year of the last member, for the yearless ones before."""
+    """``May and June 2011``: the year of the last member, for the yearless ones before;
+    ``(forecast for) Tuesday and Wednesday``: a weekday after another is on or after it."""
+    for a, b in zip(cands, cands[1:], strict=False):
+        if (
+            a.weekday is not None
+            and b.weekday is not None
+            and a.type == b.type == "DATE"
+            and a.relative
+            and b.relative
+            and _DAY_VALUE.fullmatch(a.value)
+            and _DAY_VALUE.fullmatch(b.value)
+            and b.value < a.value
+            and ctx.ref is not None
+            and a.value > ctx.ref.isoformat()  # looking ahead ("statements made Friday and
+            # Thursday" lists the past in any order)
+            and _COORD_GAP.fullmatch(ctx.text, a.end_char, b.start_char)
+        ):
+            day = datetime.date.fromisoformat(b.value) + datetime.timedelta(days=7)
+            if (day - datetime.date.fromisoformat(a.value)).days < 7:
+                b.value = day.isoformat()
     for i in range(len(cands) - 2, -1, -1):
         a, b = cands[i], cands[i + 1]
         if (
@@ -43,6 +63,9 @@ def _share_years(ctx: _Ctx, cands: list[_Cand]) -> None:
             continue  # "December and January 2020" is no one year
         a.value, a.relative, a.year_explicit = value, False, True
         a.extra["shared_year"] = b.value[:4]
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 _NUMBER_WORD = "|".join(sorted(_NUMBERS, key=len, reverse=True))
