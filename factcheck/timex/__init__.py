@@ -199,17 +199,22 @@ _SPLIT_STEPS: list[tuple[str, _Step]] = [
 def _traced(name: str, step: _Step, ctx: _Ctx, kept: list[_Cand]) -> list[_Cand]:
     """Run one pass; note it as the `rule` of what it creates and the `norm` of what it
     changes."""
-    before = {id(c): (c.value, c.type) for c in kept}
+    before = [(c, c.value, c.type) for c in kept]
     out = step(ctx, kept)
-    kept = kept if out is None else out
-    for c in kept:
-        old = before.get(id(c))
-        if old is None:
+    if out is None:  # changed in place: the same candidates, in the same order
+        for c, value, typ in before:
+            if c.value != value or c.type != typ:
+                c.extra["norm"] = name
+        return kept
+    old = {id(c): (value, typ) for c, value, typ in before}
+    for c in out:
+        was = old.get(id(c))
+        if was is None:
             c.extra.setdefault("rule", name)
             c.extra["norm"] = name
-        elif old != (c.value, c.type):
+        elif was != (c.value, c.type):
             c.extra["norm"] = name
-    return kept
+    return out
 
 
 def find_times(

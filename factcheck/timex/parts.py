@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .expr import _Cand, _Ctx
@@ -76,7 +77,8 @@ _BREAK = re.compile(r"[.!?;][\"'”’)]*\s+[\"“‘(]?[A-Z]|\n")
 def _schedule_clocks(ctx: _Ctx, cands: list[_Cand]) -> None:
     """A clock time in a sentence with a SET is a time of a schedule, on no one day:
     "buses run every 15 minutes from 6 a.m. to 9 p.m.", "open 10:00-18:00 daily"
-    (``XXXX-XX-XXT06:00``), not the reference day."""
+    (``XXXX-XX-XXT06:00``), not the reference day.  Only the nearest SET on each side is
+    looked at (linear in the expressions)."""
     if ctx.ref is None:
         return
     day = ctx.ref.isoformat()
@@ -84,18 +86,14 @@ def _schedule_clocks(ctx: _Ctx, cands: list[_Cand]) -> None:
     sets = [c for c in cands if c.type == "SET"]
     if not sets:
         return
+    starts = [c.start_char for c in sets]
     for c in cands:
         if "clock" not in c.extra or "dated" in c.extra or not c.value.startswith(day + "T"):
             continue
-        for s in sets:
-            lo, hi = (
-                (s.end_char, c.start_char)
-                if s.end_char <= c.start_char
-                else (
-                    c.end_char,
-                    s.start_char,
-                )
-            )
-            if hi - lo < 120 and not _BREAK.search(text, max(0, lo - 1), hi):
+        k = bisect.bisect_left(starts, c.start_char)
+        near = [(s.end_char, c.start_char) for s in sets[max(0, k - 1) : k]]
+        near += [(c.end_char, s.start_char) for s in sets[k : k + 1]]
+        for lo, hi in near:
+            if 0 <= hi - lo < 120 and not _BREAK.search(text, max(0, lo - 1), hi):
                 c.value, c.relative = "XXXX-XX-XX" + c.value[len(day) :], False
                 break
