@@ -127,6 +127,10 @@ HISTORIC: list[Case] = [
      [("Christmas '87", "1987-12-25")], [("Christmas '87", "1987-12-25")]),
     ("The nineteen seventies brought two oil shocks.",
      [("The nineteen seventies", "197")], [("The nineteen seventies", "197")]),
+    ("He was crowned on Christmas Day 800.",
+     [("Christmas Day 800", "0800-12-25")], [("Christmas Day 800", "0800-12-25")]),
+    ("On Christmas Day 800 people came.",
+     [("Christmas Day", "2022-12-25")], [("Christmas Day", "XXXX-12-25")]),
     # must not: an age, a temperature, an advert
     ("He is in his 90s.", [], []),
     ("Highs should climb back into the 80s by Friday.",

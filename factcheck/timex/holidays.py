@@ -142,6 +142,9 @@ _HOLIDAY_COMPILED = [(re.compile(rf"{p}(?!\w)"), f) for p, f in _HOLIDAY_PATTERN
 _YEAR_TAIL = re.compile(r",?\s+(?:of\s+)?(\d{4})(?!\w)")
 
 
+_EARLY_YEAR_TAIL = re.compile(r",?\s+(?:of\s+)?([1-9]\d{2})(?=\s*(?:[.;:)]|,\s|$))")
+
+
 _SHORT_YEAR_TAIL = re.compile(r"\s+['’](\d\d)(?![\w'’])")
 
 
@@ -166,6 +169,9 @@ def _holiday_cand(
     tail = _YEAR_TAIL.match(ctx.text, e)
     if tail and 1000 <= int(tail.group(1)) <= 2199:
         return _Cand(s, tail.end(), "DATE", fmt(int(tail.group(1))))
+    tail = _EARLY_YEAR_TAIL.match(ctx.text, e)
+    if tail:  # "crowned on Christmas Day 800." (a year before 1000 ends the phrase)
+        return _Cand(s, tail.end(1), "DATE", fmt(int(tail.group(1))))
     tail = _SHORT_YEAR_TAIL.match(ctx.text, e)
     if tail:  # "Christmas '87"
         return _Cand(s, tail.end(), "DATE", fmt(_year_of(ctx, int(tail.group(1)))))
