@@ -1,7 +1,7 @@
 """Score `factcheck.timex.find_times` against TIMEX3 gold (TempEval-3 style).
 
 Usage: python benchmarks/timex_eval.py GOLD.jsonl [GOLD.jsonl ...] [--errors N] [--by-file]
-                                       [--no-ranges | --cli]
+                                       [--no-ranges | --cli] [--by-rule]
 
 Gold lines: {doc_id, dct, text, timexes: [{start, end, type, value}]}.  Runs
 ``find_times(text, dct)`` per document and prints strict span F1 (exact offsets),
@@ -13,7 +13,9 @@ of ``from 1985 to 1987`` separately, the fact-checker's default merges them.
 ``factcheck dates --format json --reference-date DCT FILE`` path, run in-process: the DCT
 goes through the CLI's own ``--reference-date`` parser (a DCT it rejects loses the whole
 document, as the CLI exits with an error) and the text through `DatesReport.of_text`
-with whatever merge_ranges setting `factcheck dates` uses.
+with whatever merge_ranges setting `factcheck dates` uses.  ``--by-rule`` breaks the
+errors down by the rule that found each expression (`TimeExpr.rule`) and by the pass
+that set a wrong value last (`TimeExpr.norm`).
 """
 
 from __future__ import annotations
@@ -71,16 +73,22 @@ def score_doc(gold: list[dict], system: list[TimeExpr], counts: collections.Coun
             continue
         used.add(best)
         counts["relaxed"] += 1
+        t = syss[best][3]
         if syss[best][2] == gv:
             counts["value"] += 1
         else:
-            t = syss[best][3]
             errors[("value", g["text"].lower(), f"{t.value} != {g['value']}")] += 1
+            errors[("rule", t.rule or "?", "value")] += 1
+            if t.norm and t.norm != t.rule:
+                errors[("norm", t.norm, "value")] += 1
         if (syss[best][0], syss[best][1]) != (gs, ge):
             errors[("span", syss[best][3].text.lower(), g["text"].lower())] += 1
+            errors[("rule", t.rule or "?", "span")] += 1
     for i, (_, _, _, t) in enumerate(syss):
+        errors[("rule", t.rule or "?", "found")] += 1
         if i not in used:
             errors[("spurious", t.type, t.text.lower())] += 1
+            errors[("rule", t.rule or "?", "spurious")] += 1
 
 
 def prf(tp: int, n_sys: int, n_gold: int) -> tuple[float, float, float]:
@@ -134,6 +142,8 @@ def main() -> None:
     ap.add_argument("--errors", type=int, default=25, help="error kinds to list per class")
     ap.add_argument("--by-file", action="store_true", help="also score each file alone")
     ap.add_argument("--no-ranges", action="store_true", help="find_times(merge_ranges=False)")
+    ap.add_argument("--by-rule", action="store_true",
+                    help="errors broken down by the rule that found / normalised each time")
     ap.add_argument("--cli", action="store_true",
                     help="score the `factcheck dates` path, as the official scorer does")
     args = ap.parse_args()
@@ -146,6 +156,17 @@ def main() -> None:
     by_class: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     for key, n in errors.items():
         by_class[key[0]][key[1:]] = n
+    if args.by_rule:  # the rule that found each expression, the pass that valued it last
+        print("-- by rule (found, spurious, span errors, value errors)")
+        rules = sorted(
+            {k[0] for k in by_class["rule"]}, key=lambda r: -by_class["rule"][(r, "found")]
+        )
+        for rule in rules:
+            c = [by_class["rule"][(rule, kind)] for kind in ("found", "spurious", "span", "value")]
+            print(f"  {rule:20s} {c[0]:5d} {c[1]:5d} {c[2]:5d} {c[3]:5d}")
+        print("-- value errors by the pass that set the value last")
+        for (rule, _), n in by_class["norm"].most_common():
+            print(f"  {rule:20s} {n:5d}")
     for cls in ("missed", "spurious", "value", "span"):
         total = sum(by_class[cls].values())
         print(f"-- top {cls} ({total} in all)")

@@ -380,6 +380,11 @@ def exit_status(report: Report, fail_on: str) -> int:
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 @input_format_option("How to read the files.")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Show the rule that found each expression and the one that normalised it.",
+)
 @output_option
 @color_option
 @handle_errors()
@@ -388,6 +393,7 @@ def dates(
     reference_date: date | None,
     fmt: str,
     input_format: str,
+    explain: bool,
     output: str | None,
     no_color: bool,
 ) -> None:
@@ -400,7 +406,9 @@ def dates(
             click.echo(f"factcheck: error: {r.error}", err=True)
     stream = open_output(output)
     try:
-        write_dates(reports, stream, fmt, color=False if (no_color or output) else None)
+        write_dates(
+            reports, stream, fmt, color=False if (no_color or output) else None, explain=explain
+        )
     finally:
         if stream is not sys.stdout:
             stream.close()

@@ -81,6 +81,8 @@ class DatesReport:
                     "value": t.value,
                     "start": t.start.isoformat() if t.start else None,
                     "end": t.end.isoformat() if t.end else None,
+                    "rule": t.rule,
+                    "norm": t.norm,
                 }
                 for t, line, col in self.times
             ],
@@ -88,8 +90,14 @@ class DatesReport:
 
 
 def write_dates(
-    reports: list[DatesReport], stream: TextIO, fmt: str, color: bool | None = None
+    reports: list[DatesReport],
+    stream: TextIO,
+    fmt: str,
+    color: bool | None = None,
+    explain: bool = False,
 ) -> None:
+    """Write the reports as JSON or as one table per file; ``explain`` adds the rule that
+    found each expression and the one that normalised it (always in JSON)."""
     if fmt == "json":
         json.dump({"files": [r.to_dict() for r in reports]}, stream, indent=2, ensure_ascii=False)
         stream.write("\n")
@@ -112,11 +120,13 @@ def write_dates(
             else ""
         )
         table = Table(title=Text(f"{r.path}{ref}"), title_justify="left")
-        for column in ("line:col", "text", "type", "value", "interval"):
+        columns = ["line:col", "text", "type", "value", "interval"]
+        for column in columns + (["rule", "norm"] if explain else []):
             table.add_column(column, overflow="fold")
         for t, line, col in r.times:
             interval = (  # an open end ("until March", "since 2014" unresolved) shows as …
                 f"{t.start or '…'} .. {t.end or '…'}" if t.start or t.end else ""
             )
-            table.add_row(f"{line}:{col}", Text(t.text), t.type, t.value, interval)
+            row = [f"{line}:{col}", Text(t.text), t.type, t.value, interval]
+            table.add_row(*row, *([t.rule, t.norm] if explain else []))
         console.print(table)

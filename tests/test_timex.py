@@ -422,7 +422,7 @@ DISCOURSE = [
     ("Tourists return every summer and each fall.",
      [("every summer", "XXXX-SU"), ("each fall", "XXXX-FA")]),
     ("She swims every morning and each night.",
-     [("every morning", "TMO"), ("each night", "TNI")]),
+     [("every morning", "XXXX-XX-XXTMO"), ("each night", "XXXX-XX-XXTNI")]),
     ("Talks resume the week of July 10.", [("the week of July 10", "2023-W28")]),
     ("He moved in June 2001 and left later that year.",
      [("June 2001", "2001-06"), ("later that year", "2001")]),
@@ -668,7 +668,8 @@ SENTENCES = [
     ("The rally was held last weekend.", REF, [("last weekend", "2023-W28-WE")]),
     ("It snowed on Christmas Day 2010.", None, [("Christmas Day 2010", "2010-12-25")]),
     ("Inflation hit a 40-year high.", REF, [("40-year", "P40Y")]),
-    ("The plan covers 2020-21.", REF, [("2020-21", "2020/2021")]),
+    # each end its own TIMEX3, a year range written as one group too (issue 16)
+    ("The plan covers 2020-21.", REF, [("2020", "2020"), ("21", "2021")]),
     ("Monthly sales rose.", REF, [("Monthly", "P1M")]),
     ("The index rose 3% in the past year.", REF, [("the past year", "2022")]),
     ("For a while nothing happened.", REF, []),

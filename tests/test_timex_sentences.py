@@ -696,7 +696,8 @@ def test_sentence_split_ranges(text: str, ref: date | None,
     assert got == expected
 
 
-# numeric dates whose order is ambiguous: the locale option decides, else only the year
+# numeric dates whose order is ambiguous: the locale option decides, else the text's other
+# numeric dates, else only the year
 DAY_FIRST_CASES: list[tuple[str, bool | None, list[tuple[str, str]]]] = [
     ("The invoice is dated 03/04/2019.", True, [("03/04/2019", "2019-04-03")]),
     ("The invoice is dated 03/04/2019.", False, [("03/04/2019", "2019-03-04")]),
@@ -704,7 +705,8 @@ DAY_FIRST_CASES: list[tuple[str, bool | None, list[tuple[str, str]]]] = [
     ("The vote was held on 15/03/2023.", False, [("15/03/2023", "2023-03-15")]),  # 15 > 12
     ("The vote was held on 03/15/2023.", True, [("03/15/2023", "2023-03-15")]),
     ("The clinic reopened on 07.08.2021.", True, [("07.08.2021", "2021-08-07")]),
-    ("The clinic reopened on 07.08.2021.", None, [("07.08.2021", "2021")]),
+    # dotted dates are day first where no locale is set (issue 16: "1.3.1999" is 1 March)
+    ("The clinic reopened on 07.08.2021.", None, [("07.08.2021", "2021-08-07")]),
     ("Both parts agree on 05/05/2020.", None, [("05/05/2020", "2020-05-05")]),
 ]
 

@@ -43,7 +43,8 @@ Conventions (documented choices)
   ``until``/``by``: start None, end = end of the expression; ``before``: end = the day
   before the start; ``after``: start = the day after the end.  Ranges (relation
   ``between``) have the ISO 8601 interval value ``A/B`` and span both ends; a year given
-  only on the right end is shared (``between May and July 2022``).  TIMEX3 corpora tag
+  only on the right end is shared (``between May and July 2022``), as it is over
+  ``and`` (``May and June 2011``, ``May, June and July 2022``) in either mode.  TIMEX3 corpora tag
   the two ends separately: ``find_times(..., merge_ranges=False)`` does that, and then
   also splits a day range written as one group as TIMEX3 corpora do (``June 23-24, 2023``
   -> ``June 23`` + ``24, 2023``; ``April 24 and 25`` -> ``April 24`` + ``25``).
@@ -90,7 +91,7 @@ Conventions (documented choices)
   ``future quarters`` FUTURE_REF.  Without a reference date ``on the 15th`` is
   ``XXXX-XX-15`` and ``Friday, Oct. 9`` one expression ``XXXX-10-09``.
 * SETs: ``every other week`` ``P2W``, ``every summer`` ``XXXX-SU``, ``every morning``
-  ``TMO``, adverbial ``quarterly`` ``P1Q`` (not ``quarterly earnings``); ``half an hour``
+  ``XXXX-XX-XXTMO``, adverbial ``quarterly`` ``P1Q`` (not ``quarterly earnings``); ``half an hour``
   is ``PT30M`` and ``a dozen years`` ``P12Y``.
 * ``earlier in the year`` / ``later in the month`` are the reference's year / month (not
   ``later in the day``: the day just named); ``midday``, ``mid-afternoon`` are TIMEs of
@@ -102,9 +103,20 @@ Conventions (documented choices)
   date they are written with; without a reference they stay ``T20:00``.
 * Numeric dates ``a/b/yyyy``: ``day_first`` (the locale) picks the order unless it is
   impossible (a part > 12 must be the day: ``15/03/2023`` is 15 March either way); with
-  ``day_first`` None, when both orders are possible and the parts differ, only the year
-  is kept (value ``yyyy``, precision ``year``).  ``yyyy/mm/dd`` and ``yyyy.mm.dd`` are
-  read like ISO dates.
+  ``day_first`` None, dotted dates are day first (``1.3.1999`` is 1 March), others take
+  the order the text's other numeric dates show (``9/20/2012`` makes ``8/9/2012`` August
+  9), and when nothing tells, only the year is kept (value ``yyyy``, precision ``year``).
+  A two-digit year with dots or hyphens needs a part over 12 or a word such as ``on`` /
+  ``dated`` before it (not ``release 1.3.99``).  ``yyyy/mm/dd`` and ``yyyy.mm.dd`` are
+  read like ISO dates; ``2023-06`` is a month (not ``2010-11``, a season), ``2022-Q3`` a
+  quarter, ``5-Jan-2018`` a day.
+* Timestamps (``2023-06-24T14:35:12+03:00``, ``Sat, 29 Jan 2005 17:21:13 -0600``,
+  ``Jun 13 08:42:17``, ``[24/Jun/2023:02:00:01 +0000]``) are one TIME each, the zone in
+  the span and not in the value, seconds kept (``stamps``).  ``H:MM:SS`` with a one-digit
+  hour and no ``a.m.``/zone/``at`` before it is a race time, not a clock.
+* Historic dates (``eras``): ``190 BC`` ``BC0190``, ``AD 79`` ``0079``, ``the 2nd century
+  BC`` ``BC01``, ``the third millennium BC`` ``BC2`` (no calendar interval BC); ``the
+  90s`` / ``the mid-90s`` a decade (not ``in his 90s``, not ``highs in the 80s``).
 * A bare 4-digit number is a year only in 1000..2199 and in a year-like context (after
   ``in``/``since``/``the``/a month/a capitalised name ..., or before punctuation), never
   before a count noun or unit (``2020 votes``, ``2020 km``) or after ``p.``/``No.``.
@@ -116,6 +128,17 @@ Conventions (documented choices)
   ``are`` (``the vote is on Friday``), looks ahead; ``extended to`` / ``postponed until``
   are future cues, ``had been due to`` a past one.  In a range of two yearless ends the
   right end is the first one on or after the left (``from December to February``).
+* Narrative anchoring (issue 16): ``twenty days earlier`` / ``three weeks earlier``
+  count back from the day (or month) told within two sentences, at its precision
+  (``told_back``); ``June of that year``, ``the following April / autumn / Tuesday``,
+  ``later that week``, ``the year after``, ``the same year`` and ``In 2010, on Easter
+  Sunday`` take the date just told (``told_calendar``, ``anaphors``).  ``two days later``
+  stays the DURATION ``P2D`` (TimeBank).  ``midnight Saturday`` is ``T24:00`` of
+  Saturday, ``the early hours of Saturday`` its ``TMO``, ``the first six months of
+  2023`` ``2023-H1``; an age (``ages 6 months``) is no duration; a clock time in a
+  sentence with a SET is a time of a schedule (``XXXX-XX-XXT06:00``).
+* Every expression carries ``rule`` (the scan rule or pass that found it) and ``norm``
+  (the one that set its value last): the passes after the scan are `_STEPS`.
 * Seasons are northern: SP Mar-May, SU Jun-Aug, FA Sep-Nov, WI Dec-Feb (of the next year).
   Holidays use US federal rules where they differ (Thanksgiving, Labor Day ...).
 """
@@ -123,10 +146,13 @@ Conventions (documented choices)
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
-from .expr import TimeExpr, _Ctx
+from .coord import _share_years, _split_coordinated
+from .expr import TimeExpr, _Cand, _Ctx
 from .intervals import _anchor_years_back, _finish, _split_day_ranges, _week_of, interval_of
-from .periods import _resolve_anaphors
+from .parts import _parts_of_days, _schedule_clocks
+from .periods import _anchor_told_back, _resolve_anaphors, _told_calendar
 from .scan import (
     _candidates,
     _clock_days,
@@ -141,6 +167,56 @@ from .scan import (
 __all__ = ["TimeExpr", "find_times", "interval_of"]
 
 
+_Step = Callable[[_Ctx, list[_Cand]], "list[_Cand] | None"]
+
+
+# The passes after the scan, in order, each a named rule: a candidate it creates has it as
+# its `rule` (the rule that found it), one whose value or type it changes as its `norm`.
+_STEPS: list[tuple[str, _Step]] = [
+    ("merge", _merge),  # ranges, date + clock time, weekday + date, month + spoken year
+    ("share_years", _share_years),  # "May and June 2011"
+    ("parts_of_days", _parts_of_days),  # "midnight Saturday", "the early hours of", ages
+    ("told_calendar", _told_calendar),  # "June of that year", "the following April"
+    ("clock_days", _clock_days),  # a clock time on the day named before it
+    ("schedule_clocks", _schedule_clocks),  # "every 15 minutes from 6 a.m."
+    ("narrative_years", _narrative_years),  # "Aug. 14, 2019 ... He died on Aug. 16"
+    ("known_weekdays", lambda ctx, kept: _known_weekdays(kept)),  # "Sunday's vote"
+    ("years_back", lambda ctx, kept: _anchor_years_back(kept)),  # "a year earlier"
+    ("told_back", _anchor_told_back),  # "14 January 1998 ... twenty days earlier"
+    ("week_of", _week_of),  # "the week of March 4"
+    ("anaphors", lambda ctx, kept: _resolve_anaphors(kept)),  # "that year", "the day before"
+    ("untold", lambda ctx, kept: [c for c in kept if "drop" not in c.extra]),
+]
+
+
+# TIMEX3 segmentation (merge_ranges=False): each end of a range its own expression
+_SPLIT_STEPS: list[tuple[str, _Step]] = [
+    ("split_day_ranges", _split_day_ranges),  # "June 23-24"
+    ("coordination", _split_coordinated),  # "1939-1945", "three to five years"
+]
+
+
+def _traced(name: str, step: _Step, ctx: _Ctx, kept: list[_Cand]) -> list[_Cand]:
+    """Run one pass; note it as the `rule` of what it creates and the `norm` of what it
+    changes."""
+    before = [(c, c.value, c.type) for c in kept]
+    out = step(ctx, kept)
+    if out is None:  # changed in place: the same candidates, in the same order
+        for c, value, typ in before:
+            if c.value != value or c.type != typ:
+                c.extra["norm"] = name
+        return kept
+    old = {id(c): (value, typ) for c, value, typ in before}
+    for c in out:
+        was = old.get(id(c))
+        if was is None:
+            c.extra.setdefault("rule", name)
+            c.extra["norm"] = name
+        elif was != (c.value, c.type):
+            c.extra["norm"] = name
+    return out
+
+
 def find_times(
     text: str,
     reference_date: datetime.date | None = None,
@@ -153,7 +229,9 @@ def find_times(
     reference_date anchors relative expressions (usually the document date); without it
     they stay underspecified.  day_first fixes the order of numeric dates (a/b/yyyy).
     merge_ranges=False keeps ``from 2014 to 2016`` as two expressions (TIMEX3 style)
-    instead of one range; ranges written as one token group (``2014-2016``) stay one.
+    instead of one range, splits ranges written as one group (``2014-2016``, ``June
+    23-24``) and tags the left members of ``three to five years``, ``the 18th and 19th
+    centuries`` (`coord`).
     """
     if not text or not isinstance(text, str):
         return []
@@ -166,15 +244,8 @@ def find_times(
         _extend_left(ctx, c)
     kept = _select(cands)
     try:
-        kept = _merge(ctx, kept)
-        _clock_days(ctx, kept)
-        _narrative_years(ctx, kept)
-        _known_weekdays(kept)
-        _anchor_years_back(kept)
-        _week_of(ctx, kept)
-        _resolve_anaphors(kept)
-        if not merge_ranges:
-            kept = _split_day_ranges(ctx, kept)
+        for name, step in _STEPS if merge_ranges else _STEPS + _SPLIT_STEPS:
+            kept = _traced(name, step, ctx, kept)
     except Exception:  # never raise: keep the unmerged expressions
         kept = _select(_candidates(ctx))
     out: list[TimeExpr] = []

@@ -277,11 +277,12 @@ def _pick_year(ctx: _Ctx, s: int, e: int, fmt: Callable[[int], str]) -> int:
 _NEAR_DAYS = 60
 
 
-# "the vote is (on) Friday", "the meeting is at 10am on Friday": a date set ahead
+# "the vote is (on) Friday", "the meeting is at 10am on Friday", "rain is forecast for
+# Tuesday": a date set ahead
 _PRESENT_COPULA = re.compile(
     r"(?:\b(?:is|are)\s+(?:[a-z]+\s+)?(?:at\s+(?:[\d:.]+\s*[ap]\.?m\.?|noon|midnight)\s+)?"
     r"(?:in\s+(?:effect|force|place)\s+(?:from|until|till|through)\s+)?"
-    r"|\bin\s+(?:effect|force)\s+(?:from|until|till|through)\s+)(?:on\s+)?$",
+    r"|\bin\s+(?:effect|force)\s+(?:from|until|till|through)\s+)(?:on\s+|for\s+)?$",
     re.IGNORECASE,
 )
 

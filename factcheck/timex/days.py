@@ -36,21 +36,33 @@ def _h_time(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     h = int(m["h"])
     mi = int(m["mi"]) if m["mi"] else 0
     ap = (m["ap"] or "").lower()
-    if not ap and (not m["mi"] or m.group(0)[len(m["h"])] == "."):
+    se = m.groupdict().get("se")
+    zone = m.groupdict().get("tz") or m.groupdict().get("off")
+    if not ap and not m["mi"]:
         return None
+    if not ap and m.group(0)[len(m["h"])] == "." and (se or not zone):
+        return None  # "3.5 million", but "10.15 BST" (a UK clock with its zone)
+    if se and not ap and not zone and len(m["h"]) == 1 and not _after_word(
+        ctx.text, m.start(), _CLOCK_LEFT
+    ):
+        return None  # "finishing in 3:07:35": a race time, no clock
     if ap:
         if not 1 <= h <= 12:
             return None
         h = h % 12 + (12 if ap.startswith("p") else 0)
     if h > 24 or mi > 59:
         return None
-    return _clock(ctx, m.start(), m.end(), h, mi)
+    return _clock(ctx, m.start(), m.end(), h, mi, int(se) if se else None)
 
 
-def _clock(ctx: _Ctx, s: int, e: int, h: int, mi: int) -> _Cand:
+# words after which H:MM:SS is a clock, not a race or lap time
+_CLOCK_LEFT = frozenset("at by until till before after from since around about".split())
+
+
+def _clock(ctx: _Ctx, s: int, e: int, h: int, mi: int, se: int | None = None) -> _Cand:
     """A clock time: on the reference day, else on a day unknown (``XXXX-XX-XXT20:00``)."""
     day = ctx.ref.isoformat() if ctx.ref is not None else "XXXX-XX-XX"
-    value = f"{day}T{h:02d}:{mi:02d}"
+    value = f"{day}T{h:02d}:{mi:02d}" + (f":{se:02d}" if se is not None else "")
     return _Cand(s, e, "TIME", value, relative=ctx.ref is not None, extra={"clock": "1"})
 
 
@@ -85,6 +97,9 @@ def _weekday_date(ctx: _Ctx, wd: int, s: int, e: int, direction: str) -> datetim
     return ref - datetime.timedelta(days=back)
 
 
+_TO_PRESENT = re.compile(r"\d{4}\s*[-–—]\s*$")
+
+
 # future seen from the past ("would look for ways around Wednesday's ruling"), or only
 # a present tense: no sure future for a known event
 _PAST_FUTURE = frozenset({"would", "might", "could", "may", "should", "must", "can", "present"})
@@ -93,7 +108,8 @@ _PAST_FUTURE = frozenset({"would", "might", "could", "may", "should", "must", "c
 # newspaper titles: "The Sunday Times", "The Mail on Sunday" name no day
 _PAPER_AFTER = re.compile(
     r" (?:Times|Telegraph|Express|Mirror|Herald|Post|Star|Tribune|Observer|Independent|Sport"
-    r"|Business|Mail|Age|World)\b"
+    r"|Business|Mail|Age|World"
+    r"|Road|Street|Avenue|Lane|Drive|Square|Market|School|Island|Bay|River)\b"  # places
 )
 
 
@@ -187,6 +203,8 @@ def _h_season(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         and _next_word(ctx.text, e).lower() in {"of", "in"}
     ):
         return None  # "prices fall", "the fall of Rome"
+    if pw == "following" and len(prev) > 1 and prev[1][0] == "the":
+        return _season_cand(ctx, s, e, code, "")  # "the following autumn": see _told_calendar
     if pw not in _SEASON_LEFT:
         return None
     if pw == "that":  # "That winter she played her first job": the year last told of
@@ -237,6 +255,8 @@ def _h_rel(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     s, e = m.start(), m.end()
     prev = _prev_words(ctx.text, s, 1)
     pw = prev[0][0] if prev else ""
+    if word == "present" and _TO_PRESENT.search(ctx.text, max(0, s - 8), s):
+        return _Cand(s, e, "DATE", "PRESENT_REF", relative=True)  # "1931–present"
     if word in {"past", "future", "present"}:
         if pw in {"near", "distant", "recent", "immediate", "foreseeable"}:
             prev = _prev_words(ctx.text, prev[0][1], 1)  # "the near future"
@@ -370,7 +390,8 @@ def _h_oclock(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 def _h_this_part(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     part = _DAYPARTS[m.group(0).split()[-1].lower()]
     value = (ctx.ref.isoformat() if ctx.ref else "XXXX-XX-XX") + "T" + part
-    return _Cand(m.start(), m.end(), "TIME", value, relative=True)
+    early = m.group(0)[:1].lower() in "el"  # "(in) the early evening": with its article
+    return _Cand(m.start(), m.end(), "TIME", value, relative=True, takes_the=early)
 
 
 def _h_last_night(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
@@ -383,8 +404,8 @@ def _h_last_night(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 
 
 def _h_every_part(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
-    """``every morning``: a SET of parts of days, value ``TMO``; ``mid-afternoon``: that
-    part of the reference day (TIME ``TAF``)."""
+    """``every morning``: a SET of parts of days, value ``XXXX-XX-XXTMO``; ``mid-afternoon``:
+    that part of the reference day (TIME ``TAF``)."""
     prev = _prev_words(ctx.text, m.start(), 3)
     part = _DAYPARTS[m.group(0).lower()]
     words = [w for w, _ in prev]
@@ -401,7 +422,7 @@ def _h_every_part(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         return _Cand(prev[0][1], m.end(), "TIME", value, relative=ctx.ref is not None)
     if not prev or prev[0][0] not in {"every", "each"}:
         return None
-    return _Cand(prev[0][1], m.end(), "SET", "T" + _DAYPARTS[m.group(0).lower()])
+    return _Cand(prev[0][1], m.end(), "SET", "XXXX-XX-XXT" + _DAYPARTS[m.group(0).lower()])
 
 
 # "daily" and "weekly" are also nouns: "the Communist Party daily Granma", "told the daily"
@@ -432,4 +453,11 @@ def _h_set(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         return None
     if word in _PAPER_WORDS and _names_paper(ctx.text, m.start(), m.group(0), nxt):
         return None
-    return _Cand(m.start(), m.end(), "SET", _SET_WORDS[m.group(0).lower()])
+    times = _TIMES_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
+    start = times.start() if times else m.start()  # "twice daily", "three times weekly"
+    return _Cand(start, m.end(), "SET", _SET_WORDS[m.group(0).lower()])
+
+
+_TIMES_BEFORE = re.compile(
+    r"\b(?:[Oo]nce|[Tt]wice|[Tt]hrice|(?:two|three|four|five|six|\d+)\s+times)\s+$"
+)

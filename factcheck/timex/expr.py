@@ -34,6 +34,10 @@ class TimeExpr:
     # the year was not written nor told just before ("on August 25" in a 2024 article):
     # the tagger's value takes the likeliest year, which a claim cannot be held to
     year_guessed: bool = False
+    # the id of the rule that found it (a scan rule such as ``rfc_stamp``, or a pass such
+    # as ``merge``) and of the one that set its value last (issue 16; not compared)
+    rule: str = field(default="", compare=False)
+    norm: str = field(default="", compare=False)
 
 
 @dataclass
@@ -61,6 +65,7 @@ class _Ctx:
     ref: datetime.date | None
     day_first: bool | None
     merge_ranges: bool = True
+    cache: dict[str, bool | None] = field(default_factory=dict)  # per-text facts, found once
 
 
 _Handler = Callable[[re.Match[str], _Ctx], "_Cand | None"]

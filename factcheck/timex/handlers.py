@@ -52,12 +52,21 @@ def _h_numeric(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     prev = _prev_words(ctx.text, m.start(), 1)
     if prev and prev[0][0] in _VERSION_WORDS and m["sep"] != "/":
         return None  # "version 2.1.2020"
-    if len(ytxt) == 2 and m["sep"] != "/":
-        return None
+    if (
+        len(ytxt) == 2
+        and m["sep"] != "/"
+        and a <= 12
+        and b <= 12
+        and not (prev and prev[0][0] in _DATE_CUES)
+    ):
+        return None  # "1.3.99" only as a date told ("on 1.3.99"); "10-29-99" either way
     y = _year_of(ctx, int(ytxt))
-    if a > 12 or (ctx.day_first is True and b <= 12):  # the locale yields to plausibility
+    day_first = ctx.day_first
+    if day_first is None:
+        day_first = True if m["sep"] == "." else _document_order(ctx, m["sep"])
+    if a > 12 or (day_first is True and b <= 12):  # the locale yields to plausibility
         day, mon = a, b
-    elif b > 12 or ctx.day_first is False or a == b:
+    elif b > 12 or day_first is False or a == b:
         day, mon = b, a
     else:
         day, mon = _plausible_order(ctx, m.start(), m.end(), y, a, b)
@@ -66,6 +75,37 @@ def _h_numeric(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if not _valid_day(y, mon, day):
         return None
     return _Cand(m.start(), m.end(), "DATE", f"{y:04d}-{mon:02d}-{day:02d}")
+
+
+# words after which a numeric group is a date ("dated 1.3.99")
+_DATE_CUES = frozenset(
+    "on dated date stamped issued since until till by from before after of expires".split()
+)
+
+
+_NUMERIC_DATES = {
+    sep: re.compile(
+        rf"(?<![\w.,/-])(\d{{1,2}}){re.escape(sep)}(\d{{1,2}}){re.escape(sep)}\d{{2,4}}(?!\w)"
+    )
+    for sep in "/-"
+}
+
+
+def _document_order(ctx: _Ctx, sep: str) -> bool | None:
+    """Day or month first, as the other numeric dates of the text show it: a part over 12
+    tells ("9/20/2012" makes "8/9/2012" August 9); None if none tells or they disagree.
+    Dotted dates are day first (continental style)."""
+    key = "order" + sep
+    if key not in ctx.cache:
+        orders = set()
+        for n in _NUMERIC_DATES[sep].finditer(ctx.text):
+            a, b = int(n.group(1)), int(n.group(2))
+            if a > 12 >= b:
+                orders.add(True)
+            elif b > 12 >= a:
+                orders.add(False)
+        ctx.cache[key] = orders.pop() if len(orders) == 1 else None
+    return ctx.cache[key]
 
 
 def _plausible_order(ctx: _Ctx, s: int, e: int, y: int, a: int, b: int) -> tuple[int, int]:
@@ -285,6 +325,11 @@ def _h_day_month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 _OF_MONTH = re.compile(r"\d+(?:st|nd|rd|th)?\s+of\s", re.IGNORECASE)
 
 
+_ORDINAL_LISTED = re.compile(
+    r"\s*(?:,|and|or|to|-|–)\s*(?:the\s+)?(?:early\s+|late\s+|mid-)?\d{1,2}(?:st|nd|rd|th)\s+([a-z]+)"
+)
+
+
 _NTH_DAY_LEFT = frozenset("on by until till since before after from to through".split())
 
 
@@ -308,6 +353,9 @@ def _h_nth_day(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     nxt = _next_word(ctx.text, m.end())
     if nxt and nxt not in _NTH_DAY_NEXT:
         return None  # "the 15th floor", "the 11th Circuit", "the 3rd of ..."
+    listed = _ORDINAL_LISTED.match(ctx.text, m.end())
+    if listed and listed.group(1).lower() not in _NTH_DAY_NEXT:
+        return None  # "from the 18th and 19th centuries": ordinals of that noun
     s, e = prev[0][1], m.end()
     if ctx.ref is None:
         return _Cand(s, e, "DATE", f"XXXX-XX-{day:02d}", relative=True)
@@ -346,6 +394,8 @@ def _year_context_ok(m: re.Match[str], ctx: _Ctx) -> bool:
         return True  # "a 1996 law", "his unsuccessful 1996 campaign"
     if right and 1800 <= int(m.group(0)[:4]) < int(right.group(1)) <= 2199:
         return True  # "covers 2010 through 2020"
+    if _TO_PRESENT_AFTER.match(text, m.end()):
+        return True  # "1931–present", "2014-now"
     if (
         text[ps].isupper()
         and len(pw) > 1
@@ -453,6 +503,9 @@ _NUMBERING_NOUNS = frozenset(
 )
 
 
+_TO_PRESENT_AFTER = re.compile(r"\s*[-–—]\s*(?:present|now|today)\b", re.IGNORECASE)
+
+
 _YEAR_RANGE_AFTER = re.compile(
     r"\s+(?:to|through|until|till)\s+(1[0-9]{3}|2[01][0-9]{2})(?![\w%]|[.,]\d)"
 )
@@ -531,3 +584,42 @@ def _h_quarter_q(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     return _Cand(
         m.start(), m.end(), "DATE", f"{ctx.ref.year:04d}-Q{q}", relative=True, year_explicit=False
     )
+
+
+def _h_year_month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """``2023-06`` (ISO year and month; "Results for 2023-06"), not a season such as
+    ``2010-11`` (the month that is the next year's last two digits)."""
+    y, mon = int(m["y"]), int(m["m"])
+    if not 1000 <= y <= 2199 or mon == (y + 1) % 100:
+        return None
+    return _Cand(m.start(), m.end(), "DATE", f"{y:04d}-{mon:02d}")
+
+
+def _h_year_part(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """``2022-Q3``, ``2023Q1``, ``2023-H1``: a quarter or half of a year."""
+    y, q, kind = int(m["y"]), int(m["q"]), m["kind"].upper()
+    if not 1000 <= y <= 2199 or (kind == "H" and q > 2):
+        return None
+    return _Cand(m.start(), m.end(), "DATE", f"{y:04d}-{kind}{q}")
+
+
+def _h_dashed_day(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """``5-Jan-2018``, ``05-JAN-18``: day, month name and year joined by hyphens."""
+    d, mon = int(m["d"]), _month_number(m["mon"])
+    y = _year_of(ctx, int(m["y"]))
+    if not _valid_day(y, mon, d):
+        return None
+    return _Cand(m.start(), m.end(), "DATE", f"{y:04d}-{mon:02d}-{d:02d}")
+
+
+def _h_iso_week(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """``2023-W21``, ``2023W21``, ``2023-W21-3``: an ISO week (or a day of one)."""
+    y, w = int(m["y"]), int(m["w"])
+    if not 1000 <= y <= 2199 or not 1 <= w <= 53:
+        return None
+    try:
+        day = datetime.date.fromisocalendar(y, w, int(m["d"] or 1))
+    except ValueError:
+        return None
+    value = day.isoformat() if m["d"] else f"{y:04d}-W{w:02d}"
+    return _Cand(m.start(), m.end(), "DATE", value)

@@ -7,7 +7,7 @@ import datetime
 import re
 from collections.abc import Callable
 
-from .context import _next_word, _prev_words, _yearless
+from .context import _next_word, _prev_words, _year_of, _yearless
 from .expr import _Cand, _Ctx
 from .lexicon import _COUNT_NOUNS
 
@@ -142,6 +142,12 @@ _HOLIDAY_COMPILED = [(re.compile(rf"{p}(?!\w)"), f) for p, f in _HOLIDAY_PATTERN
 _YEAR_TAIL = re.compile(r",?\s+(?:of\s+)?(\d{4})(?!\w)")
 
 
+_EARLY_YEAR_TAIL = re.compile(r",?\s+(?:of\s+)?([1-9]\d{2})(?=\s*(?:[.;:)]|,\s|$))")
+
+
+_SHORT_YEAR_TAIL = re.compile(r"\s+['’](\d\d)(?![\w'’])")
+
+
 def _h_holiday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     """``Christmas Eve``, ``Thanksgiving 2023``: the longest holiday name at m.start()."""
     s = m.start()
@@ -163,6 +169,12 @@ def _holiday_cand(
     tail = _YEAR_TAIL.match(ctx.text, e)
     if tail and 1000 <= int(tail.group(1)) <= 2199:
         return _Cand(s, tail.end(), "DATE", fmt(int(tail.group(1))))
+    tail = _EARLY_YEAR_TAIL.match(ctx.text, e)
+    if tail:  # "crowned on Christmas Day 800." (a year before 1000 ends the phrase)
+        return _Cand(s, tail.end(1), "DATE", fmt(int(tail.group(1))))
+    tail = _SHORT_YEAR_TAIL.match(ctx.text, e)
+    if tail:  # "Christmas '87"
+        return _Cand(s, tail.end(), "DATE", fmt(_year_of(ctx, int(tail.group(1)))))
     prev = _prev_words(ctx.text, s, 1)
     direction = prev[0][0] if prev and prev[0][0] in {"last", "next", "this"} else ""
     if direction:
@@ -170,7 +182,7 @@ def _holiday_cand(
     if ctx.ref is None:
         a, b = fmt(2001), fmt(2002)  # movable feasts keep only what every year shares
         value = "XXXX" + (a[4:] if a[4:] == b[4:] else a[4:7] if a[5:7] == b[5:7] else "")
-        return _Cand(s, e, "DATE", value, relative=False, year_explicit=False)
+        return _Cand(s, e, "DATE", value, relative=False, year_explicit=False, with_year=fmt)
     if direction:
         return _Cand(s, e, "DATE", _directed_holiday(ctx.ref, date_of, direction), relative=True)
     value, relative = _yearless(ctx, s, e, fmt)
@@ -267,9 +279,16 @@ def _h_word_year(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 
 def _h_word_decade(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     """``the nineties``: only after ``the`` (``in his forties`` is an age)."""
-    prev = _prev_words(ctx.text, m.start(), 1)
+    prev = _prev_words(ctx.text, m.start(), 2)
+    start, century = m.start(), "19"
+    if prev and prev[0][0] in _CENTURY_WORDS:  # "the nineteen seventies", "the eighteen nineties"
+        start, century = prev[0][1], _CENTURY_WORDS[prev[0][0]]
+        prev = prev[1:]
     if not prev or prev[0][0] not in {"the", "early", "late", "mid"}:
         return None
     return _Cand(
-        m.start(), m.end(), "DATE", f"19{_DECADE_WORDS[m.group(0).lower()]}", takes_the=True
+        start, m.end(), "DATE", f"{century}{_DECADE_WORDS[m.group(0).lower()]}", takes_the=True
     )
+
+
+_CENTURY_WORDS = {"eighteen": "18", "nineteen": "19", "twenty": "20"}

@@ -95,7 +95,8 @@ def _bounds(value: str, precision: str) -> tuple[datetime.date, datetime.date]:
         return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
     if precision in {"season", "quarter", "half"}:
         span = 6 if precision == "half" else 3
-        first = _SEASON_START[value[5:]] if precision == "season" else span * int(value[6]) - 2
+        part = int(value[6]) if precision != "season" else 0
+        first = _SEASON_START[value[5:]] if precision == "season" else span * (part - 1) + 1
         start = date(y, first, 1)
         last = _add_months(start, span - 1)
         return start, date(last.year, last.month, calendar.monthrange(last.year, last.month)[1])
@@ -163,6 +164,8 @@ def _finish(ctx: _Ctx, c: _Cand) -> TimeExpr:
         c.weekday,
         c.relative,
         not c.year_explicit and c.with_year is not None and "narrative_year" not in c.extra,
+        c.extra.get("rule", ""),
+        c.extra.get("norm") or c.extra.get("rule", ""),
     )
 
 
@@ -270,5 +273,6 @@ def _split_day_ranges(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
             relative=c.relative,
             year_explicit=c.year_explicit,
         )
+        first.extra["rule"] = second.extra["rule"] = c.extra.get("rule", "")
         out.extend((first, second))
     return out

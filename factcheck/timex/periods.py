@@ -34,6 +34,7 @@ _OF_YEAR = re.compile(
 _ANAPHOR_VALUE = {
     "Y": re.compile(r"(\d{4})(?!\d)"),
     "M": re.compile(r"(\d{4})-(\d\d)(?!\d)"),
+    "W": re.compile(r"(\d{4})-(\d\d)-(\d\d)(?!\d)"),
     "D": re.compile(r"(\d{4})-(\d\d)-(\d\d)(?!\d)"),
     "Q": re.compile(r"(\d{4})-(?:Q([1-4])|(\d\d))(?!\d)"),  # a quarter, or a month in one
 }
@@ -49,6 +50,10 @@ def _anaphor(m: re.Match[str], ctx: _Ctx, unit: str) -> _Cand | None:
         s, shift = prev[0][1], 0
         if len(prev) > 1 and prev[1][0] in {"earlier", "later"}:
             s = prev[1][1]
+    elif prev[0][0] == "same" and len(prev) > 1 and prev[1][0] == "the" and unit != "D":
+        # "the same year": the year just told (not "the same day": the claims engine reads
+        # the day of another event into it)
+        s, shift = prev[1][1], 0
     elif prev[0][0] in _SEQUEL and len(prev) > 1 and prev[1][0] == "the":
         before = _prev_words(ctx.text, prev[1][1], 1)
         if prev[0][0] != "following" and before and before[0][0] in _STRETCH_BEFORE:
@@ -66,7 +71,7 @@ def _anaphor(m: re.Match[str], ctx: _Ctx, unit: str) -> _Cand | None:
 
 
 # the last 4 letters of the words before an anaphoric unit: a quick test
-_ANAPHOR_TAILS = frozenset({"that", "wing", "next", "ious", "ding"})
+_ANAPHOR_TAILS = frozenset({"that", "wing", "next", "ious", "ding", "same"})
 
 
 _STRETCH_BEFORE = frozenset("over in during within for through throughout".split())
@@ -78,6 +83,9 @@ def _resolve_anaphors(cands: list[_Cand]) -> None:
     quarter: _Cand | None = None  # "the second quarter ended Oct. 31 ... that quarter"
     for c in cands:
         ana = c.extra.get("anaphor")
+        if "needs_told" in c.extra and (last is None or last.relative):
+            c.extra["drop"] = "1"  # "the year after" a year told, not one counted from today
+            continue
         if ana and last is not None:
             unit, shift = ana[:1], int(ana[1:])
             told = quarter if unit == "Q" and quarter is not None else last
@@ -264,9 +272,20 @@ def _shifted(
         return _Cand(q.start, e, "DURATION", _duration_value(q.number, unit))
     if q.number is None:
         return _Cand(q.start, e, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", relative=True)
+    told_back = (
+        right.group(1).lower() == "earlier"
+        and unit in {"D", "W", "M"}  # "a year earlier": see _anchor_years_back
+        and not _THAN.match(ctx.text, e)
+        and q.number == int(q.number)
+        and not q.vague
+        and not noun
+    )
     if ctx.ref is None:  # "two days ago" with no date to count from: a day, unknown
         year_unit = "Y" if unit in {"DE", "CE"} else unit
-        return _Cand(q.start, e, "DATE", _UNKNOWN_UNIT.get(year_unit, "XXXX"), relative=True)
+        cand = _Cand(q.start, e, "DATE", _UNKNOWN_UNIT.get(year_unit, "XXXX"), relative=True)
+        if told_back:
+            cand.extra["told_back"] = f"{unit}{int(q.number)}"
+        return cand
     d = _shift(ctx.ref, unit, sign * q.number)
     # "a decade ago" is a year ten years back, as "ten years ago" (not the decade)
     value = _unit_value(d, "Y" if unit in {"DE", "CE"} else unit)
@@ -274,6 +293,8 @@ def _shifted(
         # "the year-ago quarter" with no quarter in focus: the last completed one, back
         value = _unit_value(_shift(d, "Q", -1), "Q")
     cand = _Cand(q.start, e, "DATE", value, relative=True, mod=_mod_code(q.mod))
+    if told_back:
+        cand.extra["told_back"] = f"{unit}{int(q.number)}"
     if unit == "Y" and sign < 0 and q.number == int(q.number):
         cand.extra["years_back"] = str(int(q.number))
         if right.group(1).lower() == "earlier":
@@ -455,3 +476,85 @@ _YEAR_PREFIX = re.compile(
     r"\s+(?:fiscal\s+)?$",
     re.IGNORECASE,
 )
+
+
+_THAN = re.compile(r"\s+than\b", re.IGNORECASE)  # "seven months earlier than planned"
+
+
+_TOLD_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)$")
+_TOLD_MONTH = re.compile(r"(\d{4})-(\d\d)$")
+
+
+def _anchor_told_back(ctx: _Ctx, cands: list[_Cand]) -> None:
+    """``ratified on 14 January 1998 ... twenty days earlier``: counted back from the day
+    (or month) just told, not from the reference date, when one was told within about two
+    sentences; at the precision of that date (``three weeks earlier`` is a day then)."""
+    last: _Cand | None = None
+    for c in cands:
+        back = c.extra.get("told_back")
+        if back and last is not None and c.start_char - last.end_char <= _TOLD_REACH:
+            unit, n = back[:1], int(back[1:])
+            day = _TOLD_DAY.match(last.value)
+            month = _TOLD_MONTH.match(last.value)
+            if day:
+                told = datetime.date(*(int(x) for x in day.groups()))
+                c.value = _shift(told, unit, -n).isoformat()
+                c.relative = last.relative
+            elif month and unit in {"M", "Y"}:
+                told = datetime.date(int(month[1]), int(month[2]), 1)
+                c.value = _unit_value(_shift(told, unit, -n), "M")
+                c.relative = last.relative
+        if c.type in {"DATE", "TIME"} and (
+            _TOLD_DAY.match(c.value[:10]) or _TOLD_MONTH.match(c.value)
+        ):
+            last = c
+
+
+_TOLD_REACH = 300  # chars: about two sentences
+
+
+_YEAR_THEN_DAY = re.compile(r"\s*,\s*(?:on|in|at|during|by)?\s*(?:the\s+)?")
+_OF_THAT_YEAR = re.compile(r"\s+of\s+that\s+year\b", re.IGNORECASE)
+_THE_FOLLOWING = re.compile(r"\b(?:[Tt]he|THE)\s+(?:following|next)\s+$")
+_TOLD_VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+
+
+def _told_calendar(ctx: _Ctx, cands: list[_Cand]) -> None:
+    """A yearless month, season, holiday or weekday tied to the date just told: ``in June
+    of that year`` (that year's June), ``the following April`` / ``the following autumn`` /
+    ``the following Tuesday`` (the first one after it)."""
+    text = ctx.text
+    last: _Cand | None = None
+    for c in cands:
+        told = _TOLD_VALUE.match(last.value) if last is not None else None
+        if told is not None and c.type == "DATE":
+            of_that = _OF_THAT_YEAR.match(text, c.end_char)
+            following = _THE_FOLLOWING.search(text, max(0, c.start_char - 20), c.start_char)
+            if "year_of_told" in c.extra and c.with_year is not None:  # "June of that year"
+                c.value, c.relative = c.with_year(int(told[1])), last.relative
+            elif c.year_explicit and c.weekday is None:
+                pass
+            elif (
+                c.with_year is not None
+                and len(last.value) == 4
+                and not last.relative  # a year written, not "four years ago"
+                and _YEAR_THEN_DAY.fullmatch(text, last.end_char, c.start_char)
+            ):  # "In 2010, on Easter Sunday": that year's
+                c.value, c.relative, c.year_explicit = c.with_year(int(told[1])), False, True
+            elif of_that and c.with_year is not None:
+                c.value, c.end_char = c.with_year(int(told[1])), of_that.end()
+                c.relative, c.year_explicit = last.relative, True
+            elif following and c.with_year is not None and c.weekday is None:
+                y = int(told[1])
+                value = c.with_year(y)
+                start, since = interval_of(value)[0], interval_of(last.value)[0]
+                if start is None or since is None or start <= since:
+                    value = c.with_year(y + 1)
+                c.value, c.start_char = value, following.start()
+                c.relative, c.year_explicit = last.relative, True
+            elif following and c.weekday is not None and told[3]:
+                day = datetime.date(int(told[1]), int(told[2]), int(told[3]))
+                day += datetime.timedelta(days=(c.weekday - day.weekday()) % 7 or 7)
+                c.value, c.start_char, c.relative = day.isoformat(), following.start(), True
+        if c.type in {"DATE", "TIME"} and c.value[:4].isdigit() and "anaphor" not in c.extra:
+            last = c

@@ -16,17 +16,22 @@ from .days import (
     _h_time,
     _h_weekday,
 )
+from .eras import DECADE_RE, ERA_RE, _h_decade, _h_era
 from .expr import _Rule
 from .handlers import (
     _h_apos_decade,
+    _h_dashed_day,
     _h_day_month,
     _h_fy,
     _h_iso,
+    _h_iso_week,
     _h_month,
     _h_nth_day,
     _h_numeric,
     _h_quarter_q,
     _h_year,
+    _h_year_month,
+    _h_year_part,
 )
 from .holidays import (
     _DECADE_WORDS,
@@ -54,6 +59,7 @@ from .lexicon import (
     _WEEKDAYS,
 )
 from .periods import _h_in_the_unit, _h_period
+from .stamps import _CLF_STAMP, _ISO_STAMP, _LOG_STAMP, _RFC_STAMP, _h_iso_stamp, _h_stamp
 from .units import _h_unit
 
 
@@ -74,6 +80,7 @@ def _anchor_table() -> dict[str, str]:
         "fy": ["fy"],
         "period": ["period"],
         "oclock": ["clock"],
+        "era": ["bc", "bce", "ad", "ce"],
     }
     for kind, names in words.items():
         for name in names:
@@ -91,6 +98,10 @@ _RANGE_SEP = r"\s*(?:-|–|—|to|through|and)\s*"
 
 
 _RULES: list[_Rule] = [
+    _Rule("iso_stamp", "digit", _ISO_STAMP, _h_iso_stamp),
+    _Rule("clf_stamp", "digit", _CLF_STAMP, _h_stamp),
+    _Rule("rfc_stamp", "digit", _RFC_STAMP, _h_stamp),
+    _Rule("log_stamp", "month", _LOG_STAMP, _h_stamp),
     _Rule(
         "iso",
         "digit",
@@ -121,11 +132,12 @@ _RULES: list[_Rule] = [
         "time",
         "digit",
         re.compile(
-            r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?(?!\d)\s*"
+            r"(?<!\d[:.])(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2})(?::(?P<se>[0-5]\d)(?:[.,]\d{1,6})?)?)?"
+            r"(?![\d:])\s*"
             r"(?:(?P<ap>[AaPp](?:\.\s?[Mm]\.?|\s?[Mm])(?!\w))|(?<=\d)(?=[^\w:.]|\.(?!\w)|$))"
             r"(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]?T|BST|CET|CEST|"
             r"(?i:eastern|central|mountain|pacific)(?:\s+(?i:standard|daylight))?"
-            r"\s+(?i:time))\b)?"
+            r"\s+(?i:time))\b|(?(se)(?P<off>(?<=\d)Z|\s?[+-](?:[01]\d|2[0-3]):?[0-5]\d)(?![\w:])|(?!x)x))?"
         ),
         _h_time,
     ),
@@ -133,11 +145,35 @@ _RULES: list[_Rule] = [
         "military_time",
         "digit",
         re.compile(
-            r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?P<ap>(?!x)x)?(?:\s*"
+            r"(?<![\d:+-])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?P<ap>(?!x)x)?(?:\s*"
             r"(?:GMT|UTC|Z|[ECMP][SD]T|BST|CEST|CET|EEST|EET|MSK|IST|JST|AEST|AEDT"
             r"|(?<=(?i:at|by) \d{4} )(?i:hours|hrs))(?!\w)|(?=\s*(?i:local\s+time)))"
         ),
         _h_time,
+    ),
+    _Rule(
+        "year_month",
+        "digit",
+        re.compile(r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])(?![\w%]|[-/.:]\d|[.,]\d)"),
+        _h_year_month,
+    ),
+    _Rule(
+        "iso_week",
+        "digit",
+        re.compile(r"(?P<y>\d{4})-?W(?P<w>\d\d)(?:-(?P<d>[1-7]))?(?![\w-])"),
+        _h_iso_week,
+    ),
+    _Rule(
+        "year_part",
+        "digit",
+        re.compile(r"(?P<y>\d{4})-?(?P<kind>[QHqh])(?P<q>[1-4])(?!\w)"),
+        _h_year_part,
+    ),
+    _Rule(
+        "dashed_day",
+        "digit",
+        re.compile(rf"(?P<d>\d{{1,2}})-(?P<mon>{_MONTH_ALT})-(?P<y>\d{{4}}|\d{{2}})(?!\w|[.,]\d)"),
+        _h_dashed_day,
     ),
     _Rule("nth_day", "digit", re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)\b"), _h_nth_day),
     _Rule(
@@ -191,6 +227,8 @@ _RULES: list[_Rule] = [
         _h_quarter_q,
     ),
     _Rule("fiscal_year", "fy", re.compile(r"FY\s?(?P<y>\d{4}|\d{2})(?![\w%]|[.,]\d)"), _h_fy),
+    _Rule("era", "era", ERA_RE, _h_era),
+    _Rule("bare_decade", "digit", DECADE_RE, _h_decade),
     _Rule("apos_decade", "apos", re.compile(r"['’](?P<d>\d)0s\b"), _h_apos_decade),
     _Rule("holiday", "holiday", _HOLIDAY_RE, _h_holiday),
     _Rule("word_year", "yearword", _WORD_YEAR_RE, _h_word_year),
@@ -248,7 +286,7 @@ _ANCHOR_SCAN = re.compile(
         )
     )
     + r")(?![A-Za-z])"
-    r"|(?<![\w.,$£€#/])(?<!\d[-–])\d+|['’](?=\d0s\b)"
+    r"|(?<![\w.,$£€#/])(?:(?<!\d[-–])|(?<=:\d\d[-–]))\d+|['’](?=\d0s\b)"
 )
 
 
@@ -275,12 +313,12 @@ _WORD_AFTER_OTHER = re.compile(("[^a-z ]" + _ANCHOR_WORD).encode())
 _WORD_AT_START = re.compile(_ANCHOR_WORD.encode())
 
 
-_NUMBER_START = re.compile(r"\d(?<![\w.,$£€#/]\d)(?<!\d[-–]\d)\d*")
+_NUMBER_START = re.compile(r"\d(?<![\w.,$£€#/]\d)(?:(?<!\d[-–]\d)|(?<=:\d\d[-–]\d))\d*")
 
 
 # the same for Latin-1 text, which has no decimal digit but 0-9: a cheaper first test
 # than \d's (a Unicode table look-up at every character)
-_NUMBER_START_LATIN1 = re.compile(r"[0-9](?<![\w.,$£€#/]\d)(?<!\d[-–]\d)\d*")
+_NUMBER_START_LATIN1 = re.compile(r"[0-9](?<![\w.,$£€#/]\d)(?:(?<!\d[-–]\d)|(?<=:\d\d[-–]\d))\d*")
 
 
 _DECADE_APOSTROPHE = re.compile(r"['’](?=\d0s\b)")

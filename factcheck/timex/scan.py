@@ -35,6 +35,7 @@ def _candidates(ctx: _Ctx) -> list[_Cand]:
                 cand = None
             if cand and (best is None or _length(cand) > _length(best)):
                 best = cand
+                best.extra.setdefault("rule", rule.name)
         if best is not None:
             out.append(best)
     return out
@@ -245,6 +246,13 @@ _WEEKDAY_GAP = re.compile(r"\s*,?\s*")
 _YEAR_VALUE = re.compile(r"\d{4}")
 
 
+_ERA_YEAR = re.compile(r"(?:BC)?\d{4}")
+
+
+def _untold_year(c: _Cand) -> bool:  # "that year" with no date to count from
+    return "anaphor" in c.extra and c.value == "XXXX"
+
+
 _YEAR_GAP = re.compile(r"\s*,?\s*(?:of\s+)?")
 
 
@@ -266,10 +274,17 @@ def _merge_pair(ctx: _Ctx, a: _Cand, b: _Cand) -> _Cand | None:
     if (
         not a.year_explicit
         and a.with_year
-        and _YEAR_VALUE.fullmatch(b.value)
+        and (_ERA_YEAR.fullmatch(b.value) or _untold_year(b))
         and _YEAR_GAP.fullmatch(gap)
-    ):  # "January nineteen ninety-seven"
-        a.value, a.end_char, a.year_explicit = a.with_year(int(b.value)), b.end_char, True
+    ):  # "January nineteen ninety-seven", "March 29, 190 BC"
+        era = "BC" if b.value.startswith("BC") else ""
+        if "anaphor" in b.extra:  # "June of that year": the year told last (_told_calendar)
+            a.extra["year_of_told"] = "1"
+        a.value, a.end_char, a.year_explicit = (
+            era + a.with_year(int(b.value[-4:])) if b.value[-1].isdigit() else a.value,
+            b.end_char,
+            True,
+        )
         a.relative = False
         return a
     if (
@@ -281,7 +296,11 @@ def _merge_pair(ctx: _Ctx, a: _Cand, b: _Cand) -> _Cand | None:
         and ctx.text.startswith(("a ", "an ", "per "), b.start_char)
     ):  # "three days a week", "24 hours a day": how often, one SET of the period
         return _Cand(a.start_char, b.end_char, "SET", b.value)
-    if a.type == b.type == "DURATION" and _AND_GAP.fullmatch(gap):
+    if (
+        a.type == b.type == "DURATION"
+        and _AND_GAP.fullmatch(gap)
+        and (gap.strip() or _digits_both(ctx.text, a, b))
+    ):
         joined = _joined_duration(a.value, b.value)
         if joined:  # "two hours and 41 minutes": PT2H41M
             return _Cand(a.start_char, b.end_char, "DURATION", joined, mod=a.mod)
@@ -327,7 +346,13 @@ _COUNTED = re.compile(r"PT?\d+[DHM]")
 _SET_PERIODS = frozenset({"P1D", "P1W", "P1M", "P1Y"})
 
 
-_AND_GAP = re.compile(r"\s*,?\s+and\s+|,\s*")  # "two hours and 41 minutes", "3 hours, 12 minutes"
+def _digits_both(text: str, a: _Cand, b: _Cand) -> bool:
+    """ "6 hours 45 minutes" (joined by a space only with figures on both sides)."""
+    return text[a.start_char].isdigit() and text[b.start_char].isdigit()
+
+
+# "two hours and 41 minutes", "3 hours, 12 minutes", "6 hours 45 minutes"
+_AND_GAP = re.compile(r"\s*,?\s+and\s+|,\s*|[ \t]+")
 
 
 _DURATION_PART = re.compile(

@@ -4,7 +4,6 @@ ago``, ``this week``) are valued by `periods`."""
 
 from __future__ import annotations
 
-import datetime
 import re
 
 from .context import (
@@ -108,7 +107,7 @@ def _h_unit(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if (
         not plural
         and unit in _ANAPHOR_VALUE
-        and ctx.text[max(0, m.start() - 5) : m.start() - 1] in _ANAPHOR_TAILS
+        and ctx.text[max(0, m.start() - 5) : m.start() - 1].lower() in _ANAPHOR_TAILS
         and q.number is None
         and not q.vague
     ):
@@ -144,13 +143,20 @@ def _h_unit(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         ahead = _AHEAD.match(ctx.text, m.end())
         if ahead:  # "in the weeks ahead": the stretch from now, as "the next few weeks"
             return _Cand(q.start, ahead.end(), "DURATION", _duration_value(None, unit))
-    if unit == "D" and not plural and q.has_the and not q.direction and q.number is None:
+    if unit in _ANAPHOR_VALUE and not plural and q.has_the and not q.direction and q.number is None:
         side = _DAY_BEFORE.match(ctx.text, m.end())
-        if side:  # "she had arrived the day before.": the day before the one last mentioned
+        if side:  # "she had arrived the day before.", "again the year after": the unit
+            # before / after the one last mentioned
             shift = -1 if side.group(1).lower() == "before" else 1
-            day = ctx.ref + datetime.timedelta(days=shift) if ctx.ref else None
-            cand = _Cand(q.start, side.end(1), "DATE", str(day or "XXXX-XX-XX"), relative=True)
-            cand.extra["anaphor"] = f"D{shift}"
+            value = (
+                _unit_value(_shift(ctx.ref, unit, shift), unit)
+                if ctx.ref
+                else _UNKNOWN_UNIT.get(unit, "XXXX")
+            )
+            cand = _Cand(q.start, side.end(1), "DATE", value, relative=True)
+            cand.extra["anaphor"] = f"{unit}{shift}"
+            if unit != "D":  # "down from $450 million the year before": no time in TimeBank
+                cand.extra["needs_told"] = "1"
             return cand
     rate = _rate(ctx.text, q, plural)
     if rate is not None:  # "twice a week", "$2 million a year": a frequency
