@@ -123,7 +123,7 @@ def cached_checker(timeline: Timeline, model: str | None, min_score: float) -> A
             from .checker import Checker
 
             # the audit stores no time.head or time.path: no sentence need be parsed
-            checker = Checker(timeline, model=model, min_score=min_score, syntax=False)
+            checker = Checker(timeline, model=model, min_score=min_score, syntax="flags")
             _CHECKERS[key] = checker
         return checker
 
@@ -192,7 +192,7 @@ def _init_worker(timeline: Timeline, model: str | None, min_score: float) -> Non
     try:
         from .checker import Checker
 
-        _WORKER_CHECKER = Checker(timeline, model=model, min_score=min_score, syntax=False)
+        _WORKER_CHECKER = Checker(timeline, model=model, min_score=min_score, syntax="flags")
     except Exception as exc:  # reported by the first batch, in the parent
         _WORKER_ERROR = str(exc) if isinstance(exc, FactcheckError) else repr(exc)
 

@@ -47,10 +47,11 @@ class Checker:
         min_score: float | None = None,
         nlp: Language | None = None,
         thresholds: Thresholds = DEFAULT,
-        syntax: bool = True,
+        syntax: bool | str = True,
     ) -> None:
-        """`syntax=False`: claims get no `syntax` (no sentence is parsed), for callers
-        that never read it (the audit stores no head or path)."""
+        """`syntax=True`: every claim tied to an event gets `syntax` (its sentence is
+        parsed); `"flags"`: only the claims that could be flagged, whose verdict reads it
+        (the audit: it stores no head or path); False: no sentence is parsed."""
         self.timeline = timeline
         if min_score is not None and min_score != thresholds.min_score:
             thresholds = thresholds.replace(min_score=min_score)
@@ -63,7 +64,9 @@ class Checker:
         glued = glued_tokens(self.nlp.tokenizer) if english else None
         self.index = EventIndex(timeline, self.nlp.vocab, self.nlp.make_doc, glued)
         parser = self.nlp.get_pipe(SYNTAX) if syntax and SYNTAX in self.nlp.pipe_names else None
-        self.extractor = ClaimExtractor(self.index, thresholds=thresholds, syntax=parser)
+        self.extractor = ClaimExtractor(
+            self.index, thresholds=thresholds, syntax=parser, flags_only=syntax == "flags"
+        )
         self.focuser = Focuser(self.nlp, self.index) if focusable else None
 
     def check_text(

@@ -195,8 +195,10 @@ class ClaimExtractor:
         thresholds: Thresholds = DEFAULT,
         *,
         syntax: SyntaxParser | None = None,
+        flags_only: bool = False,
     ) -> None:
         self.index = index
+        self.flags_only = flags_only  # parse only the sentences of claims that could flag
         if min_score is not None and min_score != thresholds.min_score:
             thresholds = thresholds.replace(min_score=min_score)
         self.t = thresholds
@@ -214,7 +216,9 @@ class ClaimExtractor:
         wanted = [
             c
             for c in claims
-            if isinstance(c, Claim) and (c.event is not None or c.anchor is not None)
+            if isinstance(c, Claim)
+            and (c.event is not None or c.anchor is not None)
+            and (not self.flags_only or may_flag(c))
         ]
         if not wanted:
             return claims
@@ -860,6 +864,18 @@ def _distance(match: Match, span: Span) -> int:
 
 _YEAR = re.compile(r"\d{4}|'\d\d\b")
 _DATED = re.compile(r"\d{4}-\d\d(?:-\d\d)?\Z")
+
+
+def may_flag(claim: Claim) -> bool:
+    """Could the claim be flagged (its verdict may read its syntax)? Its date misses the
+    event its sentence links clearly."""
+    return (
+        claim.event is not None
+        and claim.kind != "order"
+        and claim.via == "sentence"
+        and claim.clear
+        and fits(claim.time, claim.event) is False
+    )
 
 
 def _in_year_of(expr: TimeExpr, event: Event) -> TimeExpr | None:

@@ -402,6 +402,21 @@ _ALL: tuple[Rule, ...] = (
         must_not=_ex("Prigozhin and Lukashenko met in Belarus in July 2023."),
     ),
     Rule(
+        "FC513",
+        "other-predicate",
+        "verdict",
+        "The date attaches to a word that is not what the timeline tells of the event.",
+        "The parser gives the word a time expression attaches to. When it is neither a word "
+        "of the event (keywords, aliases, title) nor a verb that only says something "
+        "happened ('began', 'was', 'took place'), the date is of something else that "
+        "happened to the event's actors ('the names Harvey and Irma were retired on April "
+        "12, 2018'): no flag.",
+        "note",
+        ("unverifiable",),
+        fires=_ex("Prigozhin, leader of the Wagner mutiny, was buried in June 2022."),
+        must_not=_ex("The Wagner mutiny began on June 23, 2022."),
+    ),
+    Rule(
         "FC501",
         "date",
         "verdict",

@@ -7,12 +7,14 @@ and the events that are the evidence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
 from .claims import Claim
 from .fitting import days_between, days_of, fits, order_holds
+from .matching import stem
 from .rules import BY_NAME, lookup
 from .thresholds import DEFAULT, Thresholds
 from .timeline import Event, Timeline
@@ -54,6 +56,23 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 )
 WEEKDAY_OF_DATE_RULE = BY_NAME["weekday-of-date"].name
 AMBIGUOUS_RULE = BY_NAME["ambiguous-description"].name
+OTHER_PREDICATE_RULE = BY_NAME["other-predicate"].name
+# Verbs that say that an event happened without saying what it was ("the mutiny began on
+# June 23", "the vote was on Sunday"): the event's noun is their subject or object.
+LIGHT_PREDICATES = frozenset(
+    stem(w)
+    for w in (
+        "be is was were been have has had do did take took taken happen occur come came "
+        "begin began begun start end finish hold held open close follow mark see saw seen "
+        "make made become became get got go went gone run ran continue last break broke "
+        "erupt strike struck unfold "
+        # verbs of scheduling: "the opening was delayed until May" dates the opening
+        "delay postpone reschedule schedule slate"
+    ).split()
+)
+# The rules that pair a time with its event by wording, not by what the time attaches to:
+# "delayed until April", "in March and June to unveil A and B" (respectively).
+_PAIRED_BY_WORDING = frozenset(BY_NAME[n].id for n in ("delayed-until", "respectively"))
 _NEAREST_OF_TIED = BY_NAME["described-nearest"].id
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -137,6 +156,18 @@ def judge(claim: Claim, timeline: Timeline, thresholds: Thresholds = DEFAULT) ->
             FORECAST_RULE,
             f"{_said(claim)} is stated as a plan or forecast; {_event(claim.event)} happened "
             "at another time, which is not an error of the article.",
+            evidence=(claim.event,),
+        )
+    predicate = other_predicate(claim) if claim.via == "sentence" else None
+    if predicate is not None:
+        return Finding(
+            claim,
+            "unverifiable",
+            "info",
+            OTHER_PREDICATE_RULE,
+            f"{_said(claim)} dates “{predicate}”, which is not what the timeline tells of "
+            f"{_event(claim.event)}: it may be the date of something else that happened "
+            "to its actors.",
             evidence=(claim.event,),
         )
     other = _conflated_with(claim, timeline) if _may_conflate(claim) else None
@@ -236,6 +267,32 @@ def _wrong_weekday(claim: Claim) -> Finding | None:
         suggestion=actual,
         evidence=(event,),
     )
+
+
+def other_predicate(claim: Claim) -> str | None:
+    """The word the time expression attaches to (its sentence parsed), when it is neither
+    a word of the event (a keyword, a word of its aliases or title) nor a verb that only
+    says that something happened: "the names were retired on April 12, 2018" dates a
+    retirement, not the hurricane. None when the sentence was not parsed, or the time is
+    the root of its sentence."""
+    attachment, event = claim.syntax, claim.event
+    if attachment is None or event is None or not attachment.path:
+        return None
+    if _PAIRED_BY_WORDING & set(claim.trace):
+        return None
+    head = stem(attachment.head)
+    if head in LIGHT_PREDICATES or head in _event_stems(event):
+        return None
+    return attachment.head
+
+
+@cache
+def _event_stems(event: Event) -> frozenset[str]:
+    words = (*event.keywords, *event.aliases, event.title, event.summary)
+    return frozenset(stem(w) for phrase in words for w in _WORDS.findall(phrase))
+
+
+_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 def _judge_order(claim: Claim) -> Finding:

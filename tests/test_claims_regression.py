@@ -107,7 +107,9 @@ def test_date_fitting_a_described_event_is_that_events(checker):
 
 
 def test_date_of_an_undescribed_related_event_is_still_conflated(checker):
-    text = "The Halvard bridge contract was signed on June 18, 2019, the council said."
+    # (awarded: a word of the award; "signed" would date another act, see
+    # test_a_date_of_another_predicate_is_no_flag)
+    text = "The Halvard bridge contract was awarded on June 18, 2019, the council said."
     verdict, event = verdict_of(checker, text, "June 18, 2019", date(2019, 7, 1))
     assert (verdict, event) == ("conflated", "bridge-award-2019")
 
@@ -409,3 +411,12 @@ def test_flagged_forecast_says_the_text_expects(checker):
 def test_part_of_a_day_dates_the_event_as_that_day(checker, said, reference, verdict):
     text = f"Pellmart opened its flagship store {said}, drawing large crowds."
     assert verdict_of(checker, text, said, reference) == (verdict, "pellmart-opening-2022")
+
+
+def test_a_date_of_another_predicate_is_no_flag(checker):
+    # the parse says what the date is of: "signed" is not what the timeline tells of the
+    # award, so the date may be of another act (no flag); "awarded" is
+    text = "The Halvard bridge contract was signed on June 18, 2019, the council said."
+    found = claims(checker, text, date(2019, 7, 1))
+    assert [(c["verdict"], c["rule"]) for c in found] == [("unverifiable", "other-predicate")]
+    assert found[0]["time"]["head"]["text"] == "signed"
