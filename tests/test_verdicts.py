@@ -167,8 +167,11 @@ def test_forecast_is_never_flagged(synthetic_checker):
     for claim in claims(synthetic_checker, "The Legion mutiny will be commemorated in 2025."):
         assert claim["severity"] == "info", claim
         assert claim["verdict"] not in ("contradicted", "conflated")
-    (control,) = claims(synthetic_checker, "The Legion mutiny was commemorated in 2025.")
+    (control,) = claims(synthetic_checker, "The Legion mutiny took place in 2025.")
     assert control["severity"] == "error"
+    # (commemorated in 2025 as a fact dates a commemoration, not the mutiny: FC513)
+    (other,) = claims(synthetic_checker, "The Legion mutiny was commemorated in 2025.")
+    assert (other["verdict"], other["rule"]) == ("unverifiable", "other-predicate")
 
 
 def test_reporting_date_of_something_earlier_is_not_a_claim(synthetic_checker):
