@@ -15,6 +15,13 @@ from factcheck.timex import find_times
 REF = date(2026, 3, 1)
 
 
+def checker_for(tmp_path: Path, events: str) -> factcheck.Checker:
+    """A Checker over a timeline of the given events (YAML lines under `events:`)."""
+    path = tmp_path / "t.yaml"
+    path.write_text("schema: 1\nevents:\n" + events, encoding="utf-8")
+    return factcheck.Checker(factcheck.load_timeline([path]))
+
+
 def verdicts(checker: factcheck.Checker, text: str, ref: date | None = REF) -> list[tuple]:
     report = checker.check_text(text, ref, "a.txt")
     return [
@@ -58,15 +65,12 @@ def test_a_weekday_must_be_the_weekday_of_its_date(synthetic_checker, text, want
 
 
 def test_an_alias_without_a_letter_names_nothing(tmp_path: Path) -> None:
-    path = tmp_path / "t.yaml"
-    path.write_text(
-        "schema: 1\nevents:\n"
+    checker = checker_for(
+        tmp_path,
         "  - id: relief-act\n    title: Relief act signed\n    date: 2020-12-27\n"
         "    aliases: [Consolidated Appropriations Act, 2021]\n    keywords: [signed]\n"
         "    sources: [s]\n",
-        encoding="utf-8",
     )
-    checker = factcheck.Checker(factcheck.load_timeline([path]))
     assert verdicts(checker, "The company went public in June 2021.") == []
     ((_, verdict, _, _),) = verdicts(
         checker, "Congress passed the Consolidated Appropriations Act in December 2020."
@@ -110,16 +114,13 @@ def test_a_bracketed_citation_in_prose_is_no_chrome(synthetic_checker) -> None:
 
 
 def test_equally_described_events_none_fitting_is_no_flag(tmp_path: Path) -> None:
-    path = tmp_path / "t.yaml"
-    path.write_text(
-        "schema: 1\nevents:\n"
+    checker = checker_for(
+        tmp_path,
         "  - {id: talks-a, title: Talks in Sochi, date: 2020-09-14, keywords: [talks],"
         " entities: [Putin, Lukashenko], sources: [s]}\n"
         "  - {id: talks-b, title: Talks in Minsk, date: 2022-12-19, keywords: [talks],"
         " entities: [Putin, Lukashenko], sources: [s]}\n",
-        encoding="utf-8",
     )
-    checker = factcheck.Checker(factcheck.load_timeline([path]))
     report = checker.check_text("Putin and Lukashenko held talks in October 2021.", REF)
     assert [(c.verdict, c.finding.rule) for c in report.claims] == [
         ("unverifiable", "ambiguous-description")
