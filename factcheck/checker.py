@@ -19,9 +19,10 @@ from datetime import date, datetime
 from spacy.language import Language
 
 from . import sources
-from .claims import Claim, ClaimExtractor, Context, Skipped
+from .claims import TOO_LONG, Claim, ClaimExtractor, Context, Skipped
 from .errors import InputError
 from .focus import Focuser, is_focusable
+from .limits import MAX_SENTENCE_CHARS, MAX_SENTENCE_TIMES
 from .markup import Extracted, Suppression, detect_format, extract
 from .matching import EventIndex, glued_tokens
 from .pipeline import build_pipeline, make_doc
@@ -98,6 +99,13 @@ class Checker:
                 claims.append(
                     CheckedClaim(judge(found, self.timeline, self.thresholds), *start, *end)
                 )
+        too_long = sum(1 for s in report.skipped if s.skipped.rule == TOO_LONG)
+        if too_long:
+            report.warnings.append(
+                f"{path}: skipped: too long: {too_long} time expressions in sentences of "
+                f"more than {MAX_SENTENCE_TIMES} time expressions or {MAX_SENTENCE_CHARS:,} "
+                "characters (rule FC108)"
+            )
         report.claims = _unsuppressed(claims, extracted.suppressions, report, unused_suppressions)
         report.claims.sort(key=lambda c: (c.line, c.column, c.finding.claim.kind))
         return report

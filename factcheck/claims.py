@@ -43,6 +43,7 @@ from .fitting import (
     upcoming,
     widened,
 )
+from .limits import MAX_SENTENCE_CHARS, MAX_SENTENCE_TIMES
 from .matching import EventIndex, Match, stem
 from .pipeline import doc_text, is_masked, sentences_in, span_text
 from .rules import rule_id
@@ -234,6 +235,16 @@ class ClaimExtractor:
                 context.recent = span_text(sent).lower()
                 continue
             sent_times = times[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
+            if too_long(sent, len(sent_times)):  # bounded work: no pairs of its times
+                text = span_text(sent)
+                start = sent.start_char + offset
+                claims.extend(
+                    Skipped(_shift(as_day(t._.timex), offset), text, start, TOO_LONG)
+                    for t in sent_times
+                )
+                context.topic_age += 1
+                context.recent = ""
+                continue
             pronoun = PRONOUN_START.match(span_text(sent))
             context.present = context.antecedent() if pronoun else ()
             matches = self._matches(sent, named, context.present)
@@ -666,6 +677,7 @@ NOT_A_DATE = rule_id("not-a-date")
 DATE_LINE = rule_id("date-line")
 DATELINE = rule_id("dateline")
 PAGE_CHROME = rule_id("page-chrome")
+TOO_LONG = rule_id("too-long")
 FISCAL = rule_id("fiscal-period")
 BOUNDED = rule_id("bound")
 BASELINE = rule_id("comparison-baseline")
@@ -689,6 +701,11 @@ PREMODIFIED = rule_id("premodified-noun")
 ABSORBED = rule_id("absorbed-by-fitting")
 CLEAR_NAME = rule_id("clear-name")
 CLEAR_DESCRIPTION_RULE = rule_id("clear-description")
+
+
+def too_long(sent: Span, n_times: int) -> bool:
+    """Is a sentence past the limits of `limits.py` (too many times, too many characters)?"""
+    return n_times > MAX_SENTENCE_TIMES or sent.end_char - sent.start_char > MAX_SENTENCE_CHARS
 
 
 def _text(span: Span) -> str:
