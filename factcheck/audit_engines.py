@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 from . import __version__
 from .audit_inputs import AuditDoc, input_bytes
-from .errors import FactcheckError
+from .errors import FactcheckError, debug_trace
 from .report import CheckedClaim
 from .timeline import Timeline
 
@@ -105,6 +105,7 @@ def check_document(checker: Any, doc: AuditDoc) -> DocResult:
     except (KeyboardInterrupt, MemoryError):
         raise
     except Exception as exc:  # one bad document must not stop an archive
+        debug_trace()
         return DocResult(bare, None, f"{doc.key}: internal error: {type(exc).__name__}: {exc}")
     ref = report.reference_date.isoformat() if report.reference_date else None
     return DocResult(bare, ref, None, tuple(claim_row(c) for c in report.claims))

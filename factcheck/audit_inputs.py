@@ -15,7 +15,7 @@ from datetime import date
 from typing import IO, Any
 
 from . import sources
-from .errors import InputError
+from .errors import InputError, debug_trace
 from .markup import FORMATS, detect_format
 
 ARCHIVE_SUFFIXES = (".jsonl", ".jsonl.gz")
@@ -198,9 +198,29 @@ def iter_archive(
         try:
             for number, raw in enumerate(handle, start=1):
                 if raw.strip():
-                    yield _record(path, number, raw, reference_date, input_format, base)
+                    yield _safe_record(path, number, raw, reference_date, input_format, base)
         except (OSError, EOFError) as exc:  # e.g. a truncated .gz
             yield AuditDoc(path, None, None, error=f"{path}: cannot read ({exc})")
+
+
+def _safe_record(
+    archive: str,
+    number: int,
+    raw: bytes,
+    reference_date: date | None,
+    input_format: str,
+    base: str,
+) -> AuditDoc:
+    """`_record`, with any failure that record's error (a trace under FACTCHECK_DEBUG=1):
+    one bad record never ends the audit."""
+    try:
+        return _record(archive, number, raw, reference_date, input_format, base)
+    except (KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as exc:
+        debug_trace()
+        error = f"{archive}:{number}: internal error: {type(exc).__name__}: {exc}"
+        return _bad_record(f"{base}#{number}", raw, number, error)
 
 
 def _record(
@@ -219,6 +239,8 @@ def _record(
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "not UTF-8"
         return _bad_record(line_key, raw, number, f"{where}: invalid JSON ({reason})")
+    except RecursionError:  # "[[[[...": json's decoder recurses per level
+        return _bad_record(line_key, raw, number, f"{where}: invalid JSON (nested too deep)")
     if not isinstance(record, dict):
         return _bad_record(line_key, raw, number, f"{where}: a record must be a JSON object")
     ident = _first_text(record, ("id", "doc_id", "path", "url"))
@@ -227,6 +249,11 @@ def _record(
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         return _bad_record(key, raw, number, f"{where}: record has no text", location)
+    bad = _lone_surrogate(text)
+    if bad is not None:  # "\ud800" is valid JSON but no Unicode text: nothing can store it
+        escaped = text[bad].encode("unicode_escape").decode("ascii")
+        message = f"{where}: text holds a lone surrogate ({escaped}) at character {bad + 1}"
+        return _bad_record(key, raw, number, message, location)
     try:
         ref = _record_date(record, reference_date)
     except ValueError as exc:
@@ -234,6 +261,15 @@ def _record(
     fmt = _record_format(record, _first_text(record, ("path",)), input_format)
     sha = _sha256(text.encode("utf-8", "surrogatepass"))
     return AuditDoc(key, text, sha, ref, fmt, kind="record", location=location, line=number)
+
+
+def _lone_surrogate(text: str) -> int | None:
+    """Where the first lone surrogate of a text is, or None."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return exc.start
+    return None
 
 
 def _bad_record(

@@ -20,7 +20,7 @@ from spacy.language import Language
 
 from . import sources
 from .claims import TOO_LONG, Claim, ClaimExtractor, Context, Skipped
-from .errors import InputError
+from .errors import InputError, debug_trace
 from .focus import Focuser, is_focusable
 from .limits import MAX_SENTENCE_CHARS, MAX_SENTENCE_TIMES
 from .markup import Extracted, Suppression, detect_format, extract
@@ -195,6 +195,7 @@ class Checker:
             except (KeyboardInterrupt, MemoryError):
                 raise
             except Exception as exc:  # a bug must not stop a batch: record it, go on
+                debug_trace()
                 report = FileReport(
                     target.path, error=f"{target.path}: internal error: {type(exc).__name__}: {exc}"
                 )

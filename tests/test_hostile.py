@@ -1,0 +1,131 @@
+"""Hostile input (issue 17): bounded work per sentence, per-record errors in archives,
+audit exit statuses, special files, markup nesting, line ends, aliases, resume.
+
+Behaviour only: speed lives in benchmarks/bench_hostile.py."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+from test_audit_helpers import CONFLATED, SUPPORTED, write_jsonl, write_timeline
+
+import factcheck
+from factcheck.cli import cli
+from factcheck.limits import MAX_SENTENCE_TIMES
+
+TIMELINE_ROOT = Path(__file__).resolve().parent.parent / "fixtures" / "wagner-timeline.yaml"
+MONTHS = ["January", "March", "June", "July", "October", "December"]
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def rows(db: Path, sql: str) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql).fetchall()
+
+
+@pytest.fixture(scope="module")
+def checker() -> factcheck.Checker:
+    return factcheck.Checker(factcheck.load_timeline([TIMELINE_ROOT]))
+
+
+def dates_only(n: int) -> str:
+    return " ".join(f"{1950 + i % 70} {MONTHS[i % 6]} {1 + i % 28} Sunday" for i in range(n))
+
+
+# -- 1. bounded work per sentence ----------------------------------------------------
+
+
+def test_a_sentence_of_nothing_but_dates_is_skipped_as_too_long(checker) -> None:
+    report = checker.check_text(dates_only(MAX_SENTENCE_TIMES * 3), path="dates.txt")
+    assert not report.claims
+    assert report.skipped and {s.skipped.rule for s in report.skipped} == {"FC108"}
+    assert any("skipped: too long" in w for w in report.warnings)
+
+
+def test_the_rest_of_a_document_with_a_too_long_sentence_is_checked(checker) -> None:
+    text = (
+        "In July 2020, the Wagner Group mutiny began.\n\n"
+        + dates_only(MAX_SENTENCE_TIMES * 2)
+        + ".\n\nThe Wagner Group mutiny began in 2020."
+    )
+    report = checker.check_text(text, path="mixed.txt")
+    assert [c.line for c in report.claims] == [1, 5]  # before and after it
+
+
+# -- 3. per-record errors in archives, audit exit statuses ----------------------------
+
+
+def test_hostile_records_are_record_errors_and_the_audit_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    timeline = write_timeline(tmp_path)
+    archive = write_jsonl(
+        tmp_path / "a.jsonl",
+        [
+            {"id": "good", "text": SUPPORTED},
+            "[" * 1000 + "]" * 1000,
+            '{"id": "lone", "text": "A lone \\ud800 surrogate in July 2020."}',
+            {"id": "last", "text": CONFLATED},
+        ],
+    )
+    result = run("audit", str(archive), "--timeline", str(timeline), "--db", "a.db", "--jobs", "1")
+    assert "internal error" not in result.output
+    assert result.exit_code == 2, result.output  # some documents could not be read
+    status = dict(rows(tmp_path / "a.db", "SELECT path, status FROM files"))
+    assert status == {"a.jsonl#good": "ok", "a.jsonl#2": "error", "a.jsonl#lone": "error",
+                      "a.jsonl#last": "ok"}  # fmt: skip
+    errors = dict(rows(tmp_path / "a.db", "SELECT path, error FROM files WHERE error IS NOT NULL"))
+    assert "nested too deep" in errors["a.jsonl#2"]
+    assert "lone surrogate" in errors["a.jsonl#lone"]
+
+
+def test_a_truncated_gz_archive_fails_the_audit_with_status_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    timeline = write_timeline(tmp_path)
+    data = gzip.compress(("\n".join(json.dumps({"text": SUPPORTED}) for _ in range(50))).encode())
+    (tmp_path / "cut.jsonl.gz").write_bytes(data[: len(data) // 2])
+    good = tmp_path / "good.txt"
+    good.write_text(SUPPORTED, encoding="utf-8")
+    result = run("audit", "cut.jsonl.gz", "good.txt", "--timeline", str(timeline), "--db", "a.db")
+    assert result.exit_code == 2, result.output
+    assert ("good.txt", "ok") in rows(tmp_path / "a.db", "SELECT path, status FROM files")
+
+
+def test_audit_exit_statuses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    timeline = str(write_timeline(tmp_path))
+    (tmp_path / "ok.txt").write_text(SUPPORTED, encoding="utf-8")
+    (tmp_path / "bad.txt").write_text(CONFLATED, encoding="utf-8")
+    base = ["--timeline", timeline, "--jobs", "1"]
+    assert run("audit", "ok.txt", "bad.txt", *base, "--db", "1.db").exit_code == 0
+    failed = run("audit", "ok.txt", "bad.txt", *base, "--db", "2.db", "--fail-on", "error")
+    assert failed.exit_code == 1
+    (tmp_path / "locked.txt").write_text(SUPPORTED, encoding="utf-8")
+    (tmp_path / "locked.txt").chmod(0)
+    if os.access(tmp_path / "locked.txt", os.R_OK):
+        pytest.skip("running as a user who reads any file")
+    assert run("audit", "ok.txt", "locked.txt", *base, "--db", "3.db").exit_code == 2
+
+
+def test_resume_rechecks_error_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    timeline = str(write_timeline(tmp_path))
+    archive = write_jsonl(tmp_path / "a.jsonl", [{"id": "x", "text": ""}])
+    base = ["audit", "a.jsonl", "--timeline", timeline, "--db", "a.db", "--jobs", "1"]
+    assert run(*base).exit_code == 2
+    write_jsonl(archive, [{"id": "x", "text": SUPPORTED}])
+    assert run(*base, "--resume").exit_code == 0
+    assert rows(tmp_path / "a.db", "SELECT path, status FROM files") == [("a.jsonl#x", "ok")]
