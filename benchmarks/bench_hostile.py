@@ -48,8 +48,7 @@ NEWS = (
 
 def _dates(rng: random.Random) -> str:
     return (
-        f"{rng.randint(1950, 2030)} {rng.choice(MONTHS)} {rng.randint(1, 28)} "
-        f"{rng.choice(DAYS)} "
+        f"{rng.randint(1950, 2030)} {rng.choice(MONTHS)} {rng.randint(1, 28)} {rng.choice(DAYS)} "
     )
 
 
@@ -147,14 +146,21 @@ def main() -> None:
                     wall, rss, status = run_limited(argv, args.limit)
                     bad = status not in (0, 1, None)
                     results.append(
-                        {"command": command, "input": kind, "kb": size, "seconds": wall,
-                         "peak_rss_mb": rss, "status": status}  # fmt: skip
+                        {
+                            "command": command,
+                            "input": kind,
+                            "kb": size,
+                            "seconds": wall,
+                            "peak_rss_mb": rss,
+                            "status": status,
+                        }  # fmt: skip
                     )
                     if wall is None:
                         timed_out = True
                         cells.append(f">{args.limit:.0f} s (timeout)")
                     else:
-                        cells.append(f"{wall:.1f} s, {rss:.0f} MB" + (f" (exit {status})" if bad else ""))
+                        exit_note = f" (exit {status})" if bad else ""
+                        cells.append(f"{wall:.1f} s, {rss:.0f} MB{exit_note}")
                     walls.append(wall)
                 a, b = walls[-2], walls[-1]
                 growth = f"{b / a:.1f}x" if a and b else "-"

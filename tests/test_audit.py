@@ -27,7 +27,6 @@ from test_audit_helpers import (
 from factcheck import audit as core
 from factcheck.cli import cli
 
-
 UNREADABLE = 2  # the corpus holds bad records: the audit records them and exits 2
 
 
