@@ -14,7 +14,13 @@ from typing import Any
 
 import click
 
-from .clitools import handle_errors, input_format_option, parse_reference_date, timeline_option
+from .clitools import (
+    handle_errors,
+    input_format_option,
+    max_size_option,
+    parse_reference_date,
+    timeline_option,
+)
 from .errors import ExitCode, FactcheckError
 from .severity import FAIL_ON
 
@@ -292,6 +298,7 @@ def _outputs(opts: dict[str, Any], create: bool) -> None:
 
 
 @click.argument("paths", nargs=-1, metavar="[PATH...]")
+@max_size_option
 @click.option("--db", required=True, metavar="FILE", help="The SQLite database of the audit.")
 @click.option(
     "--root",

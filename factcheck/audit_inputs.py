@@ -9,6 +9,7 @@ import gzip
 import hashlib
 import json
 import os
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -194,13 +195,33 @@ def iter_archive(
     except OSError as exc:
         yield AuditDoc(path, None, None, error=f"{path}: cannot read ({exc.strerror or exc})")
         return
+    limit = sources.max_bytes()
     with handle:
         try:
-            for number, raw in enumerate(handle, start=1):
-                if raw.strip():
+            for number, raw in enumerate(_capped_lines(handle, limit), start=1):
+                if raw is None:  # a record past the size cap: never held in memory
+                    error = f"{path}:{number}: record larger than the size limit of {limit:,} bytes"
+                    yield AuditDoc(f"{base}#{number}", None, None, kind="record", error=error,
+                                   line=number)  # fmt: skip
+                elif raw.strip():
                     yield _safe_record(path, number, raw, reference_date, input_format, base)
-        except (OSError, EOFError) as exc:  # e.g. a truncated .gz
+        except (OSError, EOFError, zlib.error) as exc:  # e.g. a truncated .gz
             yield AuditDoc(path, None, None, error=f"{path}: cannot read ({exc})")
+
+
+def _capped_lines(handle: IO[bytes], limit: int) -> Iterator[bytes | None]:
+    """The lines of an archive, each None when longer than `limit` bytes (read past in
+    pieces, never whole)."""
+    while True:
+        line = handle.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = handle.readline(1 << 20)
+            yield None
+        else:
+            yield line
 
 
 def _safe_record(

@@ -22,6 +22,7 @@ from .clitools import (
     fail,
     handle_errors,
     input_format_option,
+    max_size_option,
     parse_reference_date,
     timeline_option,
 )
@@ -120,6 +121,7 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, metavar="PATH...")
 @timeline_option
+@max_size_option
 @reference_option
 @click.option(
     "--format", "fmt", type=click.Choice(list(FORMATTERS)), help="Output format.  [default: text]"
@@ -375,6 +377,7 @@ def exit_status(report: Report, fail_on: str) -> int:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@max_size_option
 @reference_option
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True

@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import hashlib
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,6 +25,7 @@ from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Problem, TimelineError
+from .sources import special_kind
 
 SCHEMA_VERSION = 1
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -333,6 +335,11 @@ def _tuple(value: object) -> tuple[str, ...]:
 
 def _read_file(path: Path, builder: _Builder) -> bytes | None:
     try:
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):  # a FIFO would block for ever, /dev/zero never end
+            kind = special_kind(mode)
+            builder.problems.append(Problem(str(path), 1, 1, f"not a regular file ({kind})"))
+            return None
         if path.stat().st_size > MAX_BYTES:
             builder.problems.append(Problem(str(path), 1, 1, "timeline file is too large"))
             return None

@@ -129,3 +129,58 @@ def test_resume_rechecks_error_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     write_jsonl(archive, [{"id": "x", "text": SUPPORTED}])
     assert run(*base, "--resume").exit_code == 0
     assert rows(tmp_path / "a.db", "SELECT path, status FROM files") == [("a.jsonl#x", "ok")]
+
+
+# -- 4. special files, size caps -----------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_is_an_error_on_the_command_line_and_skipped_in_a_walk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text(CONFLATED, encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")  # opening it for reading would block for ever
+    timeline = str(write_timeline(tmp_path))
+    walked = run("check", "docs", "--timeline", timeline, "--format", "json")
+    assert walked.exit_code == 1  # the conflation; the FIFO is no input
+    assert "pipe.txt: skipped: not a regular file (a FIFO)" in walked.output
+    named = run("check", "docs/pipe.txt", "--timeline", timeline)
+    assert named.exit_code == 2 and "not a regular file (a FIFO)" in named.output
+    assert run("dates", "docs/pipe.txt").exit_code == 2
+    as_timeline = run("check", "docs/a.txt", "--timeline", "docs/pipe.txt")
+    assert as_timeline.exit_code == 2 and "not a regular file" in as_timeline.output
+    audited = run("audit", "docs", "--timeline", timeline, "--db", "a.db", "--jobs", "1")
+    assert audited.exit_code == 0, audited.output
+    assert rows(tmp_path / "a.db", "SELECT path FROM files") == [("docs/a.txt",)]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
+def test_dev_zero_is_refused() -> None:
+    result = run("check", "/dev/zero")
+    assert result.exit_code == 2
+    assert "/dev/zero: not a regular file (a character device)" in result.output
+
+
+def test_inputs_past_the_size_cap_are_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FACTCHECK_MAX_SIZE", "20M")  # restored after: --max-size sets it
+    timeline = str(write_timeline(tmp_path))
+    (tmp_path / "big.txt").write_text(SUPPORTED + " x" * 600, encoding="utf-8")
+    (tmp_path / "small.txt").write_text(SUPPORTED, encoding="utf-8")
+    result = run("check", "big.txt", "small.txt", "--max-size", "1K", "--timeline", timeline)
+    assert result.exit_code == 2
+    assert "big.txt: larger than the size limit of 1,000 bytes" in result.output
+    assert "1 file checked" in result.output
+    write_jsonl(
+        tmp_path / "a.jsonl", [{"id": "big", "text": "x " * 1000}, {"id": "ok", "text": SUPPORTED}]
+    )
+    audited = run("audit", "a.jsonl", "--max-size", "1K", "--timeline", timeline, "--db", "a.db")
+    assert audited.exit_code == 2
+    status = dict(rows(tmp_path / "a.db", "SELECT path, status FROM files"))
+    assert status == {"a.jsonl#1": "error", "a.jsonl#ok": "ok"}
+    assert run("check", "small.txt", "--max-size", "lots").exit_code == 2
