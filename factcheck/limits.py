@@ -14,11 +14,6 @@ from __future__ import annotations
 MAX_SENTENCE_TIMES = 32
 MAX_SENTENCE_CHARS = 5_000
 
-# Markup: elements nested deeper than this are read as if they were at this depth
-# (their prose kept); an element with more attributes than this keeps the first ones.
-MAX_HTML_DEPTH = 256
-MAX_HTML_ATTRIBUTES = 64
-
 # The largest input read, in bytes (`--max-size`): well above any article. A larger
 # file is an error of that file; the others are still checked.
 DEFAULT_MAX_BYTES = 20_000_000

@@ -184,3 +184,35 @@ def test_inputs_past_the_size_cap_are_errors(
     status = dict(rows(tmp_path / "a.db", "SELECT path, status FROM files"))
     assert status == {"a.jsonl#1": "error", "a.jsonl#ok": "ok"}
     assert run("check", "small.txt", "--max-size", "lots").exit_code == 2
+
+
+# -- 4. markup nesting of any depth keeps all prose -----------------------------------
+
+WAGNER_CONFLATED = "In July 2020, the Wagner Group mutiny began, according to the report."
+
+
+def nested_list(depth: int) -> str:
+    return "\n".join("  " * i + f"- item {i}" for i in range(depth))
+
+
+@pytest.mark.parametrize("depth", [10, 30, 3000])
+def test_prose_after_a_deeply_nested_list_is_checked(checker, depth: int) -> None:
+    text = f"# Wagner\n\n{nested_list(depth)}\n\n{WAGNER_CONFLATED}\n"
+    as_md = checker.check_text(text, path="a.md")
+    as_txt = checker.check_text(text, path="a.txt")
+    assert [c.verdict for c in as_md.claims] == ["conflated"]
+    assert [(c.line, c.verdict) for c in as_md.claims] == [
+        (c.line, c.verdict) for c in as_txt.claims
+    ]
+
+
+def test_sentences_in_blockquotes_nested_deeper_than_20_are_kept(checker) -> None:
+    quotes = "\n".join(">" * i + f" quoted line {i}." for i in range(1, 26))
+    report = checker.check_text(f"{quotes} {WAGNER_CONFLATED}\n", path="q.md")
+    assert [c.verdict for c in report.claims] == ["conflated"]
+
+
+def test_an_html_tag_with_many_attributes_is_read(checker) -> None:
+    attributes = " ".join(f'a{i}="x"' for i in range(20_000))
+    report = checker.check_text(f"<p {attributes}>{WAGNER_CONFLATED}</p>", path="a.html")
+    assert [c.verdict for c in report.claims] == ["conflated"]
