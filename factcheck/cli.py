@@ -35,6 +35,7 @@ from .severity import FAIL_ON, SEVERITY_RANK
 from .timeline import (
     Event,
     Timeline,
+    alias_warnings,
     default_timeline_paths,
     load_timeline,
     source_warnings,
@@ -469,7 +470,7 @@ def timeline_validate(paths: tuple[str, ...], fmt: str) -> None:
     """Check timeline files; every problem as file:line:column: message."""
     files = list(paths) if paths else [str(p) for p in default_timeline_paths()]
     loaded, problems = validate(files)
-    warnings = source_warnings(loaded) if loaded is not None else []
+    warnings = source_warnings(loaded) + alias_warnings(loaded) if loaded is not None else []
     if fmt == "json":
         click.echo(
             json.dumps(

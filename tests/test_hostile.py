@@ -216,3 +216,34 @@ def test_an_html_tag_with_many_attributes_is_read(checker) -> None:
     attributes = " ".join(f'a{i}="x"' for i in range(20_000))
     report = checker.check_text(f"<p {attributes}>{WAGNER_CONFLATED}</p>", path="a.html")
     assert [c.verdict for c in report.claims] == ["conflated"]
+
+
+# -- 4. line ends, aliases ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_cr_lf_and_crlf_all_end_lines(checker, newline: str) -> None:
+    text = newline.join(["Wagner", "", "Some words.", "", WAGNER_CONFLATED, ""])
+    report = checker.check_text(text, path="a.txt")
+    assert [(c.line, c.column) for c in report.claims] == [(5, 4)]
+
+
+def test_validate_rejects_aliases_without_a_letter_and_warns_about_common_words(
+    tmp_path: Path,
+) -> None:
+    timeline = tmp_path / "t.yaml"
+    event = """
+  - id: {id}
+    title: Some event
+    date: 2020-01-01
+    aliases: [{alias}]
+    sources: [https://example.org/a]
+"""
+    timeline.write_text("schema: 1\nevents:" + event.format(id="a", alias='"."'), "utf-8")
+    bad = run("timeline", "validate", str(timeline))
+    assert bad.exit_code == 1 and "alias '.' has no letter or digit" in bad.output
+    loaded = CliRunner().invoke(cli, ["check", "-", "--timeline", str(timeline)], input="x")
+    assert loaded.exit_code == 2
+    timeline.write_text("schema: 1\nevents:" + event.format(id="a", alias="war"), "utf-8")
+    warned = run("timeline", "validate", str(timeline))
+    assert warned.exit_code == 0 and "alias 'war' is a common word" in warned.output
