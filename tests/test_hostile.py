@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import random
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -247,3 +248,53 @@ def test_validate_rejects_aliases_without_a_letter_and_warns_about_common_words(
     timeline.write_text("schema: 1\nevents:" + event.format(id="a", alias="war"), "utf-8")
     warned = run("timeline", "validate", str(timeline))
     assert warned.exit_code == 0 and "alias 'war' is a common word" in warned.output
+
+
+# -- 6. fuzz: generated hostile documents through check, dates and audit ---------------
+
+PIECES = [
+    "2023 June 23 Sunday ", "June. 23. 2023. ", "'June' ", "'80s ", "\ud7ff", "\u202e",
+    "<div>", "</div>", "<p a=\"1\" b='2'>", "<!-- factcheck: ignore -->", "&amp;", "&#x0;",
+    "- ", "  - ", "> ", "```\n", "# ", "[link](http://x", "*", "_", "\n", "\r", "\r\n",
+    "\n\n", "\t", "\x00", "\x0c", "Wagner Group mutiny", "in July 2020", "since 1991",
+    "last month", "on Sunday", "two years earlier", "from 1985 to 1987", "Q3 2021",
+    "the 1990s", "2023-06-23", "23/06/2023", "MINSK, July 29 (Reuters) - ", "(", ")", ".",
+    "...", "—", "“", "”", "ß", "İ", "🙂", " ", "a" * 50, "1" * 30,
+]  # fmt: skip
+
+
+def hostile_document(rng: random.Random) -> str:
+    return "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 400)))
+
+
+def test_fuzz_hostile_documents_never_cause_an_internal_error(
+    checker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rng = random.Random(17)
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    records = []
+    for i in range(40):
+        text = hostile_document(rng)
+        suffix = (".txt", ".md", ".html")[i % 3]
+        report = checker.check_text(text, path=f"doc{i}{suffix}")  # raises on a bug
+        assert report.error is None
+        on_disk = text.replace("\x00", "")  # NUL: a binary file, refused as such
+        (folder / f"doc{i}{suffix}").write_text(on_disk, encoding="utf-8", errors="replace")
+        records.append({"id": f"r{i}", "text": text.encode("utf-8", "replace").decode()})
+    write_jsonl(tmp_path / "fuzz.jsonl", records)
+    for command in (["check", "docs"], ["dates", "docs"]):
+        result = (
+            run(*command, "--timeline", str(TIMELINE_ROOT))
+            if command[0] == "check"
+            else run(*command)
+        )
+        assert "internal error" not in result.output, command
+        assert result.exit_code in (0, 1), (command, result.output[-2000:])
+    audited = run(
+        "audit", "docs", "fuzz.jsonl", "--timeline", str(TIMELINE_ROOT), "--db", "f.db", "-j", "1"
+    )
+    assert "internal error" not in audited.output
+    assert audited.exit_code == 0, audited.output[-2000:]
+    assert rows(tmp_path / "f.db", "SELECT count(*) FROM files WHERE status = 'ok'") == [(80,)]
