@@ -159,7 +159,9 @@ def _cold_part(kind: str, paths: list[str], timeline: Timeline) -> None:
 def cli_run(paths: list[str], timeline: str, jobs: int) -> tuple[float, float | None]:
     """(wall seconds, peak RSS in MB summed over the process tree, sampled every 20 ms;
     None without psutil) of `factcheck audit` in a subprocess. (The kernel's ru_maxrss is
-    no use here: a forked child keeps its parent's, this benchmark's, high-water mark.)"""
+    no use here: a forked child keeps its parent's, this benchmark's, high-water mark.)
+    The peak memory of each worker (RSS, and USS: what it does not share with the parent)
+    is printed too."""
     with tempfile.TemporaryDirectory() as tmp:
         args = [sys.executable, "-m", "factcheck", "audit", *paths, "--timeline", timeline]
         args += ["--db", f"{tmp}/cli.db", "--jobs", str(jobs), "--no-progress"]
@@ -181,6 +183,7 @@ def _sample_tree_rss(proc: subprocess.Popen[bytes]) -> float | None:
         return None
     peak = 0
     root = psutil.Process(proc.pid)
+    workers: dict[int, tuple[int, int]] = {}  # pid: peak (rss, uss)
     while True:
         try:
             if root.status() == psutil.STATUS_ZOMBIE:
@@ -190,10 +193,16 @@ def _sample_tree_rss(proc: subprocess.Popen[bytes]) -> float | None:
             for member in members:
                 with contextlib.suppress(psutil.Error):  # it may have just exited
                     total += member.memory_info().rss
+                    if member.pid != root.pid:
+                        full = member.memory_full_info()
+                        rss, uss = workers.get(member.pid, (0, 0))
+                        workers[member.pid] = (max(rss, full.rss), max(uss, full.uss))
             peak = max(peak, total)
         except psutil.Error:
             break
         time.sleep(0.02)
+    for pid, (rss, uss) in sorted(workers.items()):
+        print(f"  worker {pid}: peak RSS {rss / 2**20:.0f} MB, unshared (USS) {uss / 2**20:.0f} MB")
     return peak / 2**20
 
 
