@@ -245,6 +245,11 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, nargs="*", default=[1, 2], help="CLI runs to time.")
     parser.add_argument("--profile", metavar="FILE", help="cProfile the in-process audit.")
     parser.add_argument("--json", metavar="FILE", help="Also write the numbers as JSON.")
+    parser.add_argument(
+        "--cli-only",
+        action="store_true",
+        help="Only the `factcheck audit --jobs N` runs (parallel efficiency and memory).",
+    )
     parser.add_argument("--cold-part", choices=["tokenizer", "audit"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.cold_part:
@@ -260,6 +265,23 @@ def main() -> None:
     print(f"{len(docs)} documents, {n_words} words; timeline: {len(timeline)} events")
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cpus")
 
+    if args.cli_only:
+        walls = {}
+        for jobs in args.jobs:
+            wall, tree = cli_run(args.paths, str(timeline_path), jobs)
+            walls[jobs] = wall
+            memory = f"{tree:.0f} MB" if tree is not None else "? (pip install psutil)"
+            print(
+                f"factcheck audit --jobs {jobs}: {wall:6.2f} s wall; peak RSS (all) {memory}"
+            )
+            out[f"cli_jobs{jobs}"] = {"wall_s": wall, "peak_rss_mb": tree}
+        if 1 in walls:
+            for jobs, wall in walls.items():
+                if jobs != 1:
+                    print(f"speed-up --jobs {jobs} / --jobs 1: {walls[1] / wall:.2f}x")
+        if args.json:
+            Path(args.json).write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
+        return
     audit_once, build, claims = audit_run(docs, timeline, args.profile)
     pairs = paired(max(args.repeat, 3), tokenizer_run(docs), audit_once)
     tok = min(t for t, _ in pairs)

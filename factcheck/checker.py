@@ -19,7 +19,7 @@ from datetime import date, datetime
 from spacy.language import Language
 
 from . import sources
-from .claims import TOO_LONG, Claim, ClaimExtractor, Context, Skipped
+from .claims import Claim, ClaimExtractor, Context, Skipped
 from .errors import InputError, debug_trace
 from .focus import Focuser, is_focusable
 from .limits import MAX_SENTENCE_CHARS, MAX_SENTENCE_TIMES
@@ -90,7 +90,8 @@ class Checker:
         report = FileReport(path, reference_date=reference_date, reference_source=source)
         lines = LineIndex(text)
         claims = []
-        for found in self._claims(extracted, reference_date):
+        context = Context(reference=reference_date, topic_window=self.thresholds.topic_window)
+        for found in self._claims(extracted, context):
             start = lines.position(found.time.start_char)
             end = lines.position(found.time.end_char)
             if isinstance(found, Skipped):
@@ -99,10 +100,9 @@ class Checker:
                 claims.append(
                     CheckedClaim(judge(found, self.timeline, self.thresholds), *start, *end)
                 )
-        too_long = sum(1 for s in report.skipped if s.skipped.rule == TOO_LONG)
-        if too_long:
+        if context.too_long:
             report.warnings.append(
-                f"{path}: skipped: too long: {too_long} time expressions in sentences of "
+                f"{path}: skipped: too long: {context.too_long} time expressions in sentences of "
                 f"more than {MAX_SENTENCE_TIMES} time expressions or {MAX_SENTENCE_CHARS:,} "
                 "characters (rule FC108)"
             )
@@ -110,13 +110,11 @@ class Checker:
         report.claims.sort(key=lambda c: (c.line, c.column, c.finding.claim.kind))
         return report
 
-    def _claims(
-        self, extracted: Extracted, reference_date: date | None
-    ) -> Iterator[Claim | Skipped]:
+    def _claims(self, extracted: Extracted, context: Context) -> Iterator[Claim | Skipped]:
         """Claims of the (masked) text, and the times set aside, processed in pieces below
         spaCy's max_length."""
         text = extracted.text
-        context = Context(reference=reference_date, topic_window=self.thresholds.topic_window)
+        reference_date = context.reference
         chunks = split_chunks(text, CHUNK_CHARS)
         if self.focuser is not None:
             for s, e in chunks:

@@ -129,6 +129,7 @@ class Context:
     present: tuple[str, ...] = ()  # entities the current sentence's pronoun refers to
     recent: str = ""  # the previous sentence, lowercased
     title_text: str = ""  # the title, lowercased
+    too_long: int = 0  # times in sentences skipped as too long (`too_long`)
 
     topic_window: int = DEFAULT.topic_window
 
@@ -236,12 +237,10 @@ class ClaimExtractor:
                 continue
             sent_times = times[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
             if too_long(sent, len(sent_times)):  # bounded work: no pairs of its times
-                text = span_text(sent)
-                start = sent.start_char + offset
-                claims.extend(
-                    Skipped(_shift(as_day(t._.timex), offset), text, start, TOO_LONG)
-                    for t in sent_times
-                )
+                # its first times are listed; the warning counts them all (checker.py)
+                listed = sent_times[:MAX_SENTENCE_TIMES]
+                claims.extend(_too_long(sent, t, offset) for t in listed)
+                context.too_long += len(sent_times)
                 context.topic_age += 1
                 context.recent = ""
                 continue
@@ -703,9 +702,21 @@ CLEAR_NAME = rule_id("clear-name")
 CLEAR_DESCRIPTION_RULE = rule_id("clear-description")
 
 
+TOO_LONG_CONTEXT = 240  # characters either side of a time skipped as too long
+
+
 def too_long(sent: Span, n_times: int) -> bool:
     """Is a sentence past the limits of `limits.py` (too many times, too many characters)?"""
     return n_times > MAX_SENTENCE_TIMES or sent.end_char - sent.start_char > MAX_SENTENCE_CHARS
+
+
+def _too_long(sent: Span, time: Span, offset: int) -> Skipped:
+    """A time of a too-long sentence, skipped with the words around it (not the whole
+    sentence: a megabyte for each of its times would make the report quadratic)."""
+    start = max(sent.start_char, time.start_char - TOO_LONG_CONTEXT)
+    end = min(sent.end_char, time.end_char + TOO_LONG_CONTEXT)
+    text = _text(sent)[start:end]
+    return Skipped(_shift(as_day(time._.timex), offset), text, start + offset, TOO_LONG)
 
 
 def _text(span: Span) -> str:

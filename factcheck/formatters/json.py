@@ -11,5 +11,5 @@ from .base import Formatter
 
 class JsonFormatter(Formatter):
     def write(self, report: Report, stream: TextIO) -> None:
-        json.dump(report.to_dict(), stream, indent=2, ensure_ascii=False)
-        stream.write("\n")
+        # one write, not one per token: the same bytes, a fraction of the time on a big report
+        stream.write(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n")
