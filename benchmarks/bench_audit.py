@@ -271,9 +271,7 @@ def main() -> None:
             wall, tree = cli_run(args.paths, str(timeline_path), jobs)
             walls[jobs] = wall
             memory = f"{tree:.0f} MB" if tree is not None else "? (pip install psutil)"
-            print(
-                f"factcheck audit --jobs {jobs}: {wall:6.2f} s wall; peak RSS (all) {memory}"
-            )
+            print(f"factcheck audit --jobs {jobs}: {wall:6.2f} s wall; peak RSS (all) {memory}")
             out[f"cli_jobs{jobs}"] = {"wall_s": wall, "peak_rss_mb": tree}
         if 1 in walls:
             for jobs, wall in walls.items():
