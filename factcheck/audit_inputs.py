@@ -41,6 +41,7 @@ class AuditDoc:
     error: str | None = None
     warning: str | None = None
     line: int | None = None  # an archive record's line number
+    archive: str | None = None  # an archive record's archive (its key)
 
 
 def _sha256(data: bytes) -> str:
@@ -137,7 +138,7 @@ def iter_documents(
                     if on_warning:
                         on_warning(f"{old}: duplicate key; recorded as {doc.key}")
                 keys.add(doc.key)
-                yield doc
+                yield replace(doc, archive=document_key(target.path, root))
         else:
             key = document_key(target.path, root)
             keys.add(key)

@@ -298,3 +298,50 @@ def test_fuzz_hostile_documents_never_cause_an_internal_error(
     assert "internal error" not in audited.output
     assert audited.exit_code == 0, audited.output[-2000:]
     assert rows(tmp_path / "f.db", "SELECT count(*) FROM files WHERE status = 'ok'") == [(80,)]
+
+
+def test_resume_marks_documents_that_are_gone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    timeline = str(write_timeline(tmp_path))
+    (tmp_path / "docs").mkdir()
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / "docs" / name).write_text(CONFLATED, encoding="utf-8")
+    write_jsonl(
+        tmp_path / "a.jsonl", [{"id": "x", "text": CONFLATED}, {"id": "y", "text": SUPPORTED}]
+    )
+    base = ["audit", "docs", "a.jsonl", "--timeline", timeline, "--db", "a.db", "--jobs", "1"]
+    assert run(*base).exit_code == 0
+    (tmp_path / "docs" / "b.txt").unlink()
+    write_jsonl(tmp_path / "a.jsonl", [{"id": "y", "text": SUPPORTED}])
+    resumed = run(*base, "--resume", "--export", "out.jsonl")
+    assert resumed.exit_code == 0, resumed.output
+    assert "2 gone" in resumed.output
+    status = dict(rows(tmp_path / "a.db", "SELECT path, status FROM files"))
+    assert status == {"docs/a.txt": "ok", "docs/b.txt": "gone", "a.jsonl#x": "gone",
+                      "a.jsonl#y": "ok"}  # fmt: skip
+    assert rows(tmp_path / "a.db", "SELECT DISTINCT path FROM claims ORDER BY path") == [
+        ("a.jsonl#y",),
+        ("docs/a.txt",),
+    ]
+    exported = [json.loads(line)["path"] for line in Path("out.jsonl").read_text().splitlines()]
+    assert exported == ["a.jsonl#y", "docs/a.txt"]
+    # a resume over part of the inputs marks nothing gone that is still there
+    assert (
+        "gone"
+        not in run("audit", "docs", "--timeline", timeline, "--db", "a.db", "--resume").output
+    )
+
+
+def test_a_schema_1_database_is_migrated(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    from factcheck.audit_store import SCHEMA
+
+    with sqlite3.connect(db) as conn:
+        conn.executescript(SCHEMA.replace("'error', 'gone'", "'error'") + "PRAGMA user_version=1;")
+    from factcheck.audit_store import AuditStore
+
+    with AuditStore(str(db)) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert store.mark_gone(set(), set()) == 0
