@@ -345,3 +345,19 @@ def test_a_schema_1_database_is_migrated(tmp_path: Path) -> None:
     with AuditStore(str(db)) as store:
         assert store.db.execute("PRAGMA user_version").fetchone()[0] == 2
         assert store.mark_gone(set(), set()) == 0
+
+
+def test_a_long_line_is_never_cut_inside_a_time_expression(
+    checker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import factcheck.checker as checker_module
+
+    head = (
+        "the Wagner Group fighters marched on " * 8 + "and the Wagner Group mutiny began in June "
+    )
+    text = head + "2023 while the Wagner Group fighters marched on " * 3
+    monkeypatch.setattr(checker_module, "CHUNK_CHARS", len(head) + 2)  # inside "2023"
+    report = checker.check_text(text, path="line.txt")
+    times = [c.finding.claim.time.text for c in report.claims]
+    times += [s.skipped.time.text for s in report.skipped]
+    assert "June 2023" in times and "June" not in times
