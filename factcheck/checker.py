@@ -22,7 +22,7 @@ from . import sources
 from .claims import Claim, ClaimExtractor, Context, Skipped
 from .errors import InputError, debug_trace
 from .focus import Focuser, is_focusable
-from .limits import MAX_SENTENCE_CHARS, MAX_SENTENCE_TIMES
+from .limits import MAX_DOCUMENT_TIMES, MAX_SENTENCE_CHARS, MAX_SENTENCE_TIMES
 from .markup import Extracted, Suppression, detect_format, extract
 from .matching import EventIndex, glued_tokens
 from .pipeline import build_pipeline, make_doc
@@ -100,6 +100,11 @@ class Checker:
                 claims.append(
                     CheckedClaim(judge(found, self.timeline, self.thresholds), *start, *end)
                 )
+        if context.too_many:
+            report.warnings.append(
+                f"{path}: skipped: too many: {context.too_many} time expressions past the "
+                f"first {MAX_DOCUMENT_TIMES:,} of the document are not checked"
+            )
         if context.too_long:
             report.warnings.append(
                 f"{path}: skipped: too long: {context.too_long} time expressions in sentences of "

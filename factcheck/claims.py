@@ -43,7 +43,7 @@ from .fitting import (
     upcoming,
     widened,
 )
-from .limits import MAX_SENTENCE_CHARS, MAX_SENTENCE_TIMES
+from .limits import MAX_DOCUMENT_TIMES, MAX_SENTENCE_CHARS, MAX_SENTENCE_TIMES
 from .matching import EventIndex, Match, stem
 from .pipeline import doc_text, is_masked, sentences_in, span_text
 from .rules import rule_id
@@ -130,6 +130,8 @@ class Context:
     recent: str = ""  # the previous sentence, lowercased
     title_text: str = ""  # the title, lowercased
     too_long: int = 0  # times in sentences skipped as too long (`too_long`)
+    times_seen: int = 0  # time expressions met so far in the document
+    too_many: int = 0  # times past the document's limit (`MAX_DOCUMENT_TIMES`), not checked
 
     topic_window: int = DEFAULT.topic_window
 
@@ -244,6 +246,12 @@ class ClaimExtractor:
                 context.topic_age += 1
                 context.recent = ""
                 continue
+            if context.times_seen + len(sent_times) > MAX_DOCUMENT_TIMES:  # bounded work
+                context.too_many += len(sent_times)
+                context.topic_age += 1
+                context.recent = ""
+                continue
+            context.times_seen += len(sent_times)
             pronoun = PRONOUN_START.match(span_text(sent))
             context.present = context.antecedent() if pronoun else ()
             matches = self._matches(sent, named, context.present)

@@ -14,6 +14,10 @@ from __future__ import annotations
 MAX_SENTENCE_TIMES = 32
 MAX_SENTENCE_CHARS = 5_000
 
+# A document's time expressions past this many are not checked (a scraped page of
+# dates, a log): they are counted in one warning, "skipped: too many".
+MAX_DOCUMENT_TIMES = 2_000
+
 # The largest input read, in bytes (`--max-size`): well above any article. A larger
 # file is an error of that file; the others are still checked.
 DEFAULT_MAX_BYTES = 20_000_000

@@ -361,3 +361,17 @@ def test_a_long_line_is_never_cut_inside_a_time_expression(
     times = [c.finding.claim.time.text for c in report.claims]
     times += [s.skipped.time.text for s in report.skipped]
     assert "June 2023" in times and "June" not in times
+
+
+def test_time_expressions_past_the_document_limit_are_counted_not_checked(
+    checker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import factcheck.checker as checker_module
+    import factcheck.claims as claims_module
+
+    monkeypatch.setattr(claims_module, "MAX_DOCUMENT_TIMES", 5)
+    monkeypatch.setattr(checker_module, "MAX_DOCUMENT_TIMES", 5)
+    text = " ".join(f"The Wagner Group mutiny began in June {2000 + i}." for i in range(8))
+    report = checker.check_text(text, path="many.txt")
+    assert len(report.claims) == 5
+    assert any("skipped: too many: 3 time expressions" in w for w in report.warnings)
