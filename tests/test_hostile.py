@@ -375,3 +375,12 @@ def test_time_expressions_past_the_document_limit_are_counted_not_checked(
     report = checker.check_text(text, path="many.txt")
     assert len(report.claims) == 5
     assert any("skipped: too many: 3 time expressions" in w for w in report.warnings)
+
+
+def test_html_nested_thousands_deep_keeps_all_prose(checker) -> None:
+    html = "<div>" * 5000 + f"<p>{WAGNER_CONFLATED}</p>" + "</div>" * 5000
+    html += (
+        f"<blockquote>{'<ul><li>' * 500}x{'</li></ul>' * 500}</blockquote><p>{WAGNER_CONFLATED}</p>"
+    )
+    report = checker.check_text(html, path="deep.html")
+    assert [c.verdict for c in report.claims] == ["conflated", "conflated"]
