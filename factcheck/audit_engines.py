@@ -174,8 +174,10 @@ class InlineEngine:
 
     def map(self, batches: Iterable[list[AuditDoc]]) -> Iterator[list[DocResult]]:
         s = self.settings
-        checker = cached_checker(s.timeline, s.model, s.min_score)
+        checker = None  # built for the first document to check: none, no spaCy
         for batch in batches:
+            if checker is None:
+                checker = cached_checker(s.timeline, s.model, s.min_score)
             yield [check_document(checker, d) for d in batch]
 
     def close(self) -> None:

@@ -17,7 +17,7 @@ from typing import Any, TextIO
 import click
 import yaml
 
-from . import __version__, baseline
+from . import __version__, baseline, sources
 from .clitools import (
     fail,
     handle_errors,
@@ -231,6 +231,11 @@ def check(
         sys.exit(ExitCode.OK)
     if not paths:
         raise click.UsageError("Missing argument 'PATH...'.")
+    special = [sources.special_file(p) for p in paths]
+    if all(special):  # a FIFO, /dev/zero ...: one line each at once, no pipeline built
+        for message in special:
+            click.echo(f"factcheck: error: {message}", err=True)
+        sys.exit(ExitCode.USAGE)
     from .checker import Checker  # spaCy loads here, not for --help
 
     timeline = load(opts.timeline)

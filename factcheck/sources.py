@@ -95,6 +95,21 @@ def special_kind(mode: int) -> str:
     return next((name for test, name in kinds if test(mode)), "not a regular file")
 
 
+def special_file(path: str) -> str | None:
+    """The error of a path that names a FIFO, device or socket (never to be opened), or
+    None for anything else (a regular file, a directory, standard input, a missing path:
+    those are read, walked or reported where they are)."""
+    if path == STDIN:
+        return None
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return f"{path}: not a regular file ({special_kind(mode)})"
+
+
 def max_bytes() -> int:
     """The size cap of one input, in bytes: FACTCHECK_MAX_SIZE (set by --max-size), else
     `limits.DEFAULT_MAX_BYTES`."""

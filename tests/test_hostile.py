@@ -384,3 +384,23 @@ def test_html_nested_thousands_deep_keeps_all_prose(checker) -> None:
     )
     report = checker.check_text(html, path="deep.html")
     assert [c.verdict for c in report.claims] == ["conflated", "conflated"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_alone_is_refused_without_building_the_pipeline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import factcheck.checker as checker_module
+
+    def no_pipeline(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the pipeline was built for a FIFO")
+
+    monkeypatch.setattr(checker_module, "build_pipeline", no_pipeline)
+    monkeypatch.chdir(tmp_path)
+    os.mkfifo(tmp_path / "pipe.txt")
+    timeline = str(write_timeline(tmp_path))
+    checked = run("check", "pipe.txt", "--timeline", timeline)
+    assert checked.exit_code == 2
+    assert checked.output.strip() == "factcheck: error: pipe.txt: not a regular file (a FIFO)"
+    audited = run("audit", "pipe.txt", "--timeline", timeline, "--db", "a.db", "--jobs", "1")
+    assert audited.exit_code == 2 and "not a regular file (a FIFO)" in audited.output
