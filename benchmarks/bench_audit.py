@@ -159,7 +159,9 @@ def _cold_part(kind: str, paths: list[str], timeline: Timeline) -> None:
 def cli_run(paths: list[str], timeline: str, jobs: int) -> tuple[float, float | None]:
     """(wall seconds, peak RSS in MB summed over the process tree, sampled every 20 ms;
     None without psutil) of `factcheck audit` in a subprocess. (The kernel's ru_maxrss is
-    no use here: a forked child keeps its parent's, this benchmark's, high-water mark.)"""
+    no use here: a forked child keeps its parent's, this benchmark's, high-water mark.)
+    The peak memory of each worker (RSS, and USS: what it does not share with the parent)
+    is printed too."""
     with tempfile.TemporaryDirectory() as tmp:
         args = [sys.executable, "-m", "factcheck", "audit", *paths, "--timeline", timeline]
         args += ["--db", f"{tmp}/cli.db", "--jobs", str(jobs), "--no-progress"]
@@ -181,6 +183,7 @@ def _sample_tree_rss(proc: subprocess.Popen[bytes]) -> float | None:
         return None
     peak = 0
     root = psutil.Process(proc.pid)
+    workers: dict[int, tuple[int, int]] = {}  # pid: peak (rss, uss)
     while True:
         try:
             if root.status() == psutil.STATUS_ZOMBIE:
@@ -190,10 +193,16 @@ def _sample_tree_rss(proc: subprocess.Popen[bytes]) -> float | None:
             for member in members:
                 with contextlib.suppress(psutil.Error):  # it may have just exited
                     total += member.memory_info().rss
+                    if member.pid != root.pid:
+                        full = member.memory_full_info()
+                        rss, uss = workers.get(member.pid, (0, 0))
+                        workers[member.pid] = (max(rss, full.rss), max(uss, full.uss))
             peak = max(peak, total)
         except psutil.Error:
             break
         time.sleep(0.02)
+    for pid, (rss, uss) in sorted(workers.items()):
+        print(f"  worker {pid}: peak RSS {rss / 2**20:.0f} MB, unshared (USS) {uss / 2**20:.0f} MB")
     return peak / 2**20
 
 
@@ -236,6 +245,11 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, nargs="*", default=[1, 2], help="CLI runs to time.")
     parser.add_argument("--profile", metavar="FILE", help="cProfile the in-process audit.")
     parser.add_argument("--json", metavar="FILE", help="Also write the numbers as JSON.")
+    parser.add_argument(
+        "--cli-only",
+        action="store_true",
+        help="Only the `factcheck audit --jobs N` runs (parallel efficiency and memory).",
+    )
     parser.add_argument("--cold-part", choices=["tokenizer", "audit"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.cold_part:
@@ -251,6 +265,21 @@ def main() -> None:
     print(f"{len(docs)} documents, {n_words} words; timeline: {len(timeline)} events")
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cpus")
 
+    if args.cli_only:
+        walls = {}
+        for jobs in args.jobs:
+            wall, tree = cli_run(args.paths, str(timeline_path), jobs)
+            walls[jobs] = wall
+            memory = f"{tree:.0f} MB" if tree is not None else "? (pip install psutil)"
+            print(f"factcheck audit --jobs {jobs}: {wall:6.2f} s wall; peak RSS (all) {memory}")
+            out[f"cli_jobs{jobs}"] = {"wall_s": wall, "peak_rss_mb": tree}
+        if 1 in walls:
+            for jobs, wall in walls.items():
+                if jobs != 1:
+                    print(f"speed-up --jobs {jobs} / --jobs 1: {walls[1] / wall:.2f}x")
+        if args.json:
+            Path(args.json).write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
+        return
     audit_once, build, claims = audit_run(docs, timeline, args.profile)
     pairs = paired(max(args.repeat, 3), tokenizer_run(docs), audit_once)
     tok = min(t for t, _ in pairs)

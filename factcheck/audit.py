@@ -103,6 +103,7 @@ class AuditSummary:
     checked: int = 0
     skipped: int = 0
     errors: int = 0
+    gone: int = 0  # recorded documents no longer there (--resume)
     verdicts: Counter[str] = field(default_factory=Counter)
     worst: int = -1
     started: float = field(default_factory=time.monotonic)
@@ -129,7 +130,8 @@ class AuditSummary:
         rate = self.checked / self.elapsed if self.elapsed > 0 else 0.0
         return (
             f"{_plural(self.documents, 'document')} ({self.checked} checked, "
-            f"{self.skipped} unchanged, {_plural(self.errors, 'error')}); "
+            f"{self.skipped} unchanged, {_plural(self.errors, 'error')}"
+            f"{f', {self.gone} gone' if self.gone else ''}); "
             f"{_plural(claims, 'claim')}: {by_verdict}; "
             f"{self.elapsed:.1f} s ({rate:.1f} documents/s)"
         )
@@ -157,8 +159,15 @@ def run_audit(
     summary = AuditSummary()
     engine = engine or InlineEngine(settings)
 
+    seen: set[str] = set()
+    archives: set[str] = set()
+    broken: set[str] = set()  # archives that could not be read to the end
+
     def to_check() -> Iterator[AuditDoc]:
         for doc in docs:
+            seen.add(doc.key)
+            if doc.archive is not None:
+                (archives if doc.kind == "record" else broken).add(doc.archive)
             if resume and store.unchanged(doc, settings):
                 summary.skipped += 1
                 summary.add(store.recorded_counts(doc.key))
@@ -183,6 +192,8 @@ def run_audit(
             store.write_all(results, settings)  # a batch is one transaction
             for result in results:
                 counted(result)
+        if resume:
+            summary.gone = store.mark_gone(seen, archives - broken)
     finally:
         engine.close()
         summary.elapsed = time.monotonic() - summary.started

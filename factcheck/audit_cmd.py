@@ -14,7 +14,13 @@ from typing import Any
 
 import click
 
-from .clitools import handle_errors, input_format_option, parse_reference_date, timeline_option
+from .clitools import (
+    handle_errors,
+    input_format_option,
+    max_size_option,
+    parse_reference_date,
+    timeline_option,
+)
 from .errors import ExitCode, FactcheckError
 from .severity import FAIL_ON
 
@@ -47,11 +53,12 @@ timeline and tool version; check the others, replacing their rows) or
 
 \b
 Exit status:
-  0    every document was processed; documents that could not be read or
-       checked (bad JSON, no text, unreadable files) are recorded as errors
-       in the database and counted in the summary, they do not fail the run
-  1    a finding at or above --fail-on (default: never)
-  2    usage error, invalid timeline, unusable database, missing PATH
+  0    every document was checked
+  1    a finding at or above --fail-on (default: never), every document checked
+  2    some documents could not be read or checked (bad JSON, no text,
+       unreadable files, a truncated .gz): each is recorded as an error in
+       the database and the others are checked; or a usage error, invalid
+       timeline, unusable database, missing PATH
   130  interrupted (committed documents are kept: continue with --resume)
 """
 
@@ -291,6 +298,7 @@ def _outputs(opts: dict[str, Any], create: bool) -> None:
 
 
 @click.argument("paths", nargs=-1, metavar="[PATH...]")
+@max_size_option
 @click.option("--db", required=True, metavar="FILE", help="The SQLite database of the audit.")
 @click.option(
     "--root",
@@ -382,6 +390,8 @@ def _audit_command(ctx: click.Context, paths: tuple[str, ...], **opts: Any) -> N
     summary = _audit(paths, opts) if paths else None
     if opts["export_path"] or opts["report_path"]:
         _outputs(opts, create=bool(paths))
+    if summary is not None and summary.errors:  # a scheduled job must tell this from success
+        sys.exit(ExitCode.USAGE)
     failed = summary is not None and summary.worst >= FAIL_ON[opts["fail_on"]]
     sys.exit(ExitCode.FINDINGS if failed else ExitCode.OK)
 

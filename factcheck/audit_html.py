@@ -63,7 +63,7 @@ class Totals:
 def totals(store: AuditStore) -> Totals:
     db = store.db
     documents, errors = db.execute(
-        "SELECT count(*), coalesce(sum(status = 'error'), 0) FROM files"
+        "SELECT count(*), coalesce(sum(status = 'error'), 0) FROM files WHERE status != 'gone'"
     ).fetchone()
     counts = dict(db.execute("SELECT verdict, count(*) FROM claims GROUP BY verdict").fetchall())
     return Totals(documents, errors, {v: counts.get(v, 0) for v in VERDICTS})

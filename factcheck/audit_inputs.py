@@ -9,13 +9,14 @@ import gzip
 import hashlib
 import json
 import os
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import IO, Any
 
 from . import sources
-from .errors import InputError
+from .errors import InputError, debug_trace
 from .markup import FORMATS, detect_format
 
 ARCHIVE_SUFFIXES = (".jsonl", ".jsonl.gz")
@@ -40,6 +41,7 @@ class AuditDoc:
     error: str | None = None
     warning: str | None = None
     line: int | None = None  # an archive record's line number
+    archive: str | None = None  # an archive record's archive (its key)
 
 
 def _sha256(data: bytes) -> str:
@@ -136,7 +138,7 @@ def iter_documents(
                     if on_warning:
                         on_warning(f"{old}: duplicate key; recorded as {doc.key}")
                 keys.add(doc.key)
-                yield doc
+                yield replace(doc, archive=document_key(target.path, root))
         else:
             key = document_key(target.path, root)
             keys.add(key)
@@ -194,13 +196,53 @@ def iter_archive(
     except OSError as exc:
         yield AuditDoc(path, None, None, error=f"{path}: cannot read ({exc.strerror or exc})")
         return
+    limit = sources.max_bytes()
     with handle:
         try:
-            for number, raw in enumerate(handle, start=1):
-                if raw.strip():
-                    yield _record(path, number, raw, reference_date, input_format, base)
-        except (OSError, EOFError) as exc:  # e.g. a truncated .gz
+            for number, raw in enumerate(_capped_lines(handle, limit), start=1):
+                if raw is None:  # a record past the size cap: never held in memory
+                    error = f"{path}:{number}: record larger than the size limit of {limit:,} bytes"
+                    yield AuditDoc(f"{base}#{number}", None, None, kind="record", error=error,
+                                   line=number)  # fmt: skip
+                elif raw.strip():
+                    yield _safe_record(path, number, raw, reference_date, input_format, base)
+        except (OSError, EOFError, zlib.error) as exc:  # e.g. a truncated .gz
             yield AuditDoc(path, None, None, error=f"{path}: cannot read ({exc})")
+
+
+def _capped_lines(handle: IO[bytes], limit: int) -> Iterator[bytes | None]:
+    """The lines of an archive, each None when longer than `limit` bytes (read past in
+    pieces, never whole)."""
+    while True:
+        line = handle.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = handle.readline(1 << 20)
+            yield None
+        else:
+            yield line
+
+
+def _safe_record(
+    archive: str,
+    number: int,
+    raw: bytes,
+    reference_date: date | None,
+    input_format: str,
+    base: str,
+) -> AuditDoc:
+    """`_record`, with any failure that record's error (a trace under FACTCHECK_DEBUG=1):
+    one bad record never ends the audit."""
+    try:
+        return _record(archive, number, raw, reference_date, input_format, base)
+    except (KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as exc:
+        debug_trace()
+        error = f"{archive}:{number}: internal error: {type(exc).__name__}: {exc}"
+        return _bad_record(f"{base}#{number}", raw, number, error)
 
 
 def _record(
@@ -219,6 +261,8 @@ def _record(
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "not UTF-8"
         return _bad_record(line_key, raw, number, f"{where}: invalid JSON ({reason})")
+    except RecursionError:  # "[[[[...": json's decoder recurses per level
+        return _bad_record(line_key, raw, number, f"{where}: invalid JSON (nested too deep)")
     if not isinstance(record, dict):
         return _bad_record(line_key, raw, number, f"{where}: a record must be a JSON object")
     ident = _first_text(record, ("id", "doc_id", "path", "url"))
@@ -227,6 +271,11 @@ def _record(
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         return _bad_record(key, raw, number, f"{where}: record has no text", location)
+    bad = _lone_surrogate(text)
+    if bad is not None:  # "\ud800" is valid JSON but no Unicode text: nothing can store it
+        escaped = text[bad].encode("unicode_escape").decode("ascii")
+        message = f"{where}: text holds a lone surrogate ({escaped}) at character {bad + 1}"
+        return _bad_record(key, raw, number, message, location)
     try:
         ref = _record_date(record, reference_date)
     except ValueError as exc:
@@ -234,6 +283,15 @@ def _record(
     fmt = _record_format(record, _first_text(record, ("path",)), input_format)
     sha = _sha256(text.encode("utf-8", "surrogatepass"))
     return AuditDoc(key, text, sha, ref, fmt, kind="record", location=location, line=number)
+
+
+def _lone_surrogate(text: str) -> int | None:
+    """Where the first lone surrogate of a text is, or None."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return exc.start
+    return None
 
 
 def _bad_record(

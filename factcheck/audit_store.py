@@ -18,7 +18,7 @@ from .audit_inputs import AuditDoc
 from .errors import FactcheckError
 from .report import VERDICTS
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: status 'gone' (a document no longer there, after --resume)
 WAL_CHECKPOINT_PAGES = 10_000
 
 FILE_COLUMNS = (
@@ -65,7 +65,7 @@ CREATE TABLE IF NOT EXISTS files (
     location TEXT,                        -- absolute file path, or the record's url/path
     sha256 TEXT,                          -- of the file's bytes, or of the record's text
     reference_date TEXT,                  -- the date relative expressions resolved against
-    status TEXT NOT NULL CHECK (status IN ('ok', 'error')),
+    status TEXT NOT NULL CHECK (status IN ('ok', 'error', 'gone')),
     error TEXT,
     claims INTEGER NOT NULL DEFAULT 0,
     checked_at TEXT NOT NULL,             -- UTC, metadata only
@@ -120,7 +120,10 @@ class AuditStore:
         tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master")}
         if version == 0 and tables:
             raise FactcheckError(f"{self.path}: not a factcheck audit database")
-        if version not in (0, SCHEMA_VERSION):
+        if version == 1 and create:
+            self._migrate_v1()
+            version = SCHEMA_VERSION
+        if version not in (0, 1, SCHEMA_VERSION):
             raise FactcheckError(
                 f"{self.path}: audit database schema {version}; this factcheck reads schema "
                 f"{SCHEMA_VERSION}"
@@ -133,6 +136,41 @@ class AuditStore:
         self.db.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
         if version == 0 and create:
             self.db.executescript(f"BEGIN; {SCHEMA} PRAGMA user_version={SCHEMA_VERSION}; COMMIT;")
+
+    def _migrate_v1(self) -> None:
+        """Schema 1 -> 2: the files table's status may be 'gone' (SQLite cannot change a
+        CHECK constraint: the table is rebuilt, in one transaction)."""
+        files_table = SCHEMA[SCHEMA.index("CREATE TABLE IF NOT EXISTS files") :]
+        files_table = files_table[: files_table.index(");") + 2]
+        self.db.executescript(
+            "BEGIN; ALTER TABLE files RENAME TO files_v1; "
+            f"{files_table} INSERT INTO files SELECT * FROM files_v1; DROP TABLE files_v1; "
+            f"PRAGMA user_version={SCHEMA_VERSION}; COMMIT;"
+        )
+
+    def mark_gone(self, seen: set[str], archives: set[str]) -> int:
+        """After a resumed run: documents recorded before that are no longer there (a file
+        deleted, a record no longer in an archive read again) are marked `gone`, their
+        claims dropped (reports and exports leave them out). How many were."""
+        rows = self.db.execute(
+            "SELECT path, kind, location FROM files WHERE status != 'gone'"
+        ).fetchall()
+        gone = [
+            path
+            for path, kind, location in rows
+            if path not in seen
+            and (
+                (kind == "file" and location and not os.path.lexists(location))
+                or (kind == "record" and path.split("#", 1)[0] in archives)
+            )
+        ]
+        with self.transaction():
+            self.db.executemany("DELETE FROM claims WHERE path = ?", [(p,) for p in gone])
+            self.db.executemany(
+                "UPDATE files SET status = 'gone', error = NULL, claims = 0 WHERE path = ?",
+                [(p,) for p in gone],
+            )
+        return len(gone)
 
     def __enter__(self) -> AuditStore:
         return self
@@ -255,7 +293,9 @@ class AuditStore:
         return {k: json.loads(v) for k, v in self.db.execute("SELECT key, value FROM meta")}
 
     def files(self) -> Iterator[dict[str, Any]]:
-        cursor = self.db.execute(f"SELECT {_names(FILE_COLUMNS)} FROM files ORDER BY path")
+        cursor = self.db.execute(
+            f"SELECT {_names(FILE_COLUMNS)} FROM files WHERE status != 'gone' ORDER BY path"
+        )
         for row in cursor:
             yield dict(zip(FILE_COLUMNS, row, strict=True))
 

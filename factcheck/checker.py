@@ -20,8 +20,9 @@ from spacy.language import Language
 
 from . import sources
 from .claims import Claim, ClaimExtractor, Context, Skipped
-from .errors import InputError
+from .errors import InputError, debug_trace
 from .focus import Focuser, is_focusable
+from .limits import MAX_DOCUMENT_TIMES, MAX_SENTENCE_CHARS, MAX_SENTENCE_TIMES
 from .markup import Extracted, Suppression, detect_format, extract
 from .matching import EventIndex, glued_tokens
 from .pipeline import build_pipeline, make_doc
@@ -97,7 +98,8 @@ class Checker:
         report = FileReport(path, reference_date=reference_date, reference_source=source)
         lines = LineIndex(text)
         claims = []
-        for found in self._claims(extracted, reference_date):
+        context = Context(reference=reference_date, topic_window=self.thresholds.topic_window)
+        for found in self._claims(extracted, context):
             start = lines.position(found.time.start_char)
             end = lines.position(found.time.end_char)
             if isinstance(found, Skipped):
@@ -106,17 +108,26 @@ class Checker:
             head_at = lines.position(found.syntax.head_start) if found.syntax else None
             finding = judge(found, self.timeline, self.thresholds)
             claims.append(CheckedClaim(finding, *start, *end, head_at=head_at))
+        if context.too_many:
+            report.warnings.append(
+                f"{path}: skipped: too many: {context.too_many} time expressions past the "
+                f"first {MAX_DOCUMENT_TIMES:,} of the document are not checked"
+            )
+        if context.too_long:
+            report.warnings.append(
+                f"{path}: skipped: too long: {context.too_long} time expressions in sentences of "
+                f"more than {MAX_SENTENCE_TIMES} time expressions or {MAX_SENTENCE_CHARS:,} "
+                "characters (rule FC109)"
+            )
         report.claims = _unsuppressed(claims, extracted.suppressions, report, unused_suppressions)
         report.claims.sort(key=lambda c: (c.line, c.column, c.finding.claim.kind))
         return report
 
-    def _claims(
-        self, extracted: Extracted, reference_date: date | None
-    ) -> Iterator[Claim | Skipped]:
+    def _claims(self, extracted: Extracted, context: Context) -> Iterator[Claim | Skipped]:
         """Claims of the (masked) text, and the times set aside, processed in pieces below
         spaCy's max_length."""
         text = extracted.text
-        context = Context(reference=reference_date, topic_window=self.thresholds.topic_window)
+        reference_date = context.reference
         chunks = split_chunks(text, CHUNK_CHARS)
         if self.focuser is not None:
             for s, e in chunks:
@@ -195,6 +206,7 @@ class Checker:
             except (KeyboardInterrupt, MemoryError):
                 raise
             except Exception as exc:  # a bug must not stop a batch: record it, go on
+                debug_trace()
                 report = FileReport(
                     target.path, error=f"{target.path}: internal error: {type(exc).__name__}: {exc}"
                 )

@@ -49,6 +49,7 @@ from .fitting import (
     upcoming,
     widened,
 )
+from .limits import MAX_DOCUMENT_TIMES, MAX_SENTENCE_CHARS, MAX_SENTENCE_TIMES
 from .matching import EventIndex, Match, stem
 from .pipeline import doc_text, is_masked, sentences_in, span_text
 from .rules import rule_id
@@ -140,6 +141,9 @@ class Context:
     recent: str = ""  # the previous sentence, lowercased
     title_text: str = ""  # the title, lowercased
     block_start: int = 0  # where the current paragraph begins (quotations run over sentences)
+    too_long: int = 0  # times in sentences skipped as too long (`too_long`)
+    times_seen: int = 0  # time expressions met so far in the document
+    too_many: int = 0  # times past the document's limit (`MAX_DOCUMENT_TIMES`), not checked
 
     topic_window: int = DEFAULT.topic_window
 
@@ -291,6 +295,20 @@ class ClaimExtractor:
                 context.recent = span_text(sent).lower()
                 continue
             sent_times = times[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
+            if too_long(sent, len(sent_times)):  # bounded work: no pairs of its times
+                # its first times are listed; the warning counts them all (checker.py)
+                listed = sent_times[:MAX_SENTENCE_TIMES]
+                claims.extend(_too_long(sent, t, offset) for t in listed)
+                context.too_long += len(sent_times)
+                context.topic_age += 1
+                context.recent = ""
+                continue
+            if context.times_seen + len(sent_times) > MAX_DOCUMENT_TIMES:  # bounded work
+                context.too_many += len(sent_times)
+                context.topic_age += 1
+                context.recent = ""
+                continue
+            context.times_seen += len(sent_times)
             pronoun = PRONOUN_START.match(span_text(sent))
             context.present = context.antecedent() if pronoun else ()
             matches = self._matches(sent, named, context.present)
@@ -727,6 +745,7 @@ DATE_LINE = rule_id("date-line")
 DATELINE = rule_id("dateline")
 PAGE_CHROME = rule_id("page-chrome")
 QUOTED_RELATIVE = rule_id("quoted-relative")
+TOO_LONG = rule_id("too-long")
 FISCAL = rule_id("fiscal-period")
 BOUNDED = rule_id("bound")
 BASELINE = rule_id("comparison-baseline")
@@ -750,6 +769,23 @@ PREMODIFIED = rule_id("premodified-noun")
 ABSORBED = rule_id("absorbed-by-fitting")
 CLEAR_NAME = rule_id("clear-name")
 CLEAR_DESCRIPTION_RULE = rule_id("clear-description")
+
+
+TOO_LONG_CONTEXT = 240  # characters either side of a time skipped as too long
+
+
+def too_long(sent: Span, n_times: int) -> bool:
+    """Is a sentence past the limits of `limits.py` (too many times, too many characters)?"""
+    return n_times > MAX_SENTENCE_TIMES or sent.end_char - sent.start_char > MAX_SENTENCE_CHARS
+
+
+def _too_long(sent: Span, time: Span, offset: int) -> Skipped:
+    """A time of a too-long sentence, skipped with the words around it (not the whole
+    sentence: a megabyte for each of its times would make the report quadratic)."""
+    start = max(sent.start_char, time.start_char - TOO_LONG_CONTEXT)
+    end = min(sent.end_char, time.end_char + TOO_LONG_CONTEXT)
+    text = _text(sent)[start:end]
+    return Skipped(_shift(as_day(time._.timex), offset), text, start + offset, TOO_LONG)
 
 
 def _text(span: Span) -> str:

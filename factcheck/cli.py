@@ -17,11 +17,12 @@ from typing import Any, TextIO
 import click
 import yaml
 
-from . import __version__, baseline
+from . import __version__, baseline, sources
 from .clitools import (
     fail,
     handle_errors,
     input_format_option,
+    max_size_option,
     parse_reference_date,
     timeline_option,
 )
@@ -34,6 +35,7 @@ from .severity import FAIL_ON, SEVERITY_RANK
 from .timeline import (
     Event,
     Timeline,
+    alias_warnings,
     default_timeline_paths,
     load_timeline,
     source_warnings,
@@ -120,6 +122,7 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, metavar="PATH...")
 @timeline_option
+@max_size_option
 @reference_option
 @click.option(
     "--format", "fmt", type=click.Choice(list(FORMATTERS)), help="Output format.  [default: text]"
@@ -228,6 +231,11 @@ def check(
         sys.exit(ExitCode.OK)
     if not paths:
         raise click.UsageError("Missing argument 'PATH...'.")
+    special = [sources.special_file(p) for p in paths]
+    if all(special):  # a FIFO, /dev/zero ...: one line each at once, no pipeline built
+        for message in special:
+            click.echo(f"factcheck: error: {message}", err=True)
+        sys.exit(ExitCode.USAGE)
     from .checker import Checker  # spaCy loads here, not for --help
 
     timeline = load(opts.timeline)
@@ -375,6 +383,7 @@ def exit_status(report: Report, fail_on: str) -> int:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@max_size_option
 @reference_option
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
@@ -474,7 +483,7 @@ def timeline_validate(paths: tuple[str, ...], fmt: str) -> None:
     """Check timeline files; every problem as file:line:column: message."""
     files = list(paths) if paths else [str(p) for p in default_timeline_paths()]
     loaded, problems = validate(files)
-    warnings = source_warnings(loaded) if loaded is not None else []
+    warnings = source_warnings(loaded) + alias_warnings(loaded) if loaded is not None else []
     if fmt == "json":
         click.echo(
             json.dumps(

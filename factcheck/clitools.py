@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
+from . import sources
 from .errors import ExitCode, FactcheckError
 from .reference import parse_reference_date as parse_iso_reference
 
@@ -89,3 +90,24 @@ def input_format_option(help: str, default: str | None = "auto") -> Callable[[F]
         show_default=default is not None,
         help=help,
     )
+
+
+def _set_max_size(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """--max-size: checked, then handed on (to worker processes too) as FACTCHECK_MAX_SIZE."""
+    if value is None:
+        return
+    try:
+        sources.parse_size(value)
+    except (ValueError, IndexError):
+        raise click.BadParameter(f"{value!r} is no size (e.g. 20M, 500K)") from None
+    os.environ["FACTCHECK_MAX_SIZE"] = value
+
+
+max_size_option = click.option(
+    "--max-size",
+    callback=_set_max_size,
+    expose_value=False,
+    metavar="SIZE",
+    help="The largest input (file, standard input, archive record) read, e.g. 50M; a "
+    "larger one is an error of that input (also: FACTCHECK_MAX_SIZE).  [default: 20M]",
+)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,6 +14,7 @@ from rich.text import Text
 
 from . import sources
 from .errors import InputError
+from .formatters.json import dump
 from .markup import detect_format, extract
 from .reference import find_reference_date
 from .report import LineIndex
@@ -99,7 +99,7 @@ def write_dates(
     """Write the reports as JSON or as one table per file; ``explain`` adds the rule that
     found each expression and the one that normalised it (always in JSON)."""
     if fmt == "json":
-        json.dump({"files": [r.to_dict() for r in reports]}, stream, indent=2, ensure_ascii=False)
+        dump({"files": [r.to_dict() for r in reports]}, stream)
         stream.write("\n")
         return
     console = Console(

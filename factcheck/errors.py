@@ -45,3 +45,14 @@ class TimelineError(FactcheckError):
         more = len(problems) - 1
         suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
         super().__init__(first + suffix)
+
+
+def debug_trace() -> None:
+    """Under FACTCHECK_DEBUG=1, print the trace of the exception being handled to stderr:
+    an internal error recorded as one document's error (the run goes on) still shows
+    where it came from."""
+    import os
+    import traceback
+
+    if os.environ.get("FACTCHECK_DEBUG"):
+        traceback.print_exc()

@@ -59,6 +59,7 @@ _TEXT_DIRECTIVE = re.compile(r"^[ \t]*#[ \t]*(factcheck[: \t][^\r\n]*)$", re.MUL
 _BARE_URL = re.compile(
     r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]}]", re.IGNORECASE
 )
+MAX_MARKDOWN_NESTING = 1_000_000
 _MAX_LINK_TAIL = 4096  # longest "(destination "title")" we look through
 _HTML_COMMENT = re.compile(r"<!--(.*?)(?:--!?>|\Z)", re.DOTALL)
 
@@ -294,6 +295,11 @@ def _markdown_parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark")
+    # markdown-it stops parsing past its nesting limit (20 in CommonMark's preset) and
+    # drops the rest of the document: a list nested 10 deep lost every paragraph after
+    # it. Any depth is read; one deep enough to exhaust Python's stack falls back to
+    # plain text (`extract`), which keeps all prose too.
+    md.options["maxNesting"] = MAX_MARKDOWN_NESTING
     for rule in ("table", "strikethrough"):
         with contextlib.suppress(KeyError, ValueError):
             md.enable(rule)
@@ -625,7 +631,14 @@ tr ul
 )
 _HTML_SPECIAL = re.compile(r"<[A-Za-z/!?]|&[#A-Za-z]")
 _AMPERSAND = re.compile(r"&[#A-Za-z]")
-_TAG = re.compile(r"""<(/?)([A-Za-z][^\s/<>]*)((?:[^<>"']|"[^"]*"|'[^']*')*)>""")
+# Possessive (Python 3.11+): a tag of a million attributes is matched in linear time
+# and constant memory; the backtracking form kept state for every character (200 MB a
+# megabyte). Nothing is lost: after a quoted value or a run of plain characters no
+# shorter match could end in ">" either.
+try:
+    _TAG = re.compile(r"""<(/?)([A-Za-z][^\s/<>]*)((?:[^<>"']++|"[^"]*+"|'[^']*+')*+)>""")
+except re.error:  # Python 3.10
+    _TAG = re.compile(r"""<(/?)([A-Za-z][^\s/<>]*)((?:[^<>"']|"[^"]*"|'[^']*')*)>""")
 _LOOSE_TAG = re.compile(r"<(/?)([A-Za-z][^\s/<>]*)([^<>]*)>")  # for title=don't
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{0,40};?)")
 

@@ -34,15 +34,22 @@ def _normalised(sentence: str) -> str:
 VERDICTS = ("supported", "contradicted", "conflated", "unverifiable")
 
 
+_LINE_END = re.compile(r"\r\n?|\n")
+
+
 class LineIndex:
-    """Character offset -> 1-based (line, column), columns in characters."""
+    """Character offset -> 1-based (line, column), columns in characters. LF, CRLF and a
+    lone CR each end a line, as editors count them."""
 
     def __init__(self, text: str) -> None:
         self.starts = [0]
-        pos = text.find("\n")
-        while pos != -1:
-            self.starts.append(pos + 1)
-            pos = text.find("\n", pos + 1)
+        if "\r" not in text:
+            pos = text.find("\n")
+            while pos != -1:
+                self.starts.append(pos + 1)
+                pos = text.find("\n", pos + 1)
+        else:
+            self.starts.extend(m.end() for m in _LINE_END.finditer(text))
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self.starts, offset) - 1

@@ -179,6 +179,19 @@ _ALL: tuple[Rule, ...] = (
         ),
         must_not=_ex("The Wagner mutiny began on Friday.", ref="2023-06-26"),
     ),
+    Rule(
+        "FC109",
+        "too-long",
+        "skip",
+        "Skipped: too long (a 'sentence' with more than 32 time expressions or 5,000 characters).",
+        "A run of dates without sentence breaks (a scraped table, a list of dates, a page "
+        "of markup read as text) is no statement a reader could check, and checking every "
+        "pair of its times would cost time that grows with the square of its length. Its "
+        "first 32 times are listed (--show skipped), and the report warns once per "
+        "document with the count of all (factcheck/limits.py holds the limits).",
+        fires=_ex(" ".join(f"{1990 + i} June {1 + i % 28} Sunday" for i in range(40)) + "."),
+        must_not=_ex("The Wagner mutiny began on June 23, 2023 and ended on June 24, 2023."),
+    ),
     # -- role: what the time is to its sentence
     Rule(
         "FC301",

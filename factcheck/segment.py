@@ -144,6 +144,36 @@ def _is_abbreviation(text: str, floor: int, dot: int) -> bool:
     return word in ABBREVIATIONS
 
 
+_CUT_LOOKBACK = 2_000  # how far back from a piece's end a cut in a long line is looked for
+_DATE_WORD = re.compile(
+    r"\S*\d\S*|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri"
+    r"|sat|sun|of|the|early|late|mid|spring|summer|autumn|fall|winter|year|month|week|day"
+    r"|in|on|at|since|before|after|by|until|till|from|to|between|and|during|last|next|this)"
+    r"[a-z]*[.,]?"
+)
+
+
+def _line_cut(text: str, pos: int, limit: int) -> int:
+    """Where to cut a line longer than a piece, in (pos, limit]: after the last sentence
+    end, else at the last white space between two words that cannot both belong to a
+    time expression ("June | 2023" is never cut), else at the last white space; pos if
+    the line has none."""
+    start = max(pos + 1, limit - _CUT_LOOKBACK)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, start, limit)]
+    if ends and ends[-1] < limit:
+        return ends[-1]
+    space = text.rfind(" ", pos, limit)
+    probe = space
+    while probe > start:
+        before = text[text.rfind(" ", pos, probe) + 1 : probe]
+        after_end = text.find(" ", probe + 1, limit)
+        after = text[probe + 1 : after_end if after_end >= 0 else limit]
+        if not (_DATE_WORD.fullmatch(before) and _DATE_WORD.fullmatch(after)):
+            return probe
+        probe = text.rfind(" ", pos, probe)
+    return space
+
+
 def split_chunks(text: str, size: int) -> list[tuple[int, int]]:
     """Cut text into pieces of at most `size` characters, at blank lines where possible,
     else at line ends, else at white space, so that no block or word is cut."""
@@ -156,7 +186,7 @@ def split_chunks(text: str, size: int) -> list[tuple[int, int]]:
         if cut <= pos:
             cut = text.rfind("\n", pos, limit)
         if cut <= pos:
-            cut = max(text.rfind(" ", pos, limit), text.rfind(". ", pos, limit) + 1)
+            cut = _line_cut(text, pos, limit)
         if cut <= pos:
             cut = limit
         chunks.append((pos, cut))

@@ -15,13 +15,16 @@ import contextlib
 import fnmatch
 import functools
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 
 import pathspec
 
 from .errors import InputError
+from .limits import DEFAULT_MAX_BYTES
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 STDIN = "-"
@@ -80,11 +83,79 @@ def _mostly_control(head: bytes) -> bool:
     return control / len(head) > 0.1
 
 
-def read_bytes(path: str) -> bytes:
-    """The bytes of a file; raises InputError with a clear message."""
+def special_kind(mode: int) -> str:
+    """What a file that is not a regular file is ("a FIFO", "a character device" ...)."""
+    kinds = (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a directory"),
+    )
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
+
+
+def special_file(path: str) -> str | None:
+    """The error of a path that names a FIFO, device or socket (never to be opened), or
+    None for anything else (a regular file, a directory, standard input, a missing path:
+    those are read, walked or reported where they are)."""
+    if path == STDIN:
+        return None
     try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return f"{path}: not a regular file ({special_kind(mode)})"
+
+
+def max_bytes() -> int:
+    """The size cap of one input, in bytes: FACTCHECK_MAX_SIZE (set by --max-size), else
+    `limits.DEFAULT_MAX_BYTES`."""
+    value = os.environ.get("FACTCHECK_MAX_SIZE", "")
+    return parse_size(value) if value else DEFAULT_MAX_BYTES
+
+
+def parse_size(value: str) -> int:
+    """A size such as 20000000, 500K, 20M or 1G (bytes, powers of 1000); ValueError."""
+    text = value.strip().upper().removesuffix("B")
+    factor = {"K": 10**3, "M": 10**6, "G": 10**9}.get(text[-1:], 1)
+    number = float(text[:-1] if factor > 1 else text)
+    if number <= 0:
+        raise ValueError(f"invalid size {value!r}")
+    return int(number * factor)
+
+
+def _too_large(path: str, limit: int) -> InputError:
+    return InputError(
+        f"{path}: larger than the size limit of {limit:,} bytes (--max-size, FACTCHECK_MAX_SIZE)"
+    )
+
+
+def read_capped(handle: BinaryIO, path: str, limit: int | None = None) -> bytes:
+    """At most `limit` bytes of an open file (default: `max_bytes()`); InputError past it
+    (a larger file, /dev/zero), having read no more than the limit and one byte."""
+    limit = max_bytes() if limit is None else limit
+    data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise _too_large(path, limit)
+    return data
+
+
+def read_bytes(path: str) -> bytes:
+    """The bytes of a regular file, at most `max_bytes()`; raises InputError with a clear
+    message (a FIFO, a device or a socket is refused before it is opened: reading one
+    could block for ever or never end)."""
+    try:
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+            raise InputError(f"{path}: not a regular file ({special_kind(mode)})")
+        limit = max_bytes()
+        if stat.S_ISREG(mode) and os.stat(path).st_size > limit:
+            raise _too_large(path, limit)
         with open(path, "rb") as handle:
-            return handle.read()
+            return read_capped(handle, path, limit)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -98,7 +169,7 @@ def read_bytes(path: str) -> bytes:
 def read_document(path: str) -> Document:
     """Read one file (or standard input for "-"); raises InputError."""
     if path == STDIN:
-        return decode(sys.stdin.buffer.read(), "<stdin>")
+        return decode(read_capped(sys.stdin.buffer, "<stdin>"), "<stdin>")
     return decode(read_bytes(path), path)
 
 
@@ -218,6 +289,21 @@ def _ignored(ignores: _Ignores, path: str, is_dir: bool) -> bool:
     return bool(result)
 
 
+def _regular(entry: os.DirEntry[str]) -> bool:
+    """Is a walked entry a regular file (through links)? Not: warn, and skip it."""
+    try:
+        mode = os.stat(entry.path).st_mode
+    except OSError:
+        return True  # a broken link: reading it reports the error
+    if stat.S_ISREG(mode):
+        return True
+    print(
+        f"factcheck: warning: {entry.path}: skipped: not a regular file ({special_kind(mode)})",
+        file=sys.stderr,
+    )
+    return False
+
+
 def _walk(root: str, exclude: tuple[str, ...] = (), gitignore: bool = True) -> Iterator[Target]:
     """Files below `root` with a text suffix, sorted, each directory visited once."""
     seen: set[tuple[int, int]] = set()
@@ -259,6 +345,8 @@ def _walk(root: str, exclude: tuple[str, ...] = (), gitignore: bool = True) -> I
                 subdirs.append((full, ignores))
             elif entry.name.lower().endswith(TEXT_SUFFIXES):
                 if _excluded(full, root, exclude) or (ignores and _ignored(ignores, full, False)):
+                    continue
+                if not _regular(entry):  # a FIFO would block the walk for ever
                     continue
                 yield Target(full)
         stack.extend(reversed(subdirs))

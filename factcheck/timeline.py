@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import hashlib
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,6 +25,7 @@ from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Problem, TimelineError
+from .sources import special_kind
 
 SCHEMA_VERSION = 1
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -186,6 +188,13 @@ class _Builder:
             return None
         return value.strip() if value is not None else None
 
+    def alias_texts(self, node: Node) -> None:
+        """An alias without a letter or digit ("." or "-") would match every sentence."""
+        for item in node.value if isinstance(node, SequenceNode) else ():
+            value = item.value if isinstance(item, ScalarNode) else None
+            if isinstance(value, str) and value.strip() and not any(c.isalnum() for c in value):
+                self.problem(item, f"alias {value!r} has no letter or digit")
+
     def strings(self, node: Node, what: str) -> tuple[str, ...]:
         if isinstance(node, ScalarNode) and node.tag.endswith(":null"):
             return ()
@@ -260,6 +269,8 @@ class _Builder:
         if isinstance(event_id, str) and not ID_RE.match(event_id):
             node_of_id = next(v for k, _, v in pairs if k == "id")
             self.problem(node_of_id, f"id {event_id!r} must be lowercase a-z, 0-9 and '-'")
+        if "aliases" in keys:
+            self.alias_texts(next(v for k, _, v in pairs if k == "aliases"))
         if "sources" in keys and not fields.get("sources"):
             self.problem(next(v for k, _, v in pairs if k == "sources"), "sources is empty")
         start, end = fields.get("date"), fields.get("end")
@@ -333,6 +344,11 @@ def _tuple(value: object) -> tuple[str, ...]:
 
 def _read_file(path: Path, builder: _Builder) -> bytes | None:
     try:
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):  # a FIFO would block for ever, /dev/zero never end
+            kind = special_kind(mode)
+            builder.problems.append(Problem(str(path), 1, 1, f"not a regular file ({kind})"))
+            return None
         if path.stat().st_size > MAX_BYTES:
             builder.problems.append(Problem(str(path), 1, 1, "timeline file is too large"))
             return None
@@ -576,3 +592,37 @@ def source_warnings(timeline: Timeline) -> list[Problem]:
                     )
                 )
     return out
+
+
+# --- alias checks (warnings: a one-word alias that is a common word matches everywhere) ---
+
+COMMON_WORDS = frozenset(
+    """
+a about after all also an and any are as at attack back be because been before being but
+by can city country court day deal did do does down election even first for from game
+government had has have he her here his how if in into is it its just last law like make
+man many march may more most much my new news no not now of off on one only or other our
+out over people plan police power president report said say see she so some state still
+strike such talks than that the their them then there these they this those through time
+to today two up us vote war was way we were what when where which while who will with
+world would year years you
+""".split()
+)  # noqa: SIM905
+"""One-word aliases that are common words of news text: as an alias such a word names the
+event in sentences that are about something else."""
+
+
+def alias_warnings(timeline: Timeline) -> list[Problem]:
+    """One-word aliases that are common words (`COMMON_WORDS`)."""
+    return [
+        Problem(
+            event.path,
+            event.line,
+            1,
+            f"{event.id}: alias {alias!r} is a common word: it names the event in any "
+            "sentence that uses the word",
+        )
+        for event in timeline
+        for alias in event.aliases
+        if alias.strip().casefold() in COMMON_WORDS
+    ]

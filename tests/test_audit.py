@@ -27,6 +27,8 @@ from test_audit_helpers import (
 from factcheck import audit as core
 from factcheck.cli import cli
 
+UNREADABLE = 2  # the corpus holds bad records: the audit records them and exits 2
+
 
 def run(args: list[str]) -> Result:
     return CliRunner().invoke(cli, ["audit", *args], catch_exceptions=False)
@@ -90,7 +92,7 @@ def test_inputs_files_directories_globs_and_archives(corpus: dict[str, Path]) ->
 
 def test_audit_records_every_document_once(corpus: dict[str, Path]) -> None:
     result = audit_all(corpus, "audit.db")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == UNREADABLE, result.output
     files = {r[0]: r for r in rows(Path("audit.db"), "SELECT path, status, claims FROM files")}
     assert set(files) == EXPECTED_KEYS
     verdicts = dict(rows(Path("audit.db"), "SELECT verdict, count(*) FROM claims GROUP BY 1"))
@@ -128,7 +130,7 @@ def test_record_dates_are_reference_dates(tmp_path: Path) -> None:
 
 
 def test_error_records(corpus: dict[str, Path]) -> None:
-    assert audit_all(corpus, "audit.db").exit_code == 0
+    assert audit_all(corpus, "audit.db").exit_code == UNREADABLE
     errors = dict(rows(Path("audit.db"), "SELECT path, error FROM files WHERE status = 'error'"))
     assert errors == {
         "archive.jsonl#empty": "archive.jsonl:6: record has no text",
@@ -143,14 +145,14 @@ def test_error_records(corpus: dict[str, Path]) -> None:
 
 def test_unreadable_file_is_an_error_row(corpus: dict[str, Path]) -> None:
     (corpus["docs"] / "bad.txt").write_bytes(b"\x00\x00binary")
-    assert audit_all(corpus, "audit.db").exit_code == 0
+    assert audit_all(corpus, "audit.db").exit_code == UNREADABLE
     assert rows(Path("audit.db"), "SELECT status, error FROM files WHERE path LIKE '%bad.txt'") == [
         ("error", os.path.join("docs", "bad.txt") + ": binary file, not text")
     ]
 
 
 def test_refuses_a_non_empty_db_without_resume_or_overwrite(corpus: dict[str, Path]) -> None:
-    assert audit_all(corpus, "audit.db").exit_code == 0
+    assert audit_all(corpus, "audit.db").exit_code == UNREADABLE
     again = audit_all(corpus, "audit.db")
     assert again.exit_code == 2
     assert "already holds an audit of 14 documents" in again.output
@@ -160,19 +162,19 @@ def test_refuses_a_non_empty_db_without_resume_or_overwrite(corpus: dict[str, Pa
 
 
 def test_overwrite_starts_afresh(corpus: dict[str, Path]) -> None:
-    assert audit_all(corpus, "audit.db").exit_code == 0
+    assert audit_all(corpus, "audit.db").exit_code == UNREADABLE
     args = ["single.txt", "--timeline", str(corpus["timeline"]), "--db", "audit.db", "-j", "1"]
     assert run([*args, "--overwrite"]).exit_code == 0
     assert rows(Path("audit.db"), "SELECT path FROM files") == [("single.txt",)]
 
 
 def test_resume_skips_unchanged_and_rechecks_changed(corpus: dict[str, Path]) -> None:
-    assert audit_all(corpus, "audit.db").exit_code == 0
+    assert audit_all(corpus, "audit.db").exit_code == UNREADABLE
     before = file_set(Path("audit.db"))
     checked_at = dict(rows(Path("audit.db"), "SELECT path, checked_at FROM files"))
     corpus["single"].write_text(SUPPORTED + "\n", encoding="utf-8")
     result = audit_all(corpus, "audit.db", "--resume")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == UNREADABLE, result.output
     # the 4 error rows are re-tried, the changed file re-checked, the other 9 skipped
     assert "14 documents (5 checked, 9 unchanged, 4 errors)" in result.output
     after = file_set(Path("audit.db"))
@@ -187,20 +189,20 @@ def test_resume_skips_unchanged_and_rechecks_changed(corpus: dict[str, Path]) ->
 
 
 def test_resume_rechecks_when_options_change(corpus: dict[str, Path]) -> None:
-    assert audit_all(corpus, "audit.db").exit_code == 0
+    assert audit_all(corpus, "audit.db").exit_code == UNREADABLE
     result = audit_all(corpus, "audit.db", "--resume", "--min-score", "70")
     assert "14 documents (14 checked, 0 unchanged" in result.output
 
 
 def test_resume_counts_skipped_findings_for_fail_on(corpus: dict[str, Path]) -> None:
-    assert audit_all(corpus, "audit.db").exit_code == 0
+    assert audit_all(corpus, "audit.db").exit_code == UNREADABLE
     result = audit_all(corpus, "audit.db", "--resume", "--fail-on", "error")
-    assert result.exit_code == 1
+    assert result.exit_code == UNREADABLE  # unreadable documents come first, as in `check`
     assert "3 contradicted, 2 conflated" in result.output
 
 
 def test_fail_on(corpus: dict[str, Path]) -> None:
-    assert audit_all(corpus, "a.db", "--fail-on", "error").exit_code == 1
+    assert audit_all(corpus, "a.db", "--fail-on", "error").exit_code == UNREADABLE
     args = ["globbed", "--timeline", str(corpus["timeline"]), "-j", "1", "--fail-on", "warning"]
     assert run([*args, "--db", "b.db"]).exit_code == 0  # unverifiable only: info
 
@@ -248,9 +250,9 @@ def test_dask_engine_without_dask(corpus: dict[str, Path], monkeypatch: pytest.M
 
 
 def test_jobs_2_equals_jobs_1(corpus: dict[str, Path]) -> None:
-    assert audit_all(corpus, "one.db").exit_code == 0
+    assert audit_all(corpus, "one.db").exit_code == UNREADABLE
     result = audit_all(corpus, "two.db", "--jobs", "2", "--batch-size", "2")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == UNREADABLE, result.output
     assert claim_set(Path("one.db")) == claim_set(Path("two.db"))
     assert file_set(Path("one.db")) == file_set(Path("two.db"))
     full = 'SELECT * FROM claims ORDER BY path, line, "column", rule'
@@ -273,7 +275,7 @@ def test_default_jobs_is_one_process_for_small_inputs(
 
 
 def test_export_jsonl_and_csv(corpus: dict[str, Path]) -> None:
-    assert audit_all(corpus, "audit.db", "--export", "out.jsonl").exit_code == 0
+    assert audit_all(corpus, "audit.db", "--export", "out.jsonl").exit_code == UNREADABLE
     docs = [json.loads(line) for line in Path("out.jsonl").read_text().splitlines()]
     assert {d["path"] for d in docs} == EXPECTED_KEYS
     single = next(d for d in docs if d["path"] == "single.txt")
@@ -296,7 +298,7 @@ def test_export_needs_an_existing_db(corpus: dict[str, Path]) -> None:
     result = run(["--db", "missing.db", "--export", "out.csv"])
     assert result.exit_code == 2 and "no such audit database" in result.output
     assert not Path("missing.db").exists()
-    assert audit_all(corpus, "audit.db").exit_code == 0
+    assert audit_all(corpus, "audit.db").exit_code == UNREADABLE
     assert run(["--db", "audit.db", "--export", "out.txt"]).exit_code == 2
 
 
@@ -323,7 +325,7 @@ def test_api_run_audit(corpus: dict[str, Path]) -> None:
 
 def test_progress_bar_can_be_forced(corpus: dict[str, Path]) -> None:
     result = audit_all(corpus, "audit.db", "--progress")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == UNREADABLE, result.output
     assert "14 documents" in result.output
 
 

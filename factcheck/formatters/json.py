@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import TextIO
+from typing import Any, TextIO
 
 from ..report import Report
 from .base import Formatter
@@ -11,5 +11,18 @@ from .base import Formatter
 
 class JsonFormatter(Formatter):
     def write(self, report: Report, stream: TextIO) -> None:
-        json.dump(report.to_dict(), stream, indent=2, ensure_ascii=False)
+        dump(report.to_dict(), stream)
         stream.write("\n")
+
+
+def dump(obj: Any, stream: TextIO) -> None:
+    """`json.dump(obj, stream, indent=2, ensure_ascii=False)`'s bytes, written a few
+    thousand pieces at a time rather than one write per token (slow on a big report) or
+    all at once (the whole text in memory)."""
+    pieces: list[str] = []
+    for piece in json.JSONEncoder(indent=2, ensure_ascii=False).iterencode(obj):
+        pieces.append(piece)
+        if len(pieces) >= 4096:
+            stream.write("".join(pieces))
+            pieces.clear()
+    stream.write("".join(pieces))

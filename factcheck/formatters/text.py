@@ -219,17 +219,24 @@ def short_source(source: str, limit: int = 60) -> str:
     return source
 
 
+_WINDOW = 8 * MAX_SENTENCE  # characters either side of a time flattened for display
+
+
 def _sentence(sentence: str, start: int, end: int) -> Text:
     """The sentence on one line as prose, the time expression highlighted, trimmed if long."""
-    flat, (start, end) = prose(sentence, max(0, start), min(len(sentence), end))
+    # only a window around the time is shown: a sentence of a megabyte (skipped: too
+    # long, once for each of its times) is not flattened whole each time
+    cut = max(0, start - _WINDOW)
+    stop = min(len(sentence), max(end, start) + _WINDOW)
+    flat, (start, end) = prose(sentence[cut:stop], max(0, start - cut), min(stop, end) - cut)
     left, right = 0, len(flat)
     if right > MAX_SENTENCE:
         left = max(0, start - MAX_SENTENCE // 2)
         right = min(len(flat), left + MAX_SENTENCE)
-    text = Text("…" if left else "", style="dim")
+    text = Text("…" if left or cut else "", style="dim")
     text.append(flat[left:start], style="italic")
     text.append(flat[start:end], style="bold reverse")
     text.append(flat[end:right], style="italic")
-    if right < len(flat):
+    if right < len(flat) or stop < len(sentence):
         text.append("…", style="dim")
     return text
