@@ -22,7 +22,7 @@ from . import sources
 from .claims import Claim, ClaimExtractor, Context, Skipped
 from .errors import InputError, debug_trace
 from .focus import Focuser, is_focusable
-from .limits import MAX_DOCUMENT_TIMES, MAX_SENTENCE_CHARS, MAX_SENTENCE_TIMES
+from .limits import MAX_SENTENCE_CHARS, MAX_SENTENCE_TIMES, document_times
 from .markup import Extracted, Suppression, detect_format, extract
 from .matching import EventIndex, glued_tokens
 from .pipeline import build_pipeline, make_doc
@@ -98,7 +98,11 @@ class Checker:
         report = FileReport(path, reference_date=reference_date, reference_source=source)
         lines = LineIndex(text)
         claims = []
-        context = Context(reference=reference_date, topic_window=self.thresholds.topic_window)
+        context = Context(
+            reference=reference_date,
+            topic_window=self.thresholds.topic_window,
+            max_times=document_times(len(text)),
+        )
         for found in self._claims(extracted, context):
             start = lines.position(found.time.start_char)
             end = lines.position(found.time.end_char)
@@ -111,7 +115,7 @@ class Checker:
         if context.too_many:
             report.warnings.append(
                 f"{path}: skipped: too many: {context.too_many} time expressions past the "
-                f"first {MAX_DOCUMENT_TIMES:,} of the document are not checked"
+                f"first {context.max_times:,} of the document are not checked"
             )
         if context.too_long:
             report.warnings.append(

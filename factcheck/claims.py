@@ -49,7 +49,12 @@ from .fitting import (
     upcoming,
     widened,
 )
-from .limits import MAX_DOCUMENT_TIMES, MAX_SENTENCE_CHARS, MAX_SENTENCE_TIMES
+from .limits import (
+    MAX_DOCUMENT_TIMES,
+    MAX_PARSED_SENTENCES,
+    MAX_SENTENCE_CHARS,
+    MAX_SENTENCE_TIMES,
+)
 from .matching import EventIndex, Match, stem
 from .pipeline import doc_text, is_masked, sentences_in, span_text
 from .rules import rule_id
@@ -143,7 +148,8 @@ class Context:
     block_start: int = 0  # where the current paragraph begins (quotations run over sentences)
     too_long: int = 0  # times in sentences skipped as too long (`too_long`)
     times_seen: int = 0  # time expressions met so far in the document
-    too_many: int = 0  # times past the document's limit (`MAX_DOCUMENT_TIMES`), not checked
+    too_many: int = 0  # times past the document's limit (`max_times`), not checked
+    max_times: int = MAX_DOCUMENT_TIMES  # limits.document_times of the document's length
 
     topic_window: int = DEFAULT.topic_window
 
@@ -217,13 +223,18 @@ class ClaimExtractor:
         are left unparsed."""
         if self.syntax is None:
             return claims
-        wanted = [
+        flaggable = [c for c in claims if isinstance(c, Claim) and may_flag(c)]
+        shown = [
             c
             for c in claims
             if isinstance(c, Claim)
+            and not self.flags_only
             and (c.event is not None or c.anchor is not None)
-            and (not self.flags_only or may_flag(c))
+            and not may_flag(c)
         ]
+        # the claims whose verdict reads the parse first; the others, shown only, within
+        # the limit of sentences parsed for display (limits.MAX_PARSED_SENTENCES)
+        wanted = flaggable + shown[: max(0, MAX_PARSED_SENTENCES - len(flaggable))]
         if not wanted:
             return claims
         sentences = {
@@ -303,7 +314,7 @@ class ClaimExtractor:
                 context.topic_age += 1
                 context.recent = ""
                 continue
-            if context.times_seen + len(sent_times) > MAX_DOCUMENT_TIMES:  # bounded work
+            if context.times_seen + len(sent_times) > context.max_times:  # bounded work
                 context.too_many += len(sent_times)
                 context.topic_age += 1
                 context.recent = ""

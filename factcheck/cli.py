@@ -239,7 +239,16 @@ def check(
     from .checker import Checker  # spaCy loads here, not for --help
 
     timeline = load(opts.timeline)
-    checker = Checker(timeline, model=opts.model, min_score=opts.min_score)
+    # the parse is read by the verdicts of claims that could be flagged; it is shown
+    # (time.head, time.path) by the data formats and by --show all: only then is every
+    # claim tied to an event parsed
+    shows_syntax = opts.format in ("json", "jsonl") or bool({"all", "skipped"} & set(opts.show))
+    checker = Checker(
+        timeline,
+        model=opts.model,
+        min_score=opts.min_score,
+        syntax=True if shows_syntax else "flags",
+    )
     report = Report(timeline)
     files = checker.check_paths(
         paths,

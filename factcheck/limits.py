@@ -14,9 +14,23 @@ from __future__ import annotations
 MAX_SENTENCE_TIMES = 32
 MAX_SENTENCE_CHARS = 5_000
 
-# A document's time expressions past this many are not checked (a scraped page of
-# dates, a log): they are counted in one warning, "skipped: too many".
+# A document's time expressions past this many, or past one per CHARS_PER_TIME
+# characters of the document if that is more, are not checked (a scraped page of
+# dates, a log): they are counted in one warning, "skipped: too many". News has a
+# time expression every few hundred characters: a long article is checked whole.
 MAX_DOCUMENT_TIMES = 2_000
+CHARS_PER_TIME = 100
+
+
+def document_times(chars: int) -> int:
+    """How many time expressions of a document of `chars` characters are checked."""
+    return max(MAX_DOCUMENT_TIMES, chars // CHARS_PER_TIME)
+
+
+# Claims of a document piece whose sentences are parsed only to show where their time
+# attaches (time.head, time.path; the claims that could be flagged are always parsed):
+# parsing costs about ten times tokenising, so a long report shows the first ones.
+MAX_PARSED_SENTENCES = 200
 
 # The largest input read, in bytes (`--max-size`): well above any article. A larger
 # file is an error of that file; the others are still checked.

@@ -367,14 +367,21 @@ def test_time_expressions_past_the_document_limit_are_counted_not_checked(
     checker, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import factcheck.checker as checker_module
-    import factcheck.claims as claims_module
 
-    monkeypatch.setattr(claims_module, "MAX_DOCUMENT_TIMES", 5)
-    monkeypatch.setattr(checker_module, "MAX_DOCUMENT_TIMES", 5)
+    monkeypatch.setattr(checker_module, "document_times", lambda chars: 5)
     text = " ".join(f"The Wagner Group mutiny began in June {2000 + i}." for i in range(8))
     report = checker.check_text(text, path="many.txt")
     assert len(report.claims) == 5
     assert any("skipped: too many: 3 time expressions" in w for w in report.warnings)
+
+
+def test_the_document_limit_grows_with_the_document() -> None:
+    from factcheck.limits import CHARS_PER_TIME, MAX_DOCUMENT_TIMES, document_times
+
+    assert document_times(10_000) == MAX_DOCUMENT_TIMES  # an article: never reached
+    assert document_times(12_000_000) == 12_000_000 // CHARS_PER_TIME  # a long report
+    # a page of nothing but dates has a time every 10-20 characters: it is cut
+    assert document_times(1_000_000) * 10 < 1_000_000
 
 
 def test_html_nested_thousands_deep_keeps_all_prose(checker) -> None:
