@@ -93,8 +93,6 @@ from .wording import (
     quoted,
 )
 
-DEFAULT_MIN_SCORE = DEFAULT.min_score
-
 if TYPE_CHECKING:
     from .syntax.parser import SyntaxParser
 _FORECASTS_KEY = "factcheck_forecasts"  # a Doc's `_forecast` answers so far
@@ -201,7 +199,6 @@ class ClaimExtractor:
     def __init__(
         self,
         index: EventIndex,
-        min_score: float | None = None,
         thresholds: Thresholds = DEFAULT,
         *,
         syntax: SyntaxParser | None = None,
@@ -209,8 +206,6 @@ class ClaimExtractor:
     ) -> None:
         self.index = index
         self.flags_only = flags_only  # parse only the sentences of claims that could flag
-        if min_score is not None and min_score != thresholds.min_score:
-            thresholds = thresholds.replace(min_score=min_score)
         self.t = thresholds
         self.min_score = thresholds.min_score
         self.syntax = syntax
@@ -223,15 +218,15 @@ class ClaimExtractor:
         are left unparsed."""
         if self.syntax is None:
             return claims
-        flaggable = [c for c in claims if isinstance(c, Claim) and may_flag(c)]
-        shown = [
-            c
-            for c in claims
-            if isinstance(c, Claim)
-            and not self.flags_only
-            and (c.event is not None or c.anchor is not None)
-            and not may_flag(c)
-        ]
+        flaggable: list[Claim] = []
+        shown: list[Claim] = []
+        for c in claims:
+            if not isinstance(c, Claim):
+                continue
+            if may_flag(c):
+                flaggable.append(c)
+            elif not self.flags_only and (c.event is not None or c.anchor is not None):
+                shown.append(c)
         # the claims whose verdict reads the parse first; the others, shown only, within
         # the limit of sentences parsed for display (limits.MAX_PARSED_SENTENCES)
         wanted = flaggable + shown[: max(0, MAX_PARSED_SENTENCES - len(flaggable))]

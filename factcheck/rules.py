@@ -567,6 +567,12 @@ def lookup(key: str) -> Rule | None:
     return RULES.get(key.upper()) or BY_NAME.get(key.lower())
 
 
+def rule_name(name: str) -> str:
+    """A registered rule's name (what a finding's `rule` holds): verdicts name their rule
+    through this, so that an unregistered name fails when the engine is imported."""
+    return BY_NAME[name].name
+
+
 def rule_id(name: str) -> str:
     """The code of a registered rule, by name: the engine names its decisions through
     this, so that an unregistered name fails when the engine is imported."""

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from .claims import Claim
+from .claims import DELAYED_UNTIL, DESCRIBED_NEAREST, RESPECTIVELY, Claim
 from .fitting import days_between, days_of, fits, order_holds
 from .matching import stem
-from .rules import BY_NAME, lookup
+from .rules import lookup, rule_name
 from .thresholds import DEFAULT, Thresholds
 from .timeline import Event, Timeline
 
@@ -28,35 +28,19 @@ SEVERITY = {
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 # The verdict rules (rules.py documents them); a name that is not registered fails here.
-(
-    NO_EVENT_RULE,
-    IMPRECISE_RULE,
-    WEEKDAY_RULE,
-    DATE_RULE,
-    FORECAST_RULE,
-    CONFLATION_RULE,
-    WEAK_MATCH_RULE,
-    OTHER_OCCURRENCE_RULE,
-    WRONG_DATE_RULE,
-    ORDER_RULE,
-) = (
-    BY_NAME[name].name
-    for name in (
-        "no-event",
-        "imprecise",
-        "weekday",
-        "date",
-        "forecast",
-        "conflation",
-        "weak-match",
-        "other-occurrence",
-        "wrong-date",
-        "order",
-    )
-)
-WEEKDAY_OF_DATE_RULE = BY_NAME["weekday-of-date"].name
-AMBIGUOUS_RULE = BY_NAME["ambiguous-description"].name
-OTHER_PREDICATE_RULE = BY_NAME["other-predicate"].name
+NO_EVENT_RULE = rule_name("no-event")
+IMPRECISE_RULE = rule_name("imprecise")
+WEEKDAY_RULE = rule_name("weekday")
+DATE_RULE = rule_name("date")
+FORECAST_RULE = rule_name("forecast")
+CONFLATION_RULE = rule_name("conflation")
+WEAK_MATCH_RULE = rule_name("weak-match")
+OTHER_OCCURRENCE_RULE = rule_name("other-occurrence")
+WRONG_DATE_RULE = rule_name("wrong-date")
+ORDER_RULE = rule_name("order")
+WEEKDAY_OF_DATE_RULE = rule_name("weekday-of-date")
+AMBIGUOUS_RULE = rule_name("ambiguous-description")
+OTHER_PREDICATE_RULE = rule_name("other-predicate")
 # Verbs that say that an event happened without saying what it was ("the mutiny began on
 # June 23", "the vote was on Sunday"): the event's noun is their subject or object.
 LIGHT_PREDICATES = frozenset(
@@ -72,8 +56,7 @@ LIGHT_PREDICATES = frozenset(
 )
 # The rules that pair a time with its event by wording, not by what the time attaches to:
 # "delayed until April", "in March and June to unveil A and B" (respectively).
-_PAIRED_BY_WORDING = frozenset(BY_NAME[n].id for n in ("delayed-until", "respectively"))
-_NEAREST_OF_TIED = BY_NAME["described-nearest"].id
+_PAIRED_BY_WORDING = frozenset((DELAYED_UNTIL, RESPECTIVELY))
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -137,7 +120,7 @@ def judge(claim: Claim, timeline: Timeline, thresholds: Thresholds = DEFAULT) ->
             f"{_said(claim)} fits {_event(claim.event)}.",
             evidence=(claim.event,),
         )
-    if _NEAREST_OF_TIED in claim.trace and not claim.named:
+    if DESCRIBED_NEAREST in claim.trace and not claim.named:
         return Finding(
             claim,
             "unverifiable",
@@ -292,7 +275,7 @@ def _event_stems(event: Event) -> frozenset[str]:
     return frozenset(stem(w) for phrase in words for w in _WORDS.findall(phrase))
 
 
-_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")  # letters only: a word, not a number
 
 
 def _judge_order(claim: Claim) -> Finding:
