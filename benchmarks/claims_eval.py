@@ -156,6 +156,8 @@ def _brief(c: dict[str, Any]) -> dict[str, Any]:
         "rule": c.get("rule"),
         "trace": c.get("trace"),
         "sentence": c.get("sentence"),
+        "head": ((c.get("time") or {}).get("head") or {}).get("text"),
+        "path": (c.get("time") or {}).get("path"),
     }
 
 
@@ -329,7 +331,13 @@ def print_failures(outcomes: list[Outcome], out: Any = sys.stdout) -> None:
                 file=out,
             )
             for g in m["got"]:
-                print(f"        got {g['verdict']} {g['event']} trace {g['trace']}", file=out)
+                print(
+                    f"        got {g['verdict']} {g['event']} trace {g['trace']} "
+                    f"head {g['head']!r} path {g['path']}",
+                    file=out,
+                )
+            if m["got"]:
+                print(f"        {(m['got'][0]['sentence'] or '')[:200]}", file=out)
         for a in o.alarms:
             print(
                 f"alarm {where}:{a['line']} {a['verdict']} {a['time']!r} {a['event']} "
