@@ -212,7 +212,7 @@ def test_duration_mod_and_bounds() -> None:
 TIMES = [
     ("Meet at 12:30 p.m. sharp.", "12:30 p.m.", "XXXX-XX-XXT12:30"),
     ("The match starts at 20:00 GMT.", "20:00 GMT", "XXXX-XX-XXT20:00"),
-    ("Lunch at noon.", "noon", "T12:00"),
+    ("Lunch at noon.", "noon", "XXXX-XX-XXT12:00"),
     ("Meet at 8 PM sharp.", "8 PM", "XXXX-XX-XXT20:00"),
 ]
 

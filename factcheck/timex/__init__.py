@@ -100,7 +100,15 @@ Conventions (documented choices)
   reference), as TimeML writes it and as ``last night`` and ``yesterday morning`` are
   (AQUAINT also tags the bare day; TimeBank and the tweets follow TimeML).
 * Clock times (``8 PM``) are put on the reference day (``2023-06-23T20:00``), or on the
-  date they are written with; without a reference they stay ``T20:00``.
+  date they are written with; without a reference they are on a day unknown
+  (``XXXX-XX-XXT20:00``), as are ``noon`` and ``midnight``.  A clock time with no day
+  of its own takes the day named before it in its sentence, else a date written out
+  before it (a log's or live blog's date line, within ``_LOG_REACH``), else the day
+  named after it with ``on`` in its sentence (``landed at 20:51 on 14 February``).
+* Without a reference date a yearless date takes the year last written before it
+  (``began on 1 July 1916 and was called off on 18 November``); with one, a yearless
+  date after a dated day takes its year within two months, or within the rest of its
+  year in the same sentence.
 * Numeric dates ``a/b/yyyy``: ``day_first`` (the locale) picks the order unless it is
   impossible (a part > 12 must be the day: ``15/03/2023`` is 15 March either way); with
   ``day_first`` None, dotted dates are day first (``1.3.1999`` is 1 March), others take

@@ -272,7 +272,7 @@ def _h_rel(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         if pw == "then":  # "the then current price": the present of a past moment
             return _Cand(prev[0][1], e, "DATE", "PAST_REF", relative=True)
     if kind.startswith("T"):
-        value = (ctx.ref.isoformat() + kind) if ctx.ref else kind
+        value = (ctx.ref.isoformat() if ctx.ref else "XXXX-XX-XX") + kind  # as a clock time
         return _Cand(s, e, "TIME", value, relative=ctx.ref is not None, extra={"clock": "1"})
     if kind.endswith("_REF"):
         return _Cand(s, e, "DATE", kind, relative=True)
@@ -418,7 +418,7 @@ def _h_every_part(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         cand.extra["anaphor"], cand.extra["part"] = f"D{shift}", part
         return cand
     if prev and prev[0][0] == "mid" and part in {"MO", "AF"}:
-        value = (ctx.ref.isoformat() if ctx.ref else "") + "T" + part
+        value = (ctx.ref.isoformat() if ctx.ref else "XXXX-XX-XX") + "T" + part
         return _Cand(prev[0][1], m.end(), "TIME", value, relative=ctx.ref is not None)
     if not prev or prev[0][0] not in {"every", "each"}:
         return None

@@ -114,7 +114,7 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|through|until|till|and)\s*$", re.IGNORECASE)
 
 
-_TIME_GAP = re.compile(r"\s*(?:,|at|,\s*at)?\s*$")
+_TIME_GAP = re.compile(r"[^\S\n]*(?:,|at|,[^\S\n]*at)?[^\S\n]*\Z")  # not over a line end
 
 
 def _merge(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
@@ -151,6 +151,7 @@ def _narrative_years(ctx: _Ctx, cands: list[_Cand]) -> None:
     within two months: "shot him on Aug. 14, 2019 ... He died on Aug. 16" is 2019-08-16,
     not the August before the reference date. Not what lies ahead ("is scheduled for")."""
     if ctx.ref is None:
+        _undated_years(cands)
         return
     anchor: _Cand | None = None
     for c in cands:
@@ -168,12 +169,39 @@ def _narrative_years(ctx: _Ctx, cands: list[_Cand]) -> None:
             continue
         value = c.with_year(int(anchor.value[:4]))
         start, since = interval_of(value)[0], interval_of(anchor.value)[0]
-        if start is not None and since is not None and 0 <= (start - since).days <= 62:
+        # in the anchor's own sentence, the rest of its year: "began on 1 July 1916 and
+        # was called off on 18 November"
+        reach = 62 if _SENTENCE_BREAK.search(ctx.text, anchor.end_char, c.start_char) else 366
+        if start is not None and since is not None and 0 <= (start - since).days <= reach:
             c.value = value
             c.extra["narrative_year"] = anchor.value[:4]
 
 
 _DATED_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _undated_years(cands: list[_Cand]) -> None:
+    """Without a reference date, a yearless date takes the year last written before it
+    (within `_UNDATED_REACH`): "began on 1 July 1916 and was called off on 18 November"
+    is 1916-11-18, "in 1816 snow fell in New England in June" 1816-06, not XXXX."""
+    year: tuple[str, int] | None = None  # (year, where it was written)
+    for c in cands:
+        if c.type == "DATE" and c.year_explicit and not c.relative and _WRITTEN_YEAR.match(c.value):
+            year = (c.value[:4], c.end_char)
+            continue
+        if (
+            year is not None
+            and c.with_year is not None
+            and not c.year_explicit
+            and c.value.startswith("XXXX")
+            and c.start_char - year[1] <= _UNDATED_REACH
+        ):
+            c.value = c.with_year(int(year[0]))
+            c.extra["narrative_year"] = year[0]
+
+
+_WRITTEN_YEAR = re.compile(r"\d{4}(?:-|\Z)")
+_UNDATED_REACH = 2000  # chars: a few paragraphs
 
 
 _NARRATIVE_REACH = 300  # chars: about two sentences
@@ -197,6 +225,42 @@ def _clock_days(ctx: _Ctx, cands: list[_Cand]) -> None:
             and not _SENTENCE_BREAK.search(text, day.end_char, c.start_char)
         ):
             _on_day(c, day)
+            c.extra["day_told"] = "1"
+    # else the day last told before it in the text (a log's or live blog's date line)
+    told: _Cand | None = None
+    for c in cands:
+        if _is_day(c) and not c.relative and "W" not in c.value:  # a date, not "Tuesday"
+            told = c
+        elif (
+            told is not None
+            and "clock" in c.extra
+            and "dated" not in c.extra
+            and "day_told" not in c.extra
+            and c.start_char - told.end_char <= _LOG_REACH
+        ):
+            _on_day(c, told)
+            c.extra["day_told"] = "1"
+    # else the day named after it in its sentence: "left the gate at 18:04 and landed at
+    # 20:51 on 14 February", "polls are open 7 a.m. to 8 p.m. on Tuesday"
+    later: _Cand | None = None
+    for c in reversed(cands):
+        if _is_day(c):  # "on 14 February", not "from 6 May" (a range) or "said Tuesday"
+            words = [w for w, _ in _prev_words(text, c.start_char, 2)]
+            later = c if words[:1] == ["on"] and not _REPORTED.intersection(words) else None
+        elif c.type == "SET":
+            later = None  # "every evening at 8pm from Oct. 24": a schedule
+        elif (
+            later is not None
+            and "clock" in c.extra
+            and "dated" not in c.extra
+            and "day_told" not in c.extra
+            and later.start_char - c.end_char <= 100
+            and not _SENTENCE_BREAK.search(text, c.end_char, later.start_char)
+        ):
+            _on_day(c, later)
+
+
+_LOG_REACH = 600  # chars: a date line and the entries under it
 
 
 _REPORTED = frozenset("said says told announced reported stated added".split())

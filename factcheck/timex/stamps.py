@@ -37,7 +37,7 @@ _CLF_STAMP = re.compile(  # [24/Jun/2023:02:00:01 +0000]
     rf"(?P<d>\d\d?)/{_MON}/(?P<y>\d{{4}}):{_CLOCK}(?:\s[+-]\d{{4}})?{_END}"
 )
 _RFC_STAMP = re.compile(  # (Sat, )29 Jan 2005 17:21:13 -0600
-    rf"(?P<d>\d\d?)\s+{_MON}\s+(?P<y>\d{{4}})\s+{_CLOCK}{_ZONE}{_END}"
+    rf"(?P<d>\d\d?)\s+{_MON}\s+(?P<y>\d{{4}})[ \t]+{_CLOCK}{_ZONE}{_END}"  # not over a line end
 )
 _LOG_STAMP = re.compile(  # syslog "Jun 13 08:42:17", ctime / git "Sep 9 11:04:27 2017 +0200"
     rf"{_MON}\s+(?P<d>\d\d?)\s+(?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d):(?P<S>[0-5]\d)"
