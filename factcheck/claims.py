@@ -400,6 +400,9 @@ class ClaimExtractor:
             if premodified(span) is not None:
                 trace.append(PREMODIFIED)  # "the 1991 agreement": events of that noun only
             event, score, via, named, link = self._choose(expr, span, sent, times, others, context)
+            if _in_name(span, event, others):  # "the 2024 warmest year on record": a name
+                claims.append(Skipped(shifted, text, start, DATE_IN_NAME))
+                continue
             trace.append(link)
             choice = _prefer_fitting(expr, (event, score, via, named), candidates, self.t)
             if choice[0] is not event:
@@ -752,6 +755,7 @@ DATELINE = rule_id("dateline")
 PAGE_CHROME = rule_id("page-chrome")
 QUOTED_RELATIVE = rule_id("quoted-relative")
 TOO_LONG = rule_id("too-long")
+DATE_IN_NAME = rule_id("date-in-name")
 FISCAL = rule_id("fiscal-period")
 BOUNDED = rule_id("bound")
 BASELINE = rule_id("comparison-baseline")
@@ -889,6 +893,22 @@ def _respectively(span: Span, times: list[Span], named: list[Match]) -> Match | 
     if len(after) != len(group):
         return None
     return after[[g.start_char for g in group].index(span.start_char)]
+
+
+def _in_name(span: Span, event: Event | None, matches: list[Match]) -> bool:
+    """Is the time part of the words that name its event ("2015" in "the 2015 Belarusian
+    presidential election", an alias with a year in it): an alias of the event holds
+    the time's words, and the words naming it in the sentence hold the time?"""
+    if event is None:
+        return False
+    words = re.compile(rf"(?<!\w){re.escape(span_text(span))}(?!\w)", re.IGNORECASE)
+    return any(words.search(alias) for alias in event.aliases) and any(
+        m.named
+        and m.event.id == event.id
+        and m.start_char <= span.start_char
+        and span.end_char <= m.end_char
+        for m in matches
+    )
 
 
 def _evidence(match: Match) -> float:

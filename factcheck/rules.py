@@ -152,9 +152,14 @@ _ALL: tuple[Rule, ...] = (
         "FC104",
         "bound",
         "skip",
-        "A bound ('as early as 2019', 'as late as May'): not the event's date.",
-        "The words say the event was no earlier (or later) than the time, not at it.",
-        fires=_ex("Officials knew of the Wagner mutiny plans as early as June 2022."),
+        "A bound ('as early as 2019', 'as late as May', 'going back to 1940'): not the "
+        "event's date.",
+        "The words say the event was no earlier (or later) than the time, not at it, or give "
+        "the start of a record ('the hottest day in records going back to 1940').",
+        fires=_ex(
+            "Officials knew of the Wagner mutiny plans as early as June 2022.",
+            "The Wagner mutiny was the gravest revolt in records going back to 1990.",
+        ),
         must_not=_ex("The Wagner mutiny began in June 2023."),
     ),
     Rule(
@@ -191,6 +196,18 @@ _ALL: tuple[Rule, ...] = (
         "document with the count of all (factcheck/limits.py holds the limits).",
         fires=_ex(" ".join(f"{1990 + i} June {1 + i % 28} Sunday" for i in range(40)) + "."),
         must_not=_ex("The Wagner mutiny began on June 23, 2023 and ended on June 24, 2023."),
+    ),
+    Rule(
+        "FC110",
+        "date-in-name",
+        "skip",
+        "The time is part of the name of its event ('the 2015 Belarusian presidential "
+        "election').",
+        "A year inside an alias names the event ('2024 warmest year on record' is the WMO's "
+        "announcement of January 2025): the event is found by it, and it is no statement of "
+        "when the event happened. `timeline validate` warns about such aliases.",
+        fires=_ex("Lukashenko won the 2015 Belarusian presidential election in a landslide."),
+        must_not=_ex("Lukashenko won the Belarusian presidential election in October 2015."),
     ),
     # -- role: what the time is to its sentence
     Rule(
@@ -353,10 +370,15 @@ _ALL: tuple[Rule, ...] = (
         "FC210",
         "premodified-noun",
         "link",
-        "A time before a noun ('the 2023 mutiny') dates only events of that noun.",
-        "The noun the time modifies says what it dates: events without that word are no "
-        "candidates.",
-        fires=_ex("The 2023 mutiny by Wagner shook Moscow."),
+        "A time before a noun ('the 2023 mutiny', 'Saturday's mutiny') dates only events of "
+        "that noun.",
+        "The noun the time modifies, after a determiner or as a possessive, says what it "
+        "dates: events without that word are no candidates ('Prigozhin called off the march "
+        "after Friday's talks' dates talks, not the march).",
+        fires=_ex(
+            "The 2023 mutiny by Wagner shook Moscow.",
+            "Prigozhin led Saturday's mutiny by Wagner.",
+        ),
         must_not=_ex("The mutiny by Wagner in 2023 shook Moscow."),
     ),
     Rule(
@@ -428,6 +450,26 @@ _ALL: tuple[Rule, ...] = (
         ("unverifiable",),
         fires=_ex("Prigozhin, leader of the Wagner mutiny, was buried in June 2022."),
         must_not=_ex("The Wagner mutiny began on June 23, 2022."),
+    ),
+    Rule(
+        "FC514",
+        "since-bound",
+        "verdict",
+        "A time after 'since' that the event does not begin at: a state's start or a record's "
+        "baseline.",
+        "'Since 2008' tells when a state began ('has ruled since 1971') or the last time "
+        "before a record ('the first output cut since 2008'); it dates the event only when "
+        "the event is that beginning. When it does not fit, the text may be dating "
+        "something else: no flag.",
+        "note",
+        ("unverifiable",),
+        fires=_ex(
+            "The Wagner mutiny was the first armed revolt in Russia since 1993.", ref="2024-01-10"
+        ),
+        must_not=_ex(
+            "Wagner fighters have been in Belarus since the mutiny of June 2023.",
+            ref="2024-01-10",
+        ),
     ),
     Rule(
         "FC501",

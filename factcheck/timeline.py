@@ -613,16 +613,38 @@ event in sentences that are about something else."""
 
 
 def alias_warnings(timeline: Timeline) -> list[Problem]:
-    """One-word aliases that are common words (`COMMON_WORDS`)."""
-    return [
-        Problem(
-            event.path,
-            event.line,
-            1,
-            f"{event.id}: alias {alias!r} is a common word: it names the event in any "
-            "sentence that uses the word",
-        )
-        for event in timeline
-        for alias in event.aliases
-        if alias.strip().casefold() in COMMON_WORDS
-    ]
+    """One-word aliases that are common words (`COMMON_WORDS`), and aliases with a date
+    in them (the date is then part of the name, never checked: rule date-in-name)."""
+    from .timex import find_times  # the tagger only when a timeline is validated
+
+    out = []
+    for event in timeline:
+        for alias in event.aliases:
+            if alias.strip().casefold() in COMMON_WORDS:
+                out.append(
+                    Problem(
+                        event.path,
+                        event.line,
+                        1,
+                        f"{event.id}: alias {alias!r} is a common word: it names the event "
+                        "in any sentence that uses the word",
+                    )
+                )
+            dates = [
+                t.text
+                for t in find_times(alias)
+                if t.type == "DATE" and any(ch.isdigit() for ch in t.text)
+            ]  # "Zapad 2021", not the month of "Freedom March"
+            if dates:
+                out.append(
+                    Problem(
+                        event.path,
+                        event.line,
+                        1,
+                        f"{event.id}: alias {alias!r} contains a date ({dates[0]!r}): in "
+                        "a text that uses the name the date is part of it and is not "
+                        "checked (rule date-in-name); leave it out unless the name is "
+                        "only ever written with it",
+                    )
+                )
+    return out

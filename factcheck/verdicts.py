@@ -41,6 +41,7 @@ ORDER_RULE = rule_name("order")
 WEEKDAY_OF_DATE_RULE = rule_name("weekday-of-date")
 AMBIGUOUS_RULE = rule_name("ambiguous-description")
 OTHER_PREDICATE_RULE = rule_name("other-predicate")
+SINCE_BOUND_RULE = rule_name("since-bound")
 # Verbs that say that an event happened without saying what it was ("the mutiny began on
 # June 23", "the vote was on Sunday"): the event's noun is their subject or object.
 LIGHT_PREDICATES = frozenset(
@@ -139,6 +140,17 @@ def judge(claim: Claim, timeline: Timeline, thresholds: Thresholds = DEFAULT) ->
             FORECAST_RULE,
             f"{_said(claim)} is stated as a plan or forecast; {_event(claim.event)} happened "
             "at another time, which is not an error of the article.",
+            evidence=(claim.event,),
+        )
+    if since_bound(claim):
+        return Finding(
+            claim,
+            "unverifiable",
+            "info",
+            SINCE_BOUND_RULE,
+            f"“since {claim.time.text}” dates the start of a state or the last time before "
+            f"a record (“the first cut since 2008”), and {_event(claim.event)} does not "
+            "begin then: the text need not be dating it.",
             evidence=(claim.event,),
         )
     predicate = other_predicate(claim) if claim.via == "sentence" else None
@@ -252,6 +264,29 @@ def _wrong_weekday(claim: Claim) -> Finding | None:
     )
 
 
+def since_bound(claim: Claim) -> bool:
+    """Is a time after "since" the start of something other than the event, or the
+    baseline of a record ("the first output cut since 2008", "has ruled since 1971")?
+    Not when the state that began then is the event's own ("Boeing had been suspended
+    since July 24, 2003" of the suspension)."""
+    if claim.time.relation != "since" or claim.event is None:
+        return False
+    before = claim.sentence[: max(0, claim.time.start_char - claim.sentence_start)]
+    if RECORD.search(before[-_RECORD_REACH:]):
+        return True
+    attachment = claim.syntax
+    return attachment is None or stem(attachment.head) not in _event_names(claim.event)
+
+
+# "the first cut since", "its biggest loss since", "the lowest since": a record's baseline
+RECORD = re.compile(
+    r"\b(?:first|last|only|biggest|largest|highest|lowest|worst|best|most|fewest|least|"
+    r"[a-z]{3,}est)\b(?:\W+\w+){0,6}\W+since\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_RECORD_REACH = 80  # characters before the time
+
+
 def other_predicate(claim: Claim) -> str | None:
     """The word the time expression attaches to (its sentence parsed), when it is neither
     a word of the event (a keyword, a word of its aliases or title) nor a verb that only
@@ -272,6 +307,14 @@ def other_predicate(claim: Claim) -> str | None:
 @cache
 def _event_stems(event: Event) -> frozenset[str]:
     words = (*event.keywords, *event.aliases, event.title, event.summary)
+    return frozenset(stem(w) for phrase in words for w in _WORDS.findall(phrase))
+
+
+@cache
+def _event_names(event: Event) -> frozenset[str]:
+    """The words of the event's keywords, aliases and title (not of its summary, which
+    tells of its actors' other doings too)."""
+    words = (*event.keywords, *event.aliases, event.title)
     return frozenset(stem(w) for phrase in words for w in _WORDS.findall(phrase))
 
 

@@ -84,7 +84,12 @@ PRONOUN_START = re.compile(
     r"chief executive|executive|president|minister|leader))\b",
 )
 # "aware of it as early as a year ago", "as late as 2019": a bound, not the event's date
-BOUND = re.compile(r"\bas\s+(?:early|late|recently|far back|long ago)\s+as\s+$", re.IGNORECASE)
+BOUND = re.compile(
+    r"\b(?:as\s+(?:early|late|recently|far back|long ago)\s+as"
+    r"|(?:go|goes|going|went|date|dates|dating|dated|stretch|stretches|stretching)\s+back\s+to"
+    r")\s+$",
+    re.IGNORECASE,
+)  # "as early as 2019", "records going back to 1940": a bound, not the event's date
 QUOTES = (('"', '"'), ("“", "”"), ("‘", "’"))
 # Web-page chrome around prose, as pages are scraped: a reference list's entries
 # ("[3] DeBoer v. Snyder ... (2014).", '2. "Title". Retrieved 3 May 2024.'), photo
@@ -133,6 +138,7 @@ DOCUMENT_NOUNS = frozenset(
     "report reports memo memorandum statement interview letter article study survey poll "
     "note email e-mail column editorial filing blog podcast broadcast edition issue".split()
 )
+POSSESSIVE = re.compile(r"['’]s\s")
 HEAD_WORDS = re.compile(r"^\s+([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2})")
 
 
@@ -148,12 +154,17 @@ def clause(starts: list[int], offset: int) -> int:
 
 def premodified(span: Span) -> frozenset[str] | None:
     """The stemmed words of the noun a date modifies ("the 1991 agreement", "an April 2
-    report"), or None when the date modifies nothing. A document noun gives an empty set:
-    such a date dates the document, like "said on Monday", and no event."""
+    report", "Thursday's general election"), or None when the date modifies nothing. A
+    document noun gives an empty set: such a date dates the document, like "said on
+    Monday", and no event."""
     text = doc_text(span.doc)
-    if not DETERMINER.search(text[max(0, span.start_char - 8) : span.start_char]):
+    after = text[span.end_char : span.end_char + 62]
+    possessive = POSSESSIVE.match(after)  # "Thursday's general election"
+    if possessive:
+        after = after[possessive.end() - 1 :]
+    elif not DETERMINER.search(text[max(0, span.start_char - 8) : span.start_char]):
         return None
-    head = HEAD_WORDS.match(text[span.end_char : span.end_char + 60])
+    head = HEAD_WORDS.match(after)
     if head is None:
         return None
     words = []
