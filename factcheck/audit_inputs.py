@@ -52,13 +52,21 @@ def is_archive(path: str) -> bool:
     return path.lower().endswith(ARCHIVE_SUFFIXES)
 
 
-def document_key(path: str, root: str | None = None) -> str:
+def document_key(
+    path: str, root: str | None = None, *, _resolved: dict[str, str] | None = None
+) -> str:
     """A document's canonical key, however its path is spelt: the path with its folder
     resolved (links, `.`, `..`), relative to `root` (default: the working directory) when
-    it lies below it, else absolute. A link to a file keeps its own name."""
-    base = os.path.realpath(root if root is not None else os.curdir)
+    it lies below it, else absolute. A link to a file keeps its own name. `_resolved`
+    remembers resolved folders within one walk (a folder's files resolve it once)."""
+    memo = {} if _resolved is None else _resolved
+    base_key = root if root is not None else os.curdir
+    base = memo.get("\0" + base_key) or memo.setdefault("\0" + base_key, os.path.realpath(base_key))
     folder, name = os.path.split(os.path.abspath(path))
-    full = os.path.join(os.path.realpath(folder), name)
+    real = memo.get(folder)
+    if real is None:
+        real = memo[folder] = os.path.realpath(folder)
+    full = os.path.join(real, name)
     try:
         rel = os.path.relpath(full, base)
     except ValueError:  # another drive (Windows)
@@ -73,14 +81,22 @@ def expand_inputs(
 ) -> Iterator[sources.Target]:
     """Files, walked directories, glob matches and archives, each once (however its path
     is spelt), in a stable order."""
+    for target, _ in _expand_keyed(paths, exclude, root, {}):
+        yield target
+
+
+def _expand_keyed(
+    paths: Iterable[str], exclude: tuple[str, ...], root: str | None, resolved: dict[str, str]
+) -> Iterator[tuple[sources.Target, str]]:
+    """`expand_inputs`, each target with its key (`document_key`)."""
     seen: set[str] = set()
     for path in paths:
         for target in _expand_one(path, exclude):
             norm = os.path.normpath(target.path)
-            key = document_key(norm, root) if not target.error else norm
+            key = document_key(norm, root, _resolved=resolved) if not target.error else norm
             if key not in seen:
                 seen.add(key)
-                yield replace(target, path=norm)
+                yield replace(target, path=norm), key
 
 
 def _expand_one(path: str, exclude: tuple[str, ...]) -> Iterator[sources.Target]:
@@ -122,7 +138,7 @@ def iter_documents(
     Keys are canonical (`document_key`): relative to `root` (default: the working
     directory), the same however a path is spelt, so that a resumed audit finds them."""
     keys: set[str] = set()
-    for target in expand_inputs(paths, tuple(exclude), root):
+    for target, key in _expand_keyed(paths, tuple(exclude), root, {}):
         if target.error:
             yield AuditDoc(target.path, None, None, error=target.error)
         elif is_archive(target.path):
@@ -130,7 +146,7 @@ def iter_documents(
                 target.path,
                 reference_date,
                 input_format=input_format,
-                key=document_key(target.path, root),
+                key=key,
             ):
                 if doc.key in keys:
                     old = doc.key
@@ -138,9 +154,8 @@ def iter_documents(
                     if on_warning:
                         on_warning(f"{old}: duplicate key; recorded as {doc.key}")
                 keys.add(doc.key)
-                yield replace(doc, archive=document_key(target.path, root))
+                yield replace(doc, archive=key)
         else:
-            key = document_key(target.path, root)
             keys.add(key)
             yield read_file(target.path, reference_date, input_format, key=key)
 
