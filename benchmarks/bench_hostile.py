@@ -122,13 +122,22 @@ def main() -> None:
     parser.add_argument("--commands", nargs="+", default=["check", "dates"])
     parser.add_argument("--inputs", nargs="+", default=list(GENERATORS), metavar="KIND")
     parser.add_argument("--json", metavar="FILE", help="Also write the figures as JSON.")
+    parser.add_argument(
+        "--format",
+        default="json",
+        choices=["json", "text"],
+        help="Output format of check and dates (json: every claim parsed for time.head).",
+    )
     args = parser.parse_args()
 
     results: list[dict[str, Any]] = []
-    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; limit {args.limit} s")
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"load average: {load}; limit {args.limit} s; --format {args.format}")
     header = " | ".join(f"{s} KB" for s in args.sizes)
-    print(f"| command | input | {header} | growth {args.sizes[-2]}->{args.sizes[-1]} KB |")
-    print("|---|---|" + "---|" * len(args.sizes) + "---|")
+    growth_of = args.sizes[-2:] if len(args.sizes) > 1 else []  # one size: no growth
+    growth_head = f" growth {growth_of[0]}->{growth_of[1]} KB |" if growth_of else ""
+    print(f"| command | input | {header} |{growth_head}")
+    print("|---|---|" + "---|" * (len(args.sizes) + bool(growth_of)))
     with tempfile.TemporaryDirectory() as tmp:
         for command in args.commands:
             for kind in args.inputs:
@@ -142,7 +151,8 @@ def main() -> None:
                     path = Path(tmp) / f"{kind.replace(' ', '-')}-{size}.txt"
                     path.write_text(generate(kind, size * 1000), encoding="utf-8")
                     argv = [sys.executable, "-m", "factcheck", command, str(path)]
-                    argv += ["--format", "json"] if command in ("check", "dates") else []
+                    if command in ("check", "dates") and args.format == "json":
+                        argv += ["--format", "json"]
                     wall, rss, status = run_limited(argv, args.limit)
                     bad = status not in (0, 1, None)
                     results.append(
@@ -162,9 +172,11 @@ def main() -> None:
                         exit_note = f" (exit {status})" if bad else ""
                         cells.append(f"{wall:.1f} s, {rss:.0f} MB{exit_note}")
                     walls.append(wall)
-                a, b = walls[-2], walls[-1]
-                growth = f"{b / a:.1f}x" if a and b else "-"
-                print(f"| {command} | {kind} | {' | '.join(cells)} | {growth} |", flush=True)
+                growth = ""
+                if growth_of:
+                    a, b = walls[-2], walls[-1]
+                    growth = f" {b / a:.1f}x |" if a and b else " - |"
+                print(f"| {command} | {kind} | {' | '.join(cells)} |{growth}", flush=True)
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 

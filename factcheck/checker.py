@@ -13,6 +13,7 @@ after another; the discourse context runs on from piece to piece.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 
@@ -34,6 +35,7 @@ from .timeline import Timeline
 from .verdicts import judge
 
 CHUNK_CHARS = 100_000
+_NON_SPACE = re.compile(r"\S")
 SYNTAX = "factcheck_syntax"
 
 
@@ -113,9 +115,14 @@ class Checker:
             finding = judge(found, self.timeline, self.thresholds)
             claims.append(CheckedClaim(finding, *start, *end, head_at=head_at))
         if context.too_many:
+            rest = ""
+            if context.unchecked_from is not None:  # pieces after the limit were not read
+                first = _NON_SPACE.search(text, context.unchecked_from)  # its first word
+                line = lines.position(first.start() if first else context.unchecked_from)[0]
+                rest = f", nor the rest of the document from line {line}"
             report.warnings.append(
                 f"{path}: skipped: too many: {context.too_many} time expressions past the "
-                f"first {context.max_times:,} of the document are not checked"
+                f"first {context.max_times:,} of the document are not checked{rest}"
             )
         if context.too_long:
             report.warnings.append(
@@ -135,17 +142,22 @@ class Checker:
         chunks = split_chunks(text, CHUNK_CHARS)
         if self.focuser is not None:
             for s, e in chunks:
+                if context.too_many:  # past the document's limit: the rest is not read
+                    context.unchecked_from = s
+                    return
                 blocks = _blocks_in(extracted.blocks, s, e)
                 doc = self.focuser.doc(text[s:e], reference_date, blocks, last=e == len(text))
                 if doc is not None:
                     yield from self.extractor.extract_all(doc, s, context)
             return
-        docs = (
-            make_doc(self.nlp, text[s:e], reference_date, _blocks_in(extracted.blocks, s, e))
-            for s, e in chunks
-        )
-        for (start, _), doc in zip(chunks, self.nlp.pipe(docs), strict=True):
-            yield from self.extractor.extract_all(doc, start, context)
+        for s, e in chunks:
+            if context.too_many:
+                context.unchecked_from = s
+                return
+            doc = self.nlp(
+                make_doc(self.nlp, text[s:e], reference_date, _blocks_in(extracted.blocks, s, e))
+            )
+            yield from self.extractor.extract_all(doc, s, context)
 
     def check_file(
         self,

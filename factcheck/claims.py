@@ -147,6 +147,7 @@ class Context:
     too_long: int = 0  # times in sentences skipped as too long (`too_long`)
     times_seen: int = 0  # time expressions met so far in the document
     too_many: int = 0  # times past the document's limit (`max_times`), not checked
+    unchecked_from: int | None = None  # where the pieces left unread after the limit begin
     max_times: int = MAX_DOCUMENT_TIMES  # limits.document_times of the document's length
 
     topic_window: int = DEFAULT.topic_window
@@ -301,6 +302,14 @@ class ClaimExtractor:
                 context.recent = span_text(sent).lower()
                 continue
             sent_times = times[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
+            # bounded work: every time expression met counts against the document's limit,
+            # those of sentences too long to check too (a page of nothing but dates)
+            if context.times_seen + len(sent_times) > context.max_times:
+                context.too_many += len(sent_times)
+                context.topic_age += 1
+                context.recent = ""
+                continue
+            context.times_seen += len(sent_times)
             if too_long(sent, len(sent_times)):  # bounded work: no pairs of its times
                 # its first times are listed; the warning counts them all (checker.py)
                 listed = sent_times[:MAX_SENTENCE_TIMES]
@@ -309,12 +318,6 @@ class ClaimExtractor:
                 context.topic_age += 1
                 context.recent = ""
                 continue
-            if context.times_seen + len(sent_times) > context.max_times:  # bounded work
-                context.too_many += len(sent_times)
-                context.topic_age += 1
-                context.recent = ""
-                continue
-            context.times_seen += len(sent_times)
             pronoun = PRONOUN_START.match(span_text(sent))
             context.present = context.antecedent() if pronoun else ()
             matches = self._matches(sent, named, context.present)

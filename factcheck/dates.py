@@ -119,14 +119,53 @@ def write_dates(
             if r.reference_date
             else ""
         )
-        table = Table(title=Text(f"{r.path}{ref}"), title_justify="left")
         columns = ["line:col", "text", "type", "value", "interval"]
-        for column in columns + (["rule", "norm"] if explain else []):
+        columns += ["rule", "norm"] if explain else []
+        rows = [
+            [
+                f"{line}:{col}",
+                t.text,
+                t.type,
+                t.value,
+                # an open end ("until March", "since 2014" unresolved) shows as …
+                f"{t.start or '…'} .. {t.end or '…'}" if t.start or t.end else "",
+                *([t.rule, t.norm] if explain else []),
+            ]
+            for t, line, col in r.times
+        ]
+        if len(rows) > TABLE_ROWS:  # a drawn table of that size is slow and unreadable
+            _write_columns(stream, f"{r.path}{ref}", columns, rows)
+            continue
+        table = Table(title=Text(f"{r.path}{ref}"), title_justify="left")
+        for column in columns:
             table.add_column(column, overflow="fold")
-        for t, line, col in r.times:
-            interval = (  # an open end ("until March", "since 2014" unresolved) shows as …
-                f"{t.start or '…'} .. {t.end or '…'}" if t.start or t.end else ""
-            )
-            row = [f"{line}:{col}", Text(t.text), t.type, t.value, interval]
-            table.add_row(*row, *([t.rule, t.norm] if explain else []))
+        for row in rows:
+            table.add_row(row[0], Text(row[1]), *row[2:])
         console.print(table)
+
+
+TABLE_ROWS = 2_000  # more time expressions in a file: plain columns, not a drawn table
+COLUMN_WIDTH = 40  # at most, in plain columns (longer cells run over)
+
+
+def _write_columns(stream: TextIO, title: str, columns: list[str], rows: list[list[str]]) -> None:
+    """The table as plain text columns, one line per row, written as it goes: a file with
+    a hundred thousand time expressions is listed in seconds."""
+    widths = [len(c) for c in columns]
+    for row in rows:
+        for i, cell in enumerate(row):
+            widths[i] = min(COLUMN_WIDTH, max(widths[i], len(cell)))
+    stream.write(f"{title}: {len(rows):,} time expressions\n")
+
+    def line(cells: list[str]) -> str:
+        text = "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True))
+        return text.rstrip().replace("\n", " ") + "\n"
+
+    stream.write(line(columns))
+    batch: list[str] = []
+    for row in rows:
+        batch.append(line(row))
+        if len(batch) >= 4096:
+            stream.write("".join(batch))
+            batch.clear()
+    stream.write("".join(batch))

@@ -375,6 +375,42 @@ def test_time_expressions_past_the_document_limit_are_counted_not_checked(
     assert any("skipped: too many: 3 time expressions" in w for w in report.warnings)
 
 
+def test_pieces_after_the_document_limit_are_not_read(
+    checker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import factcheck.checker as checker_module
+
+    monkeypatch.setattr(checker_module, "document_times", lambda chars: 5)
+    monkeypatch.setattr(checker_module, "CHUNK_CHARS", 200)
+    paragraphs = [
+        " ".join(f"The Wagner Group mutiny began in June {2000 + i}." for i in range(3))
+        for _ in range(6)
+    ]
+    report = checker.check_text("\n\n".join(paragraphs), path="many.txt")
+    assert len(report.claims) == 5
+    (warning,) = [w for w in report.warnings if "too many" in w]
+    assert "nor the rest of the document from line" in warning
+    last = max(c.line for c in report.claims)
+    assert int(warning.rsplit(" ", 1)[1]) > last  # it names a line after the last checked
+
+
+def test_dates_lists_a_long_file_in_plain_columns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import factcheck.dates as dates_module
+
+    monkeypatch.setattr(dates_module, "TABLE_ROWS", 3)
+    page = tmp_path / "dates.txt"
+    page.write_text("It rained on 3 May 2021, 4 May 2021, 5 May 2021 and 6 May 2021.\n")
+    result = CliRunner().invoke(cli, ["dates", str(page)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].endswith(": 4 time expressions")
+    assert lines[1].split() == ["line:col", "text", "type", "value", "interval"]
+    assert [line.split()[0] for line in lines[2:]] == ["1:14", "1:26", "1:38", "1:53"]
+    assert "┃" not in result.output  # no drawn table
+
+
 def test_the_document_limit_grows_with_the_document() -> None:
     from factcheck.limits import CHARS_PER_TIME, MAX_DOCUMENT_TIMES, document_times
 

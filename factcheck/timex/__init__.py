@@ -157,7 +157,7 @@ import datetime
 from collections.abc import Callable
 
 from .coord import _share_years, _split_coordinated
-from .expr import TimeExpr, _Cand, _Ctx
+from .expr import _PASS, TimeExpr, _Cand, _Ctx
 from .intervals import _anchor_years_back, _finish, _split_day_ranges, _week_of, interval_of
 from .parts import _parts_of_days, _schedule_clocks
 from .periods import _anchor_told_back, _resolve_anaphors, _told_calendar
@@ -205,24 +205,14 @@ _SPLIT_STEPS: list[tuple[str, _Step]] = [
 
 
 def _traced(name: str, step: _Step, ctx: _Ctx, kept: list[_Cand]) -> list[_Cand]:
-    """Run one pass; note it as the `rule` of what it creates and the `norm` of what it
-    changes."""
-    before = [(c, c.value, c.type) for c in kept]
-    out = step(ctx, kept)
-    if out is None:  # changed in place: the same candidates, in the same order
-        for c, value, typ in before:
-            if c.value != value or c.type != typ:
-                c.extra["norm"] = name
-        return kept
-    old = {id(c): (value, typ) for c, value, typ in before}
-    for c in out:
-        was = old.get(id(c))
-        if was is None:
-            c.extra.setdefault("rule", name)
-            c.extra["norm"] = name
-        elif was != (c.value, c.type):
-            c.extra["norm"] = name
-    return out
+    """Run one pass; a candidate it creates takes it as its `rule`, one whose value or
+    type it changes as its `norm` (`_Cand` notes both while `_PASS` names the pass)."""
+    _PASS[0] = name
+    try:
+        out = step(ctx, kept)
+    finally:
+        _PASS[0] = ""
+    return kept if out is None else out
 
 
 def find_times(

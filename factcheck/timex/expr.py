@@ -40,6 +40,11 @@ class TimeExpr:
     norm: str = field(default="", compare=False)
 
 
+# The pass of `find_times` running now (`_STEPS`), "" during the scan: a candidate a pass
+# creates takes it as its `rule`, one whose value or type it changes as its `norm`.
+_PASS: list[str] = [""]
+
+
 @dataclass
 class _Cand:
     """A mutable candidate expression, turned into a `TimeExpr` at the end."""
@@ -57,6 +62,22 @@ class _Cand:
     bounds: tuple[datetime.date | None, datetime.date | None] | None = None
     relation: str = "at"
     extra: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        name = _PASS[0]
+        if name:  # created by a pass
+            self.extra.setdefault("rule", name)
+            self.extra["norm"] = name
+
+    def __setattr__(self, key: str, value: object) -> None:
+        if key in _TRACED and _PASS[0]:
+            old = self.__dict__.get(key, value)
+            if old != value:
+                self.extra["norm"] = _PASS[0]
+        object.__setattr__(self, key, value)
+
+
+_TRACED = frozenset({"value", "type"})
 
 
 @dataclass
