@@ -10,6 +10,7 @@ import difflib
 import json
 import os
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, TextIO
@@ -29,7 +30,7 @@ from .clitools import (
 from .config import Config, load_config
 from .errors import ExitCode, FactcheckError, TimelineError
 from .formatters import FORMATTERS, OutputOptions
-from .report import Report
+from .report import FileReport, Report
 from .rules import KINDS, RULES, Rule, lookup
 from .severity import FAIL_ON, SEVERITY_RANK
 from .timeline import (
@@ -236,30 +237,35 @@ def check(
         for message in special:
             click.echo(f"factcheck: error: {message}", err=True)
         sys.exit(ExitCode.USAGE)
-    from .checker import Checker  # spaCy loads here, not for --help
-
     timeline = load(opts.timeline)
-    # the parse is read by the verdicts of claims that could be flagged; it is shown
-    # (time.head, time.path) by the data formats and by --show all: only then is every
-    # claim tied to an event parsed
-    shows_syntax = opts.format in ("json", "jsonl") or bool({"all", "skipped"} & set(opts.show))
-    checker = Checker(
-        timeline,
-        model=opts.model,
-        min_score=opts.min_score,
-        syntax=True if shows_syntax else "flags",
-    )
     report = Report(timeline)
-    files = checker.check_paths(
-        paths,
-        opts.reference_date,
-        input_format=opts.input_format,
-        exclude=opts.exclude,
-        stdin_name=opts.stdin_filename,
-        unused_suppressions=opts.report_unused_suppressions,
-        gitignore=opts.respect_gitignore,
-        force_exclude=opts.force_exclude,
-    )
+    files: Iterable[FileReport]
+    if all(p != sources.STDIN and not os.path.lexists(p) for p in paths):
+        # nothing to read (a mistyped name): the same report, without loading spaCy
+        files = [FileReport(p, error=f"{p}: no such file or directory") for p in paths]
+    else:
+        from .checker import Checker  # spaCy loads here, not for --help
+
+        # the parse is read by the verdicts of claims that could be flagged; it is shown
+        # (time.head, time.path) by the data formats and by --show all: only then is
+        # every claim tied to an event parsed
+        shows = opts.format in ("json", "jsonl") or bool({"all", "skipped"} & set(opts.show))
+        checker = Checker(
+            timeline,
+            model=opts.model,
+            min_score=opts.min_score,
+            syntax=True if shows else "flags",
+        )
+        files = checker.check_paths(
+            paths,
+            opts.reference_date,
+            input_format=opts.input_format,
+            exclude=opts.exclude,
+            stdin_name=opts.stdin_filename,
+            unused_suppressions=opts.report_unused_suppressions,
+            gitignore=opts.respect_gitignore,
+            force_exclude=opts.force_exclude,
+        )
     # the text report on a terminal shows each file's warnings and errors: not twice on
     # one screen; elsewhere they go to stderr too (the report may be a file or a pipe)
     shown = opts.format == "text" and not opts.output and _on_terminal() and not opts.statistics

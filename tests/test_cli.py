@@ -671,3 +671,20 @@ def test_decoding_warning_once_on_a_terminal(runner, tmp_path, monkeypatch):
     monkeypatch.setattr("factcheck.cli._on_terminal", lambda: False)
     piped = invoke(runner, ["check", "--no-color", path])
     assert "not valid UTF-8" in piped.stderr
+
+
+def test_a_missing_file_is_reported_without_loading_spacy(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from factcheck.cli import main\n"
+        "sys.argv = ['factcheck', 'nope.txt']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as exit:\n"
+        "    print(exit.code, 'spacy' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert done.stdout.split()[-2:] == ["2", "False"], done.stdout + done.stderr
+    assert "nope.txt: no such file or directory" in done.stderr
