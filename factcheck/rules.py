@@ -554,10 +554,16 @@ _ALL: tuple[Rule, ...] = (
         "verdict",
         "The date does not fit an event the sentence only loosely matches.",
         "The sentence shares words with a timeline event whose dates differ, but does not "
-        "name it: not reported as an error. Add aliases to the timeline if it is that event.",
+        "name it: not reported as an error. Add aliases to the timeline if it is that event. "
+        "An order phrase ('after the Tohoku earthquake') whose subject the sentence only "
+        "describes is left unverifiable too: what the text puts after it may be something "
+        "else than the event described.",
         "note",
         ("unverifiable",),
-        fires=_ex("Wagner fighters were seen in Rostov-on-Don in March 2023."),
+        fires=_ex(
+            "Wagner fighters were seen in Rostov-on-Don in March 2023.",
+            "Prigozhin's fighters rebelled in Rostov-on-Don before the annexation of Crimea.",
+        ),
         must_not=_ex("The Wagner mutiny began on June 23, 2022."),
     ),
     Rule(

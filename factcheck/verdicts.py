@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from .claims import DELAYED_UNTIL, DESCRIBED_NEAREST, RESPECTIVELY, Claim
+from .claims import DELAYED_UNTIL, DESCRIBED_NEAREST, NAMED_IN_CLAUSE, RESPECTIVELY, Claim
 from .fitting import days_between, days_of, fits, order_holds
 from .matching import stem
 from .rules import lookup, rule_name
@@ -333,6 +333,17 @@ def _judge_order(claim: Claim) -> Finding:
             "info",
             ORDER_RULE,
             f"{_event(subject)} came {word} {_event(anchor)}, as the text says.",
+            evidence=(subject, anchor),
+        )
+    if NAMED_IN_CLAUSE not in claim.trace:  # "after the Tohoku earthquake" of whatever
+        return Finding(
+            claim,
+            "unverifiable",
+            "info",
+            WEAK_MATCH_RULE,
+            f"The text puts something {relation} {anchor.title}; {_event(subject)}, which the "
+            "sentence only describes, came otherwise, but it need not be what the text "
+            "orders.",
             evidence=(subject, anchor),
         )
     return Finding(
