@@ -4,6 +4,7 @@ regex pieces the rules are built from."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 _MONTHS = {
     "january": 1,
@@ -434,9 +435,33 @@ class _Cue:
         self.kind, self.word, self.start, self.end = kind, word, start, end
 
 
+_TOKENS: tuple[str, list[int], list[tuple[str, int, int]]] = ("", [], [])
+
+
+def _words(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    """The words of text[lo:hi] as `_CUE_WORD.finditer(text, lo, hi)` gives them (a word
+    cut by either end is cut there too), from the words of the whole text found once:
+    in a text dense with dates every candidate reads the window around it."""
+    global _TOKENS
+    cached = _TOKENS  # read once: another thread may replace it meanwhile
+    if cached[0] is not text:
+        found = [(m.group(), m.start(), m.end()) for m in _CUE_WORD.finditer(text)]
+        cached = _TOKENS = (text, [t[1] for t in found], found)
+    _, starts, toks = cached
+    i, j = bisect_left(starts, lo), bisect_left(starts, hi)
+    inner = toks[i:j]
+    if inner and inner[-1][2] > hi:  # the last word runs past hi: its head only
+        last = inner.pop()
+        inner += [(m.group(), m.start(), m.end()) for m in _CUE_WORD.finditer(text, last[1], hi)]
+    if i and toks[i - 1][2] > lo:  # a word begun before lo: its tail only
+        upto = inner[0][1] if inner else hi
+        inner[:0] = [(m.group(), m.start(), m.end()) for m in _CUE_WORD.finditer(text, lo, upto)]
+    return inner
+
+
 def _cues(text: str, lo: int, hi: int) -> list[_Cue]:
     """The tense cues in text[lo:hi], in order."""
-    toks = [(m.group(), m.start(), m.end()) for m in _CUE_WORD.finditer(text, lo, hi)]
+    toks = _words(text, lo, hi)
     out: list[_Cue] = []
     n = len(toks)
     i = 0
