@@ -24,24 +24,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .timex.lexicon import month_number
+
 _HEAD = 20_000
 _DATELINE_HEAD = 3000
 _ISO = r"(\d{4})-(\d{2})-(\d{2})"
-_MONTH_NAMES = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-_MONTHS = {m[:3]: i + 1 for i, m in enumerate(_MONTH_NAMES)}
 _MON = (
     r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -92,7 +79,8 @@ def _make(y: str | int, m: str | int, d: str | int) -> date | None:
 
 
 def _month(name: str) -> int:
-    return _MONTHS[name.lower()[:3]]
+    """The number of a month written as `_MON` matches it ("Sept.", "June")."""
+    return month_number(name)
 
 
 _WRITTEN = re.compile(

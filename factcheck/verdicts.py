@@ -18,6 +18,7 @@ from .matching import stem
 from .rules import lookup, rule_name
 from .thresholds import DEFAULT, Thresholds
 from .timeline import Event, Timeline
+from .timex.lexicon import weekday_names
 
 SEVERITY = {
     "supported": "info",
@@ -58,7 +59,7 @@ LIGHT_PREDICATES = frozenset(
 # The rules that pair a time with its event by wording, not by what the time attaches to:
 # "delayed until April", "in March and June to unveil A and B" (respectively).
 _PAIRED_BY_WORDING = frozenset((DELAYED_UNTIL, RESPECTIVELY))
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS = weekday_names()  # the tagger's table
 
 
 @dataclass(frozen=True)

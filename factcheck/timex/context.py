@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection
 
 from .expr import _Ctx
 from .intervals import interval_of
-from .lexicon import _MODALS, _MONTH_ABBR, _MONTHS, _clause_ends, _Cue, _cues
+from .lexicon import _MODALS, _clause_ends, _Cue, _cues, month_number
 
 
 def _prev_words(text: str, pos: int, n: int) -> list[tuple[str, int]]:
@@ -304,8 +304,7 @@ def _yearless(ctx: _Ctx, s: int, e: int, fmt: Callable[[int], str]) -> tuple[str
 
 
 def _month_number(name: str) -> int:
-    key = name.lower().rstrip(".")
-    return _MONTHS.get(key) or _MONTH_ABBR[key]
+    return month_number(name)
 
 
 _FUNCTION_WORDS = frozenset(

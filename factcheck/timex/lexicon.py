@@ -38,6 +38,18 @@ _MONTH_ABBR = {
 }
 
 
+def weekday_names() -> tuple[str, ...]:
+    """Monday to Sunday, as a sentence writes them (index = `date.weekday()`)."""
+    return tuple(name.title() for name, _ in sorted(_WEEKDAYS.items(), key=lambda x: x[1]))
+
+
+def month_number(name: str) -> int:
+    """The number of a month's name or abbreviation ("September", "Sept.", "sep"): the one
+    table the tagger, the reference-date reader and the claims engine share."""
+    key = name.lower().rstrip(".")
+    return _MONTHS.get(key) or _MONTH_ABBR[key]
+
+
 _WEEKDAYS = {
     "monday": 0,
     "tuesday": 1,
