@@ -109,3 +109,23 @@ def test_split_range_ends_are_each_their_own_time() -> None:
     ]
     (since,) = find_times("Prices have risen since 2014.", REF, merge_ranges=False)
     assert (since.relation, since.start, since.end) == ("since", date(2014, 1, 1), REF)
+
+
+def test_rule_and_norm_notes_do_not_mix_across_threads() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [
+        "The plant closed in March 2010, and in June of that year the site was sold.",
+        "It was ratified on 14 January 1998; the opposition had walked out twenty days earlier.",
+        "Polls close at 8 p.m. Tuesday; results are due the next morning.",
+        "Tuesday 7 March 2023\n14:02 - alarms fire\n14:09 - engineers respond",
+    ] * 20
+
+    def notes(text: str) -> list[tuple[str, str, str, str]]:
+        return [(t.text, t.value, t.rule, t.norm) for t in find_times(text, date(2023, 6, 26))]
+
+    alone = [notes(t) for t in texts]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        together = list(pool.map(notes, texts))
+    assert together == alone
+    assert any(norm == "told_calendar" for _, _, _, norm in alone[0])

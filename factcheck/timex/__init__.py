@@ -207,11 +207,11 @@ _SPLIT_STEPS: list[tuple[str, _Step]] = [
 def _traced(name: str, step: _Step, ctx: _Ctx, kept: list[_Cand]) -> list[_Cand]:
     """Run one pass; a candidate it creates takes it as its `rule`, one whose value or
     type it changes as its `norm` (`_Cand` notes both while `_PASS` names the pass)."""
-    _PASS[0] = name
+    _PASS.name = name
     try:
         out = step(ctx, kept)
     finally:
-        _PASS[0] = ""
+        _PASS.name = ""
     return kept if out is None else out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -40,9 +41,15 @@ class TimeExpr:
     norm: str = field(default="", compare=False)
 
 
-# The pass of `find_times` running now (`_STEPS`), "" during the scan: a candidate a pass
-# creates takes it as its `rule`, one whose value or type it changes as its `norm`.
-_PASS: list[str] = [""]
+class _Pass(threading.local):
+    """The pass of `find_times` running now in this thread (`_STEPS`), "" during the scan:
+    a candidate a pass creates takes it as its `rule`, one whose value or type it changes
+    as its `norm`. Per thread, so that texts tagged side by side do not mix their notes."""
+
+    name = ""
+
+
+_PASS = _Pass()
 
 
 @dataclass
@@ -64,16 +71,16 @@ class _Cand:
     extra: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        name = _PASS[0]
+        name = _PASS.name
         if name:  # created by a pass
             self.extra.setdefault("rule", name)
             self.extra["norm"] = name
 
     def __setattr__(self, key: str, value: object) -> None:
-        if key in _TRACED and _PASS[0]:
-            old = self.__dict__.get(key, value)
-            if old != value:
-                self.extra["norm"] = _PASS[0]
+        if key in _TRACED:
+            name = _PASS.name
+            if name and self.__dict__.get(key, value) != value:
+                self.extra["norm"] = name
         object.__setattr__(self, key, value)
 
 
