@@ -5,37 +5,31 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from pathlib import Path
+from typing import Any
 
-_MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-}
+import yaml
 
 
-_MONTH_ABBR = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
+def _load_words() -> dict[str, Any]:
+    """The word tables of `words.yaml` (package data), read once at import."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with open(Path(__file__).with_name("words.yaml"), encoding="utf-8") as f:
+        return yaml.load(f, Loader=loader)  # noqa: S506 - a safe loader
+
+
+_WORDS_DATA = _load_words()
+_MONTHS: dict[str, int] = _WORDS_DATA["months"]
+_MONTH_ABBR: dict[str, int] = _WORDS_DATA["month_abbreviations"]
+_WEEKDAYS: dict[str, int] = _WORDS_DATA["weekdays"]
+_SEASONS: dict[str, str] = _WORDS_DATA["seasons"]
+_SEASON_START: dict[str, int] = _WORDS_DATA["season_start"]
+_DAYPARTS: dict[str, str] = _WORDS_DATA["dayparts"]
+_UNITS: dict[str, str] = _WORDS_DATA["units"]
+_SET_WORDS: dict[str, str] = _WORDS_DATA["set_words"]
+_NUMBERS: dict[str, int] = _WORDS_DATA["numbers"]
+_VAGUE_NUMBERS: frozenset[str] = frozenset(_WORDS_DATA["vague_numbers"])
+_ORDINALS: dict[str, int] = _WORDS_DATA["ordinals"]
 
 
 def weekday_names() -> tuple[str, ...]:
@@ -48,137 +42,6 @@ def month_number(name: str) -> int:
     table the tagger, the reference-date reader and the claims engine share."""
     key = name.lower().rstrip(".")
     return _MONTHS.get(key) or _MONTH_ABBR[key]
-
-
-_WEEKDAYS = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
-
-
-_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-
-
-_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-
-
-_DAYPARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-
-
-_UNITS = {
-    "day": "D",
-    "week": "W",
-    "weekend": "WE",
-    "fortnight": "F",
-    "month": "M",
-    "year": "Y",
-    "decade": "DE",
-    "century": "CE",
-    "quarter": "Q",
-    "hour": "H",
-    "minute": "MIN",
-    "second": "S",
-    "half": "HALF",
-}
-
-
-_SET_WORDS = {
-    "daily": "P1D",
-    "nightly": "P1D",
-    "weekly": "P1W",
-    "monthly": "P1M",
-    "annually": "P1Y",
-    "yearly": "P1Y",
-    "hourly": "PT1H",
-    "quarterly": "P3M",
-}
-
-
-_NUMBERS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "thousand": 1000,
-    "a": 1,
-    "an": 1,
-    "single": 1,
-    "dozen": 12,
-}
-
-
-_VAGUE_NUMBERS = {
-    "few",
-    "several",
-    "some",
-    "many",
-    "couple",
-    "number",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "millions",
-    "billions",
-}
-
-
-_ORDINALS = {
-    "first": 1,
-    "1st": 1,
-    "second": 2,
-    "2nd": 2,
-    "third": 3,
-    "3rd": 3,
-    "fourth": 4,
-    "4th": 4,
-    "fifth": 5,
-    "5th": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
-}
 
 
 # days of the month in words, after a month name: "July Fourth", "March eighth"
