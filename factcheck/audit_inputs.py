@@ -59,14 +59,9 @@ def document_key(
     resolved (links, `.`, `..`), relative to `root` (default: the working directory) when
     it lies below it, else absolute. A link to a file keeps its own name. `_resolved`
     remembers resolved folders within one walk (a folder's files resolve it once)."""
-    memo = {} if _resolved is None else _resolved
-    base_key = root if root is not None else os.curdir
-    base = memo.get("\0" + base_key) or memo.setdefault("\0" + base_key, os.path.realpath(base_key))
+    base = _realpath(root if root is not None else os.curdir, _resolved)
     folder, name = os.path.split(os.path.abspath(path))
-    real = memo.get(folder)
-    if real is None:
-        real = memo[folder] = os.path.realpath(folder)
-    full = os.path.join(real, name)
+    full = os.path.join(_realpath(folder, _resolved), name)
     try:
         rel = os.path.relpath(full, base)
     except ValueError:  # another drive (Windows)
@@ -74,6 +69,16 @@ def document_key(
     if rel == os.pardir or rel.startswith(os.pardir + os.sep):
         return full
     return rel
+
+
+def _realpath(path: str, memo: dict[str, str] | None) -> str:
+    """`os.path.realpath`, remembered in `memo` when one is given."""
+    if memo is None:
+        return os.path.realpath(path)
+    found = memo.get(path)
+    if found is None:
+        found = memo[path] = os.path.realpath(path)
+    return found
 
 
 def expand_inputs(

@@ -140,24 +140,17 @@ class Checker:
         text = extracted.text
         reference_date = context.reference
         chunks = split_chunks(text, CHUNK_CHARS)
-        if self.focuser is not None:
-            for s, e in chunks:
-                if context.too_many:  # past the document's limit: the rest is not read
-                    context.unchecked_from = s
-                    return
-                blocks = _blocks_in(extracted.blocks, s, e)
-                doc = self.focuser.doc(text[s:e], reference_date, blocks, last=e == len(text))
-                if doc is not None:
-                    yield from self.extractor.extract_all(doc, s, context)
-            return
         for s, e in chunks:
-            if context.too_many:
+            if context.too_many:  # past the document's limit: the rest is not read
                 context.unchecked_from = s
                 return
-            doc = self.nlp(
-                make_doc(self.nlp, text[s:e], reference_date, _blocks_in(extracted.blocks, s, e))
-            )
-            yield from self.extractor.extract_all(doc, s, context)
+            blocks = _blocks_in(extracted.blocks, s, e)
+            if self.focuser is not None:
+                doc = self.focuser.doc(text[s:e], reference_date, blocks, last=e == len(text))
+            else:
+                doc = self.nlp(make_doc(self.nlp, text[s:e], reference_date, blocks))
+            if doc is not None:
+                yield from self.extractor.extract_all(doc, s, context)
 
     def check_file(
         self,

@@ -902,16 +902,16 @@ def _in_name(span: Span, event: Event | None, matches: list[Match]) -> bool:
     """Is the time part of the words that name its event ("2015" in "the 2015 Belarusian
     presidential election", an alias with a year in it): an alias of the event holds
     the time's words, and the words naming it in the sentence hold the time?"""
-    if event is None:
-        return False
-    words = re.compile(rf"(?<!\w){re.escape(span_text(span))}(?!\w)", re.IGNORECASE)
-    return any(words.search(alias) for alias in event.aliases) and any(
+    if event is None or not any(
         m.named
         and m.event.id == event.id
         and m.start_char <= span.start_char
         and span.end_char <= m.end_char
         for m in matches
-    )
+    ):
+        return False
+    words = re.compile(rf"(?<!\w){re.escape(span_text(span))}(?!\w)", re.IGNORECASE)
+    return any(words.search(alias) for alias in event.aliases)
 
 
 def _evidence(match: Match) -> float:

@@ -78,11 +78,6 @@ def _make(y: str | int, m: str | int, d: str | int) -> date | None:
         return None
 
 
-def _month(name: str) -> int:
-    """The number of a month written as `_MON` matches it ("Sept.", "June")."""
-    return month_number(name)
-
-
 _WRITTEN = re.compile(
     r"(?:"
     + _MON
@@ -103,7 +98,7 @@ def _parse_value(value: str) -> date | None:
     if m:
         mon = m.group(1) or m.group(4)
         day = m.group(2) or m.group(3)
-        return _make(m.group(5), _month(mon), day)
+        return _make(m.group(5), month_number(mon), day)
     return None
 
 
@@ -112,14 +107,14 @@ def _dateline(head: str) -> tuple[date, str] | None:
         mon = m.group(1) or m.group(4)
         day = m.group(2) or m.group(3)
         if m.group(5):
-            d = _make(m.group(5), _month(mon), day)
+            d = _make(m.group(5), month_number(mon), day)
             if d:
                 return d, "dateline"
             continue
         year, published = _publication_year(head)
-        if year is not None and (d := _make(year, _month(mon), day)):
+        if year is not None and (d := _make(year, month_number(mon), day)):
             if published is not None and d > published:  # "Dec. 31" published Jan. 2
-                d = _make(year - 1, _month(mon), day)
+                d = _make(year - 1, month_number(mon), day)
             if d:
                 return d, "dateline + year"
         return None  # a yearless dateline and no year to go with it: don't guess

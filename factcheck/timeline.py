@@ -620,15 +620,10 @@ def alias_warnings(timeline: Timeline) -> list[Problem]:
     out = []
     for event in timeline:
         for alias in event.aliases:
+            problems = []
             if alias.strip().casefold() in COMMON_WORDS:
-                out.append(
-                    Problem(
-                        event.path,
-                        event.line,
-                        1,
-                        f"{event.id}: alias {alias!r} is a common word: it names the event "
-                        "in any sentence that uses the word",
-                    )
+                problems.append(
+                    "is a common word: it names the event in any sentence that uses the word"
                 )
             dates = [
                 t.text
@@ -636,15 +631,13 @@ def alias_warnings(timeline: Timeline) -> list[Problem]:
                 if t.type == "DATE" and any(ch.isdigit() for ch in t.text)
             ]  # "Zapad 2021", not the month of "Freedom March"
             if dates:
-                out.append(
-                    Problem(
-                        event.path,
-                        event.line,
-                        1,
-                        f"{event.id}: alias {alias!r} contains a date ({dates[0]!r}): in "
-                        "a text that uses the name the date is part of it and is not "
-                        "checked (rule date-in-name); leave it out unless the name is "
-                        "only ever written with it",
-                    )
+                problems.append(
+                    f"contains a date ({dates[0]!r}): in a text that uses the name the date is "
+                    "part of it and is not checked (rule date-in-name); leave it out unless "
+                    "the name is only ever written with it"
                 )
+            out += [
+                Problem(event.path, event.line, 1, f"{event.id}: alias {alias!r} {problem}")
+                for problem in problems
+            ]
     return out

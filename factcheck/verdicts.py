@@ -307,8 +307,8 @@ def other_predicate(claim: Claim) -> str | None:
 
 @cache
 def _event_stems(event: Event) -> frozenset[str]:
-    words = (*event.keywords, *event.aliases, event.title, event.summary)
-    return frozenset(stem(w) for phrase in words for w in _WORDS.findall(phrase))
+    """The words of the event's names (`_event_names`) and of its summary."""
+    return _event_names(event) | {stem(w) for w in _WORDS.findall(event.summary)}
 
 
 @cache

@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection
 
 from .expr import _Ctx
 from .intervals import interval_of
-from .lexicon import _MODALS, _clause_ends, _Cue, _cues, month_number
+from .lexicon import _MODALS, _clause_ends, _Cue, _cues
 
 
 def _prev_words(text: str, pos: int, n: int) -> list[tuple[str, int]]:
@@ -301,10 +301,6 @@ def _yearless(ctx: _Ctx, s: int, e: int, fmt: Callable[[int], str]) -> tuple[str
     if ctx.ref is None:
         return "XXXX" + fmt(2000)[4:], False
     return fmt(_pick_year(ctx, s, e, fmt)), True
-
-
-def _month_number(name: str) -> int:
-    return month_number(name)
 
 
 _FUNCTION_WORDS = frozenset(

@@ -9,7 +9,6 @@ import re
 
 from .context import (
     _FUNCTION_WORDS,
-    _month_number,
     _next_word,
     _prev_words,
     _tense,
@@ -26,6 +25,7 @@ from .lexicon import (
     _MONTH_ALT,
     _MONTHS,
     _YEAR_LEFT,
+    month_number,
 )
 from .periods import _the_before
 
@@ -194,7 +194,7 @@ def _march_is_event(text: str, end: int) -> bool:
 
 def _h_month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     name = m["mon"]
-    mon = _month_number(name)
+    mon = month_number(name)
     d1 = int(m["d1"]) if m["d1"] else None
     if m["dw"]:  # "July Fourth", "March eighth"
         d1 = _DAY_WORDS[_SPACES.sub(" ", m["dw"].lower())]
@@ -221,7 +221,7 @@ def _h_month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         if tail:
             return _directed_month(ctx, start, tail.end(), mon, d1, tail.group(1).lower())
     span = _MONTHS_QUARTER.match(ctx.text, end) if d1 is None and year is None else None
-    if span and mon % 3 == 1 and _month_number(span.group(1)) == mon + 2:
+    if span and mon % 3 == 1 and month_number(span.group(1)) == mon + 2:
         q = (mon - 1) // 3 + 1  # "the January-March quarter": the first quarter
 
         def fmt_q(y: int) -> str:
@@ -313,7 +313,7 @@ def _h_day_month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         return None
     if d2 is not None and not d1 < d2 <= 31:
         return None
-    mon = _month_number(m["mon"])
+    mon = month_number(m["mon"])
     year = _year_of(ctx, int(m["y"])) if m["y"] else None
     split = (m.end("d1"), m.start("d2")) if d2 is not None else None
     cand = _month_cand(m.start(), m.end(), ctx, mon, d1, d2, year, split)
@@ -605,7 +605,7 @@ def _h_year_part(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 
 def _h_dashed_day(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     """``5-Jan-2018``, ``05-JAN-18``: day, month name and year joined by hyphens."""
-    d, mon = int(m["d"]), _month_number(m["mon"])
+    d, mon = int(m["d"]), month_number(m["mon"])
     y = _year_of(ctx, int(m["y"]))
     if not _valid_day(y, mon, d):
         return None

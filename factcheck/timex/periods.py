@@ -10,7 +10,6 @@ from .context import (
     _after_word,
     _distance,
     _is_future,
-    _month_number,
     _next_word,
     _prev_words,
     _tense,
@@ -18,7 +17,7 @@ from .context import (
 )
 from .expr import _Cand, _Ctx
 from .intervals import _add_months, _week_value, interval_of
-from .lexicon import _MONTH_ALT, _SEQUEL
+from .lexicon import _MONTH_ALT, _SEQUEL, month_number
 from .quantity import (
     _duration_value,
     _Quant,
@@ -123,7 +122,7 @@ def _quarter_ended(ctx: _Ctx, pos: int) -> str | None:
     m = _ENDED_ON.match(ctx.text, pos)
     if not m:
         return None
-    month = _month_number(m["mon"])
+    month = month_number(m["mon"])
     day = int(m["d"])
     if m["y"]:
         year = int(m["y"])

@@ -219,8 +219,7 @@ def _clock_days(ctx: _Ctx, cands: list[_Cand]) -> None:
             day = None if words and words[0][0] in _REPORTED else c
         elif (
             day is not None
-            and "clock" in c.extra
-            and "dated" not in c.extra
+            and _dayless_clock(c)
             and c.start_char - day.end_char <= 100
             and not _SENTENCE_BREAK.search(text, day.end_char, c.start_char)
         ):
@@ -231,13 +230,7 @@ def _clock_days(ctx: _Ctx, cands: list[_Cand]) -> None:
     for c in cands:
         if _is_day(c) and not c.relative and "W" not in c.value:  # a date, not "Tuesday"
             told = c
-        elif (
-            told is not None
-            and "clock" in c.extra
-            and "dated" not in c.extra
-            and "day_told" not in c.extra
-            and c.start_char - told.end_char <= _LOG_REACH
-        ):
+        elif told is not None and _dayless_clock(c) and c.start_char - told.end_char <= _LOG_REACH:
             _on_day(c, told)
             c.extra["day_told"] = "1"
     # else the day named after it in its sentence: "left the gate at 18:04 and landed at
@@ -251,13 +244,16 @@ def _clock_days(ctx: _Ctx, cands: list[_Cand]) -> None:
             later = None  # "every evening at 8pm from Oct. 24": a schedule
         elif (
             later is not None
-            and "clock" in c.extra
-            and "dated" not in c.extra
-            and "day_told" not in c.extra
+            and _dayless_clock(c)
             and later.start_char - c.end_char <= 100
             and not _SENTENCE_BREAK.search(text, c.end_char, later.start_char)
         ):
             _on_day(c, later)
+
+
+def _dayless_clock(c: _Cand) -> bool:
+    """A clock time written without its day, and not yet given one."""
+    return "clock" in c.extra and "dated" not in c.extra and "day_told" not in c.extra
 
 
 _LOG_REACH = 600  # chars: a date line and the entries under it

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from .context import _month_number, _valid_day, _yearless
+from .context import _valid_day, _yearless
 from .expr import _Cand, _Ctx
-from .lexicon import _MONTH_ABBR, _MONTHS
+from .lexicon import _MONTH_ABBR, _MONTHS, month_number
 
 # a clock of a stamp: 24-hour, seconds and fractions optional
 _CLOCK = r"(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d|60)(?:[.,]\d{1,9})?)?"
@@ -47,7 +47,7 @@ _WEEKDAY_BEFORE = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+$")
 
 
 def _stamp(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
-    mon = int(m["mo"]) if "mo" in m.re.groupindex else _month_number(m["mon"])
+    mon = int(m["mo"]) if "mo" in m.re.groupindex else month_number(m["mon"])
     d = int(m["d"])
     clock = f"T{int(m['H']):02d}:{m['M']}" + (f":{m['S']}" if m["S"] else "")
     start = m.start()
