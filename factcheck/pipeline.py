@@ -152,11 +152,19 @@ def make_times(nlp: Language, name: str, day_first: bool | None) -> TimeTagger:
     return TimeTagger(day_first)
 
 
-@Language.factory("factcheck_syntax", default_config={"model": None, "max_chars": 2000})
-def make_syntax(nlp: Language, name: str, model: str | None, max_chars: int) -> SyntaxParser:
+@Language.factory(
+    "factcheck_syntax",
+    default_config={"model": None, "max_chars": 2000, "borrow_tokenizer": False},
+)
+def make_syntax(
+    nlp: Language, name: str, model: str | None, max_chars: int, borrow_tokenizer: bool
+) -> SyntaxParser:
+    """`borrow_tokenizer`: the sentences to parse are split by this pipeline's
+    tokenizer (spaCy's English defaults, as the shipped model's), so the model is
+    loaded without building its own."""
     from .syntax.parser import SyntaxParser  # it reads `doc_text`: imported when needed
 
-    return SyntaxParser(model, max_chars)
+    return SyntaxParser(model, max_chars, nlp.tokenizer if borrow_tokenizer else None)
 
 
 def build_pipeline(model: str | None = None) -> Language:
@@ -171,7 +179,7 @@ def build_pipeline(model: str | None = None) -> Language:
     nlp.max_length = max(nlp.max_length, 2_000_000)
     nlp.add_pipe("factcheck_blocks", first=True)
     nlp.add_pipe("factcheck_times", last=True)
-    nlp.add_pipe("factcheck_syntax", last=True)
+    nlp.add_pipe("factcheck_syntax", last=True, config={"borrow_tokenizer": not model})
     return nlp
 
 

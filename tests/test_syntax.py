@@ -105,3 +105,32 @@ def test_cli_json_and_show_all(runner, seed_path, bundled_timeline) -> None:
     assert "attaches to: " in text.stdout
     problems = invoke(runner, [seed_path, "--timeline", bundled_timeline])
     assert "attaches to: " not in problems.stdout
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm didn't cut jobs until Jan. 5, 2009, when it said it couldn't wait.",
+        "PAUL, Minn., July 7, 2022 (Northland Wire Service) - Former Minneapolis police"
+        " officer Derek Chauvin was sentenced on Thursday to 21 years in federal prison"
+        " for violating the civil rights of George Floyd, whose death under Chauvin's"
+        " knee set off protests across the United States and beyond.",
+        "They'll vote on Sept. 3rd, and the results won't be known till Oct. 1.",
+        "Shares fell 4% on Monday -- the worst day since March 2020 (ahead of Q3).",
+    ],
+)
+def test_the_main_pipelines_tokens_parse_as_the_models_own(text: str) -> None:
+    """The default pipeline lends its tokenizer to the parser (the model is then
+    loaded without its own); the dependencies must be those of the model's own
+    tokenizer, special cases and their norms included."""
+    main = build_pipeline()
+    lent = SyntaxParser(tokenizer=main.tokenizer).words(main(text), 0, len(text))
+    own = SyntaxParser().words(main(text), 0, len(text))  # each Doc keeps its parses
+    assert lent == own
+    assert any(w.dep == "ROOT" for w in lent)
+
+
+def test_the_default_pipeline_lends_its_tokenizer_and_a_named_model_does_not() -> None:
+    assert build_pipeline().get_pipe("factcheck_syntax").tokenizer is not None
+    named = build_pipeline(str(model_path())).get_pipe("factcheck_syntax")
+    assert named.tokenizer is None  # its rules may differ: it tokenises for itself

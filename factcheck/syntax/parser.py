@@ -12,13 +12,14 @@ parsed in one batch, once per Doc. A Doc that a trained pipeline already parsed
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
 from ..pipeline import doc_text
-from . import Attachment, load_model
+from . import Attachment, load_model, load_parser
 
 PARSES_KEY = "factcheck_parses"  # a Doc's parsed sentences: {start_char: tokens}
 MAX_CHARS = 2_000  # longer "sentences" (tables, lists without stops) are not parsed
@@ -40,9 +41,19 @@ class SyntaxParser:
     the pipeline named by `model`). Sentences and expressions are character ranges
     of the Doc's text."""
 
-    def __init__(self, model: str | Path | None = None, max_chars: int = MAX_CHARS) -> None:
+    def __init__(
+        self,
+        model: str | Path | None = None,
+        max_chars: int = MAX_CHARS,
+        tokenizer: Callable[[str], Doc] | None = None,
+    ) -> None:
+        """`tokenizer`, when given, splits the sentences instead of the model's own
+        tokenizer; it must follow the same rules (the main pipeline's, when that is
+        spaCy's English defaults as the shipped model's are); the model is then
+        loaded without its tokenizer (`load_parser`)."""
         self.model = model
         self.max_chars = max_chars
+        self.tokenizer = tokenizer
 
     def __call__(self, doc: Doc) -> Doc:
         return doc  # lazy: see `attach`
@@ -90,10 +101,23 @@ class SyntaxParser:
 
     def _parse(self, texts: list[str]) -> list[list[Word]]:
         """Parse each text as one sentence."""
-        nlp = load_model(self.model)
+        if self.tokenizer is None:
+            nlp = load_model(self.model)
+            made = [nlp.make_doc(text) for text in texts]
+        else:
+            nlp = load_parser(self.model)
+            made = []
+            for text in texts:
+                tokens = self.tokenizer(text)
+                words = [t.text for t in tokens]
+                spaces = [bool(t.whitespace_) for t in tokens]
+                doc = Doc(nlp.vocab, words=words, spaces=spaces)
+                for token, given in zip(doc, tokens, strict=True):
+                    if token.norm_ != given.norm_:  # a special case's norm ("n't": "not")
+                        token.norm_ = given.norm_
+                made.append(doc)
         docs = []
-        for text in texts:
-            doc = nlp.make_doc(text)
+        for doc in made:
             for token in doc[1:]:
                 token.is_sent_start = False  # one sentence: ours, not the parser's
             docs.append(doc)
