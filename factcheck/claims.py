@@ -55,7 +55,7 @@ from .limits import (
     MAX_SENTENCE_CHARS,
     MAX_SENTENCE_TIMES,
 )
-from .matching import EventIndex, Match, stem
+from .matching import LIGHT_PREDICATES, EventIndex, Match, event_names, stem
 from .pipeline import doc_text, is_masked, sentences_in, span_text
 from .rules import rule_id
 from .syntax import Attachment
@@ -409,8 +409,14 @@ class ClaimExtractor:
             trace.append(link)
             choice = _prefer_fitting(expr, (event, score, via, named), candidates, self.t)
             if choice[0] is not event:
-                trace.append(ABSORBED)
-            event, score, via, named = choice
+                if event is not None and choice[0] is not None and (
+                    self._predicate_owner(sent, span, [event, choice[0]]) is event
+                ):
+                    if OWN_PREDICATE not in trace:  # "the merger was completed on ..."
+                        trace.append(OWN_PREDICATE)
+                else:
+                    trace.append(ABSORBED)
+                    event, score, via, named = choice
             in_year = _in_year_of(expr, event) if event is not None and via == "sentence" else None
             if in_year is not None:
                 expr = in_year  # "on August 25" of the event named: the event's year is meant
@@ -445,6 +451,25 @@ class ClaimExtractor:
                 )
             )
         return claims
+
+    def _predicate_owner(self, sent: Span, span: Span, events: list[Event]) -> Event | None:
+        """The one event of `events` whose keywords or name hold the word the time
+        attaches to (its sentence parsed), if only one does: "the merger with US Airways
+        was completed on February 14, 2013" dates a completion, not the announcement
+        that fits the date. A verb that only says something happened ("took place",
+        "began") tells none."""
+        if self.syntax is None or len(events) < 2:
+            return None
+        found = self.syntax.attach(
+            span.doc, (sent.start_char, sent.end_char), (span.start_char, span.end_char)
+        )
+        if found is None or not found.path:
+            return None
+        head = stem(found.head)
+        if head in LIGHT_PREDICATES:
+            return None
+        owners = [e for e in events if head in event_names(e)]
+        return owners[0] if len(owners) == 1 else None
 
     def _clear(
         self,
@@ -587,6 +612,10 @@ class ClaimExtractor:
             strong, best = ranked[0]
             if not fits(expr, best.event):  # the date may be another named event's
                 other = next((m for _, m in ranked[1:] if fits(expr, m.event)), None)
+                if other is not None and (
+                    self._predicate_owner(sent, span, [best.event, other.event]) is best.event
+                ):
+                    return best.event, best.score, "sentence", True, OWN_PREDICATE
                 if other is not None:
                     return (
                         other.event,
@@ -626,6 +655,10 @@ class ClaimExtractor:
         tied = [x for x in near if x[0] >= near[0][0] - t.tie_margin] if near else []
         if not tied:
             return None, 0.0, "sentence", False, DESCRIBED
+        owner = self._predicate_owner(sent, span, [x[1].event for x in tied])
+        if owner is not None:  # the word the date attaches to tells which event it dates
+            score, best, via = next(x for x in tied if x[1].event is owner)
+            return owner, score, via, False, OWN_PREDICATE
         # the date may pick among equals, not over an event described with clearly more
         # evidence ("lost its court case ... in the High Court" is the ruling, not the trial)
         strongest = max(_evidence(x[1]) for x in tied)
@@ -780,6 +813,7 @@ DESCRIBED_FITTING = rule_id("described-fitting")
 DESCRIBED_NEAREST = rule_id("described-nearest")
 PREMODIFIED = rule_id("premodified-noun")
 ABSORBED = rule_id("absorbed-by-fitting")
+OWN_PREDICATE = rule_id("own-predicate")
 CLEAR_NAME = rule_id("clear-name")
 CLEAR_DESCRIPTION_RULE = rule_id("clear-description")
 

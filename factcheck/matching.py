@@ -20,8 +20,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from itertools import chain
+from pathlib import Path
 from typing import Any
 
 import snowballstemmer
@@ -120,20 +121,60 @@ IRREGULAR = {
 _SNOWBALL = snowballstemmer.stemmer("english")
 
 
+def _read_lemmas() -> dict[str, str]:
+    """English irregular forms -> lemma (data/irregular.tsv, WordNet 3.0's exception
+    lists: "withdrew" withdraw, "bought" buy, "children" child), built by
+    scripts/build_lemmas.py."""
+    text = (Path(__file__).resolve().parent / "data" / "irregular.tsv").read_text("utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and line[0] != "#")
+    return {form: lemma for form, lemma in rows}
+
+
+LEMMAS = _read_lemmas()
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """An English stem (Snowball's Porter2, after the irregular forms above), enough to
-    meet "arrests"/"arrested", "jobs"/"job" and "losing"/"lose" at one stem."""
+    """An English stem (Snowball's Porter2, after the irregular forms above and those
+    of `LEMMAS`), enough to meet "arrests"/"arrested", "jobs"/"job", "losing"/"lose"
+    and "withdrew"/"withdrawal" at one stem."""
     w = word.lower().strip("'’-")
     if w.endswith("'s") or w.endswith("’s"):
         w = w[:-2]
     if w in IRREGULAR:
         return IRREGULAR[w]
+    w = LEMMAS.get(w, w)
     if w.endswith("s") and w[:-1].isalnum() and any(c.isdigit() for c in w):
         return w[:-1]  # "737s", "A380s": plurals of model numbers
     if not w.isalpha():
         return w
     return str(_SNOWBALL.stemWord(w))
+
+
+# Verbs that say that an event happened without saying what it was ("the mutiny began on
+# June 23", "the vote was on Sunday"): the event's noun is their subject or object.
+LIGHT_PREDICATES = frozenset(
+    stem(w)
+    for w in (
+        "be is was were been have has had do did take took taken happen occur come came "
+        "begin began begun start end finish hold held open close follow mark see saw seen "
+        "make made become became get got go went gone run ran continue last break broke "
+        "erupt strike struck unfold "
+        # verbs of scheduling: "the opening was delayed until May" dates the opening
+        "delay postpone reschedule schedule slate"
+    ).split()
+)
+
+
+@cache
+def event_names(event: Event) -> frozenset[str]:
+    """The stems of the words of the event's keywords, aliases and title (not of its
+    summary, which tells of its actors' other doings too)."""
+    words = (*event.keywords, *event.aliases, event.title)
+    return frozenset(stem(w) for phrase in words for w in _LETTER_WORDS.findall(phrase))
+
+
+_LETTER_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")  # letters only, not a number
 
 
 @dataclass(frozen=True)

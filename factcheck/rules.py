@@ -392,6 +392,23 @@ _ALL: tuple[Rule, ...] = (
         must_not=_ex("The Wagner mutiny began on June 23, 2023."),
     ),
     Rule(
+        "FC212",
+        "own-predicate",
+        "link",
+        "The date attaches to a word of the chosen event, not of the event the date fits.",
+        "Where absorbed-by-fitting would move the date to another event the sentence "
+        "describes, the parse decides: when the word the date attaches to is a keyword or "
+        "a word of the name of the chosen event and not of the other ('the merger was "
+        "completed on February 14, 2013', the day the merger was announced), the date stays "
+        "with the chosen event, and a related event's date is a conflation. A verb that "
+        "only says something happened ('began', 'took place') decides nothing.",
+        fires=_ex("Lukashenko was inaugurated on August 9, 2020, after the disputed election."),
+        must_not=_ex(
+            "Lukashenko was inaugurated on September 23, 2020, after the disputed election.",
+            "The disputed election took place on August 9, 2020, before Lukashenko was inaugurated.",
+        ),
+    ),
+    Rule(
         "FC220",
         "clear-name",
         "link",

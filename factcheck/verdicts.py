@@ -14,7 +14,7 @@ from functools import cache
 
 from .claims import DELAYED_UNTIL, DESCRIBED_NEAREST, NAMED_IN_CLAUSE, RESPECTIVELY, Claim
 from .fitting import days_between, days_of, fits, order_holds
-from .matching import stem
+from .matching import LIGHT_PREDICATES, event_names, stem
 from .rules import lookup, rule_name
 from .thresholds import DEFAULT, Thresholds
 from .timeline import Event, Timeline
@@ -43,19 +43,6 @@ WEEKDAY_OF_DATE_RULE = rule_name("weekday-of-date")
 AMBIGUOUS_RULE = rule_name("ambiguous-description")
 OTHER_PREDICATE_RULE = rule_name("other-predicate")
 SINCE_BOUND_RULE = rule_name("since-bound")
-# Verbs that say that an event happened without saying what it was ("the mutiny began on
-# June 23", "the vote was on Sunday"): the event's noun is their subject or object.
-LIGHT_PREDICATES = frozenset(
-    stem(w)
-    for w in (
-        "be is was were been have has had do did take took taken happen occur come came "
-        "begin began begun start end finish hold held open close follow mark see saw seen "
-        "make made become became get got go went gone run ran continue last break broke "
-        "erupt strike struck unfold "
-        # verbs of scheduling: "the opening was delayed until May" dates the opening
-        "delay postpone reschedule schedule slate"
-    ).split()
-)
 # The rules that pair a time with its event by wording, not by what the time attaches to:
 # "delayed until April", "in March and June to unveil A and B" (respectively).
 _PAIRED_BY_WORDING = frozenset((DELAYED_UNTIL, RESPECTIVELY))
@@ -276,7 +263,7 @@ def since_bound(claim: Claim) -> bool:
     if RECORD.search(before[-_RECORD_REACH:]):
         return True
     attachment = claim.syntax
-    return attachment is None or stem(attachment.head) not in _event_names(claim.event)
+    return attachment is None or stem(attachment.head) not in event_names(claim.event)
 
 
 # "the first cut since", "its biggest loss since", "the lowest since": a record's baseline
@@ -307,16 +294,8 @@ def other_predicate(claim: Claim) -> str | None:
 
 @cache
 def _event_stems(event: Event) -> frozenset[str]:
-    """The words of the event's names (`_event_names`) and of its summary."""
-    return _event_names(event) | {stem(w) for w in _WORDS.findall(event.summary)}
-
-
-@cache
-def _event_names(event: Event) -> frozenset[str]:
-    """The words of the event's keywords, aliases and title (not of its summary, which
-    tells of its actors' other doings too)."""
-    words = (*event.keywords, *event.aliases, event.title)
-    return frozenset(stem(w) for phrase in words for w in _WORDS.findall(phrase))
+    """The words of the event's names (`matching.event_names`) and of its summary."""
+    return event_names(event) | {stem(w) for w in _WORDS.findall(event.summary)}
 
 
 _WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")  # letters only: a word, not a number
