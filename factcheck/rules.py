@@ -405,7 +405,8 @@ _ALL: tuple[Rule, ...] = (
         fires=_ex("Lukashenko was inaugurated on August 9, 2020, after the disputed election."),
         must_not=_ex(
             "Lukashenko was inaugurated on September 23, 2020, after the disputed election.",
-            "The disputed election took place on August 9, 2020, before Lukashenko was inaugurated.",
+            "The disputed election took place on August 9, 2020, before Lukashenko was "
+            "inaugurated.",
         ),
     ),
     Rule(
