@@ -76,7 +76,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     rows = build(args.wheel)
-    args.out.write_text(HEADER + "".join(f"{f}\t{l}\n" for f, l in rows), encoding="utf-8")
+    body = "".join(f"{form}\t{lemma}\n" for form, lemma in rows)
+    args.out.write_text(HEADER + body, encoding="utf-8")
     print(f"{len(rows)} forms written to {args.out}")
 
 
