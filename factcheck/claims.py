@@ -55,7 +55,7 @@ from .limits import (
     MAX_SENTENCE_CHARS,
     MAX_SENTENCE_TIMES,
 )
-from .matching import LIGHT_PREDICATES, EventIndex, Match, event_names, stem
+from .matching import LIGHT_PREDICATES, EventIndex, Match, event_names, event_stems, stem
 from .pipeline import doc_text, is_masked, sentences_in, span_text
 from .rules import rule_id
 from .syntax import Attachment
@@ -453,23 +453,27 @@ class ClaimExtractor:
         return claims
 
     def _predicate_owner(self, sent: Span, span: Span, events: list[Event]) -> Event | None:
-        """The one event of `events` whose keywords or name hold the word the time
-        attaches to (its sentence parsed), if only one does: "the merger with US Airways
-        was completed on February 14, 2013" dates a completion, not the announcement
-        that fits the date. A verb that only says something happened ("took place",
-        "began") tells none."""
+        """The one event of `events` whose keywords or name hold the verb the time is an
+        adverbial of (its sentence parsed; `ADVERBIAL`), if only one does: "the merger
+        with US Airways was completed on February 14, 2013" dates a completion, not the
+        announcement that fits the date. A verb that only says something happened
+        ("took place", "began") tells none."""
         if self.syntax is None or len(events) < 2:
             return None
         found = self.syntax.attach(
             span.doc, (sent.start_char, sent.end_char), (span.start_char, span.end_char)
         )
-        if found is None or not found.path:
-            return None
+        if found is None or len(found.path) != 1 or found.path[0] not in ADVERBIAL:
+            return None  # "overturned Weinstein's 2020 conviction": 2020 dates the noun
         head = stem(found.head)
         if head in LIGHT_PREDICATES:
             return None
         owners = [e for e in events if head in event_names(e)]
-        return owners[0] if len(owners) == 1 else None
+        if len(owners) != 1:
+            return None
+        # the others' summaries must not tell of it either ("files a second suit")
+        others = (e for e in events if e is not owners[0])
+        return None if any(head in event_stems(e) for e in others) else owners[0]
 
     def _clear(
         self,
@@ -655,10 +659,6 @@ class ClaimExtractor:
         tied = [x for x in near if x[0] >= near[0][0] - t.tie_margin] if near else []
         if not tied:
             return None, 0.0, "sentence", False, DESCRIBED
-        owner = self._predicate_owner(sent, span, [x[1].event for x in tied])
-        if owner is not None:  # the word the date attaches to tells which event it dates
-            score, best, via = next(x for x in tied if x[1].event is owner)
-            return owner, score, via, False, OWN_PREDICATE
         # the date may pick among equals, not over an event described with clearly more
         # evidence ("lost its court case ... in the High Court" is the ruling, not the trial)
         strongest = max(_evidence(x[1]) for x in tied)
@@ -676,6 +676,11 @@ class ClaimExtractor:
             for x in near
             if x[2] == "sentence" and _evidence(x[1]) >= strongest - t.evidence_margin
         ]
+        rivals = {x[1].event.id: x for x in (*tied, *own)}
+        owner = self._predicate_owner(sent, span, [x[1].event for x in rivals.values()])
+        if owner is not None:  # the verb the date modifies tells which event it dates
+            score, best, via = rivals[owner.id]
+            return owner, score, via, False, OWN_PREDICATE
         if fitting is None and own:  # a misdating is likelier small than large: the nearest
             fitting = min(own, key=lambda x: (days_apart(expr, x[1].event), x[1].event.id))
             link = DESCRIBED_NEAREST if len(own) > 1 else DESCRIBED
@@ -817,6 +822,11 @@ OWN_PREDICATE = rule_id("own-predicate")
 CLEAR_NAME = rule_id("clear-name")
 CLEAR_DESCRIPTION_RULE = rule_id("clear-description")
 
+
+# Dependency relations of a time that modifies its verb directly ("completed on May 4",
+# "completed last week"): the verb is what it dates. A time inside a noun phrase ("the
+# 2020 conviction", "the vote of May 4") dates the noun, not the verb above it.
+ADVERBIAL = frozenset({"obl", "obl:tmod", "obl:npmod", "advmod", "nmod:tmod", "npadvmod"})
 
 TOO_LONG_CONTEXT = 240  # characters either side of a time skipped as too long
 

@@ -174,6 +174,12 @@ def event_names(event: Event) -> frozenset[str]:
     return frozenset(stem(w) for phrase in words for w in _LETTER_WORDS.findall(phrase))
 
 
+@cache
+def event_stems(event: Event) -> frozenset[str]:
+    """The stems of the words of the event's names (`event_names`) and of its summary."""
+    return event_names(event) | {stem(w) for w in _LETTER_WORDS.findall(event.summary)}
+
+
 _LETTER_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")  # letters only, not a number
 
 

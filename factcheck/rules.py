@@ -395,13 +395,15 @@ _ALL: tuple[Rule, ...] = (
         "FC212",
         "own-predicate",
         "link",
-        "The date attaches to a word of the chosen event, not of the event the date fits.",
-        "Where absorbed-by-fitting would move the date to another event the sentence "
-        "describes, the parse decides: when the word the date attaches to is a keyword or "
-        "a word of the name of the chosen event and not of the other ('the merger was "
-        "completed on February 14, 2013', the day the merger was announced), the date stays "
-        "with the chosen event, and a related event's date is a conflation. A verb that "
-        "only says something happened ('began', 'took place') decides nothing.",
+        "The date is an adverbial of a verb of one event only: that event's date.",
+        "Where the date would pick another event the sentence describes (absorbed-by-"
+        "fitting, named-fitting-other, described-fitting), the parse decides: when the "
+        "date modifies a verb directly ('was completed on February 14, 2013', 'completed "
+        "last week') and that verb is a keyword or a word of the name of one event only, "
+        "the date is that event's, and a related event's date is a conflation, never a "
+        "reason to switch events. A verb that only says something happened ('began', "
+        "'took place') decides nothing, nor does a verb above a time inside a noun phrase "
+        "('overturned his 2020 conviction' dates the conviction).",
         fires=_ex("Lukashenko was inaugurated on August 9, 2020, after the disputed election."),
         must_not=_ex(
             "Lukashenko was inaugurated on September 23, 2020, after the disputed election.",

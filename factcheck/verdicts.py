@@ -14,7 +14,7 @@ from functools import cache
 
 from .claims import DELAYED_UNTIL, DESCRIBED_NEAREST, NAMED_IN_CLAUSE, RESPECTIVELY, Claim
 from .fitting import days_between, days_of, fits, order_holds
-from .matching import LIGHT_PREDICATES, event_names, stem
+from .matching import LIGHT_PREDICATES, event_names, event_stems, stem
 from .rules import lookup, rule_name
 from .thresholds import DEFAULT, Thresholds
 from .timeline import Event, Timeline
@@ -287,18 +287,11 @@ def other_predicate(claim: Claim) -> str | None:
     if _PAIRED_BY_WORDING & set(claim.trace):
         return None
     head = stem(attachment.head)
-    if head in LIGHT_PREDICATES or head in _event_stems(event):
+    if head in LIGHT_PREDICATES or head in event_stems(event):
         return None
     return attachment.head
 
 
-@cache
-def _event_stems(event: Event) -> frozenset[str]:
-    """The words of the event's names (`matching.event_names`) and of its summary."""
-    return event_names(event) | {stem(w) for w in _WORDS.findall(event.summary)}
-
-
-_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")  # letters only: a word, not a number
 
 
 def _judge_order(claim: Claim) -> Finding:

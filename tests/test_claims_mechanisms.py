@@ -136,3 +136,63 @@ def test_a_relative_time_in_a_quotation_over_sentences_is_no_claim(synthetic_che
     assert [s.rule_name for s in report.skipped] == ["quoted-relative"]
     plain = synthetic_checker.check_text("The Legion mutiny ended yesterday.", date(2023, 6, 25))
     assert [c.verdict for c in plain.claims] == ["supported"]
+
+
+DEAL = """\
+  - id: acme-deal-announced
+    title: Acme agrees to buy Brightco
+    date: 2019-02-14
+    aliases: [Acme-Brightco deal announcement]
+    keywords: [agreed, announced, deal, takeover]
+    entities: [Acme, Brightco]
+    sources: [https://example.org/acme]
+    confused_with: [acme-deal-completed]
+  - id: acme-deal-completed
+    title: Acme completes its takeover of Brightco
+    date: 2019-12-09
+    aliases: [completion of the Acme-Brightco deal]
+    keywords: [completed, closed, takeover, merger]
+    entities: [Acme, Brightco]
+    sources: [https://example.org/acme]
+  - id: acme-ceo-convicted
+    title: Acme chief executive convicted of fraud
+    date: 2021-03-02
+    keywords: [convicted, conviction, fraud, trial]
+    entities: [Acme, John Roe]
+    sources: [https://example.org/acme]
+  - id: acme-conviction-overturned
+    title: Appeals court overturns the Acme fraud conviction
+    date: 2024-04-25
+    keywords: [overturned, appeal, quashed]
+    entities: [Acme, John Roe]
+    sources: [https://example.org/acme]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the verb the date modifies is the completion's: the announcement's date is a
+        # conflation, not a reason to read the sentence as about the announcement
+        (
+            "Acme's takeover of Brightco was completed on February 14, 2019, after a long review.",
+            ("conflated", "acme-deal-completed"),
+        ),
+        (
+            "Acme's takeover of Brightco was completed on December 9, 2019, after a long review.",
+            ("supported", "acme-deal-completed"),
+        ),
+    ],
+)
+def test_the_verb_a_date_modifies_decides_between_related_events(
+    tmp_path: Path, text: str, want: tuple[str, str]
+) -> None:
+    found = verdicts(checker_for(tmp_path, DEAL), text, date(2020, 6, 1))
+    assert [(v[1], v[3]) for v in found] == [want]
+
+
+def test_a_verb_above_a_dated_noun_does_not_decide(tmp_path: Path) -> None:
+    """ "overturned John Roe's 2021 conviction": 2021 dates the conviction."""
+    text = "An appeals court on Thursday overturned John Roe's 2021 fraud conviction at Acme."
+    found = verdicts(checker_for(tmp_path, DEAL), text, date(2024, 4, 26))
+    assert all(v[1] == "supported" or v[1] == "unverifiable" for v in found), found
