@@ -20,19 +20,19 @@ from datetime import date, datetime
 from spacy.language import Language
 
 from . import sources
-from .claims import Claim, ClaimExtractor, Context, Skipped
+from .claims.extract import Claim, ClaimExtractor, Context, Skipped
+from .claims.matching import EventIndex, glued_tokens
+from .claims.verdicts import judge
 from .errors import InputError, debug_trace
 from .focus import Focuser, is_focusable
 from .limits import MAX_SENTENCE_CHARS, MAX_SENTENCE_TIMES, document_times
 from .markup import Extracted, Suppression, detect_format, extract
-from .matching import EventIndex, glued_tokens
 from .pipeline import build_pipeline, make_doc
 from .reference import find_reference_date, parse_reference_date
 from .report import CheckedClaim, FileReport, LineIndex, Report, SkippedTime
 from .segment import Block, split_chunks
 from .thresholds import DEFAULT, Thresholds
 from .timeline import Timeline
-from .verdicts import judge
 
 CHUNK_CHARS = 100_000
 _NON_SPACE = re.compile(r"\S")

@@ -27,8 +27,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import segment, timex
-from .fitting import may_claim
-from .matching import EventIndex
+from .claims.fitting import may_claim
+from .claims.matching import EventIndex
 from .pipeline import (
     BLOCKS_KEY,
     MASKED_KEY,

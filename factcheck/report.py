@@ -18,8 +18,8 @@ from .severity import SEVERITY_RANK
 from .timeline import Event, Timeline
 
 if TYPE_CHECKING:
-    from .claims import Skipped
-    from .verdicts import Finding
+    from .claims.extract import Skipped
+    from .claims.verdicts import Finding
 
 SCHEMA_VERSION = 1
 _WORDS = re.compile(r"\w+")

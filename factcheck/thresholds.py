@@ -1,7 +1,7 @@
 """Every number the claims engine decides by, named and documented in one place.
 
 `Thresholds` holds the link scores, margins and windows of claim extraction
-(claims.py) and of the verdicts (verdicts.py); a `Checker` takes one
+(claims/extract.py) and of the verdicts (claims/verdicts.py); a `Checker` takes one
 (`Checker(timeline, thresholds=Thresholds(clear_description=85))`), so that
 `benchmarks/claims_sweep.py` can show how flag precision and error recall move with
 each. The scores are those of `matching.Match`: 100 for an event named by an alias,
@@ -27,7 +27,7 @@ def _t(default: float, doc: str, sweep: tuple[float, ...] = ()) -> Any:
 class Thresholds:
     """The claims engine's cut-offs, weights and windows (see the module docstring)."""
 
-    # -- linking a time to an event (claims.py)
+    # -- linking a time to an event (claims/extract.py)
     min_score: float = _t(
         60.0,
         "Least link score for an event to be a candidate of a sentence (`--min-score`).",
@@ -95,14 +95,14 @@ class Thresholds:
         "Sentences after the one naming an event during which it is the paragraph's topic.",
         (0, 1, 2, 3, 4),
     )
-    # -- verdicts (verdicts.py)
+    # -- verdicts (claims/verdicts.py)
     described_reach: int = _t(
         1100,
         "Days: a date further than this from an event the sentence only describes is "
         "taken for another occurrence of the same kind, not a misdating.",
         (365, 730, 1100, 1825, 3650),
     )
-    # -- wording windows (claims.py), characters before the time expression
+    # -- wording windows (claims/extract.py), characters before the time expression
     anchor_window: int = _t(60, "Characters before an event's name read for an order phrase.")
     fiscal_window: int = _t(12, "Characters before a time read for 'fiscal'/'financial'.")
     bound_window: int = _t(30, "Characters before a time read for 'as early as'.")

@@ -231,7 +231,7 @@ def test_report_describes_no_event_later_than_its_date(checker):
 
 def test_a_keyword_phrase_counts_only_whole(checker):
     # "re-run" is a keyword of the audit ruling; "run" alone in "a run of bad luck" is not
-    from factcheck.matching import EventIndex
+    from factcheck.claims.matching import EventIndex
 
     index = checker.index
     assert isinstance(index, EventIndex)
@@ -279,7 +279,7 @@ def test_coarser_time_in_the_clause_does_not_take_the_event(checker):
 
 
 def test_model_number_plurals_stem_to_the_model():
-    from factcheck.matching import stem
+    from factcheck.claims.matching import stem
 
     assert stem("737s") == "737" and stem("A380s") == "a380" and stem("2000s") == "2000"
 

@@ -326,8 +326,8 @@ def test_importing_the_cli_does_not_import_spacy_and_severities_agree() -> None:
     code = "import sys, factcheck, factcheck.cli; print('spacy' in sys.modules)"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.stdout.strip() == "False", proc.stderr
+    from factcheck.claims.verdicts import SEVERITY_RANK as JUDGED
     from factcheck.severity import SEVERITY_RANK
-    from factcheck.verdicts import SEVERITY_RANK as JUDGED
 
     assert SEVERITY_RANK == JUDGED
 

@@ -1,7 +1,7 @@
 
 
 def test_a_persons_surname_counts_as_the_entity():
-    from factcheck.matching import _surname, stem
+    from factcheck.claims.matching import _surname, stem
 
     assert _surname("Steve Jobs") == stem("Jobs") == stem("jobs")
     assert _surname("Alexander Lukashenko") == stem("Lukashenko")
@@ -10,7 +10,7 @@ def test_a_persons_surname_counts_as_the_entity():
 
 
 def test_initials_of_a_long_name_count_as_the_entity():
-    from factcheck.matching import _acronym
+    from factcheck.claims.matching import _acronym
 
     assert _acronym("All Nippon Airways") == "ANA"
     assert _acronym("Government Accountability Office") == "GAO"
@@ -18,7 +18,7 @@ def test_initials_of_a_long_name_count_as_the_entity():
 
 
 def test_irregular_forms_meet_their_lemmas_at_one_stem():
-    from factcheck.matching import LEMMAS, stem
+    from factcheck.claims.matching import LEMMAS, stem
 
     assert stem("withdrew") == stem("withdrawal") == stem("withdraws")
     assert stem("bought") == stem("buying") and stem("sold") == stem("sells")

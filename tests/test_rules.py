@@ -13,7 +13,8 @@ import pytest
 from helpers import invoke
 
 import factcheck
-from factcheck import claims, verdicts
+from factcheck.claims import extract as claims
+from factcheck.claims import verdicts
 from factcheck.rules import BY_NAME, KINDS, RULES, Example, Rule, lookup
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,8 +61,8 @@ def test_every_rule_has_examples_both_ways() -> None:
 def _engine_names() -> set[str]:
     """The rule names the engine refers to, read from its source."""
     names: set[str] = set()
-    for module in ("claims.py", "verdicts.py"):
-        source = (PACKAGE / module).read_text(encoding="utf-8")
+    for module in ("extract.py", "verdicts.py"):
+        source = (PACKAGE / "claims" / module).read_text(encoding="utf-8")
         names |= set(re.findall(r'rule_id\("([a-z-]+)"\)', source))
     names |= {getattr(verdicts, n) for n in dir(verdicts) if n.endswith("_RULE") and n.isupper()}
     return names

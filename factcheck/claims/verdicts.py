@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from .claims import DELAYED_UNTIL, DESCRIBED_NEAREST, NAMED_IN_CLAUSE, RESPECTIVELY, Claim
+from ..rules import lookup, rule_name
+from ..thresholds import DEFAULT, Thresholds
+from ..timeline import Event, Timeline
+from ..timex.lexicon import weekday_names
+from .extract import DELAYED_UNTIL, DESCRIBED_NEAREST, NAMED_IN_CLAUSE, RESPECTIVELY, Claim
 from .fitting import days_between, days_of, fits, order_holds
 from .matching import LIGHT_PREDICATES, event_names, event_stems, stem
-from .rules import lookup, rule_name
-from .thresholds import DEFAULT, Thresholds
-from .timeline import Event, Timeline
-from .timex.lexicon import weekday_names
 
 SEVERITY = {
     "supported": "info",

@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 
-from .timeline import Event
-from .timex import TimeExpr, interval_of
+from ..timeline import Event
+from ..timex import TimeExpr, interval_of
 
 
 def days_between(start: date | None, end: date | None, event: Event) -> int | None:

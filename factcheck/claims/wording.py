@@ -1,7 +1,7 @@
 """What the wording around a time says: reports, forecasts, datelines, comparisons and
 bounds; clauses, premodified nouns, pronouns and quotation marks.
 
-Regular expressions and small functions over the document's text, used by claims.py
+Regular expressions and small functions over the document's text, used by extract.py
 to decide which times are claims and which words of a sentence belong to them."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import re
 
 from spacy.tokens import Span
 
+from ..pipeline import doc_text, span_text
 from .matching import STOPWORDS, stem
-from .pipeline import doc_text, span_text
 
 ORDER = re.compile(
     r"\b(?:for the first time since|ever since|since|after|following|"

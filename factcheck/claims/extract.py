@@ -25,7 +25,8 @@ document processed in chunks).
 With a `SyntaxParser` (the ``factcheck_syntax`` component), each claim tied to an
 event (or, for an order claim, to its anchor event) also gets where its time
 expression attaches in the sentence's dependency parse (`Claim.syntax`); only those
-sentences are parsed, in one batch per Doc. The decisions above do not read it (yet).
+sentences are parsed, in one batch per Doc. The verdicts read it (FC513 other-predicate),
+and so does the choice between events that share a sentence (FC212 own-predicate).
 """
 
 from __future__ import annotations
@@ -38,6 +39,18 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
+from ..limits import (
+    MAX_DOCUMENT_TIMES,
+    MAX_PARSED_SENTENCES,
+    MAX_SENTENCE_CHARS,
+    MAX_SENTENCE_TIMES,
+)
+from ..pipeline import doc_text, is_masked, sentences_in, span_text
+from ..rules import rule_id
+from ..syntax import Attachment
+from ..thresholds import DEFAULT, Thresholds
+from ..timeline import Event
+from ..timex import TimeExpr, interval_of
 from .fitting import (
     as_day,
     at_time,
@@ -49,19 +62,7 @@ from .fitting import (
     upcoming,
     widened,
 )
-from .limits import (
-    MAX_DOCUMENT_TIMES,
-    MAX_PARSED_SENTENCES,
-    MAX_SENTENCE_CHARS,
-    MAX_SENTENCE_TIMES,
-)
 from .matching import LIGHT_PREDICATES, EventIndex, Match, event_names, event_stems, stem
-from .pipeline import doc_text, is_masked, sentences_in, span_text
-from .rules import rule_id
-from .syntax import Attachment
-from .thresholds import DEFAULT, Thresholds
-from .timeline import Event
-from .timex import TimeExpr, interval_of
 from .wording import (
     AND,
     BACKGROUND,
@@ -94,7 +95,7 @@ from .wording import (
 )
 
 if TYPE_CHECKING:
-    from .syntax.parser import SyntaxParser
+    from ..syntax.parser import SyntaxParser
 _FORECASTS_KEY = "factcheck_forecasts"  # a Doc's `_forecast` answers so far
 
 

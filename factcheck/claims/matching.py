@@ -33,8 +33,8 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from .pipeline import is_masked, span_text
-from .thresholds import (  # noqa: F401 - the matcher's weights live with the thresholds
+from ..pipeline import is_masked, span_text
+from ..thresholds import (  # noqa: F401 - the matcher's weights live with the thresholds
     DESCRIBED_MAX,
     ENTITY_WEIGHT,
     KEYWORD_WEIGHT,
@@ -48,7 +48,7 @@ from .thresholds import (  # noqa: F401 - the matcher's weights live with the th
     WIDE_SCORE,
     WIDE_WINDOW,
 )
-from .timeline import Event, Timeline
+from ..timeline import Event, Timeline
 
 STOPWORDS = frozenset("the a an of in on at to for and by with from 's".split())
 # Words too common to identify an entity on their own ("Group" of "Wagner Group").
@@ -125,7 +125,7 @@ def _read_lemmas() -> dict[str, str]:
     """English irregular forms -> lemma (data/irregular.tsv, WordNet 3.0's exception
     lists: "withdrew" withdraw, "bought" buy, "children" child), built by
     scripts/build_lemmas.py."""
-    text = (Path(__file__).resolve().parent / "data" / "irregular.tsv").read_text("utf-8")
+    text = (Path(__file__).resolve().parent.parent / "data" / "irregular.tsv").read_text("utf-8")
     rows = (line.split("\t") for line in text.splitlines() if line and line[0] != "#")
     return {form: lemma for form, lemma in rows}
 
