@@ -401,8 +401,12 @@ _ALL: tuple[Rule, ...] = (
         "date modifies a verb directly ('was completed on February 14, 2013', 'completed "
         "last week') and that verb is a keyword or a word of the name of one event only, "
         "the date is that event's, and a related event's date is a conflation, never a "
-        "reason to switch events. A verb that only says something happened ('began', "
-        "'took place') decides nothing, nor does a verb above a time inside a noun phrase "
+        "reason to switch events. In a section whose heading names an event, a date that "
+        "misses it but fits another event the sentence mentions is that one's when the "
+        "verb is that one's ('The boards agreed the takeover on February 14' under a "
+        "heading about the takeover's completion). A verb that only says something "
+        "happened ('began', 'took place') decides nothing, nor does a verb above a time "
+        "inside a noun phrase "
         "('overturned his 2020 conviction' dates the conviction).",
         fires=_ex("Lukashenko was inaugurated on August 9, 2020, after the disputed election."),
         must_not=_ex(

@@ -196,3 +196,25 @@ def test_a_verb_above_a_dated_noun_does_not_decide(tmp_path: Path) -> None:
     text = "An appeals court on Thursday overturned John Roe's 2021 fraud conviction at Acme."
     found = verdicts(checker_for(tmp_path, DEAL), text, date(2024, 4, 26))
     assert all(v[1] == "supported" or v[1] == "unverifiable" for v in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # the verb is the announcement's: the section's dates are not all the completion's
+        (
+            "The boards agreed the Brightco takeover on February 14, 2019.",
+            ("supported", "acme-deal-announced"),
+        ),
+        # a verb of neither: in a section about the completion, the announcement's date
+        # is the conflation the section invites
+        ("The boards met on February 14, 2019.", ("conflated", "acme-deal-completed")),
+    ],
+)
+def test_in_a_section_the_verb_a_date_modifies_can_name_another_event(
+    tmp_path: Path, sentence: str, want: tuple[str, str]
+) -> None:
+    heading = "## Completion of the Acme-Brightco deal"
+    text = f"# Acme in 2019\n\nA look back.\n\n{heading}\n\n{sentence}\n"
+    report = checker_for(tmp_path, DEAL).check_text(text, date(2020, 6, 1), "a.md")
+    assert [(c.verdict, c.finding.claim.event.id) for c in report.claims] == [want]

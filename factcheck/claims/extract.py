@@ -418,6 +418,16 @@ class ClaimExtractor:
                 else:
                     trace.append(ABSORBED)
                     event, score, via, named = choice
+            elif via == "heading" and event is not None and fits(expr, event) is False:
+                # a section about X: its dates are X's, unless the verb a date modifies
+                # is another event's that the date fits ("Exams were called off on 18
+                # March 2020" under a heading about the results day)
+                own = self._owned_fitting(expr, sent, span, event, candidates)
+                if own is not None:
+                    trace.append(OWN_PREDICATE)
+                    event, score, via, named = (
+                        own.event, min(own.score, self.t.weak_link), "sentence", False
+                    )
             in_year = _in_year_of(expr, event) if event is not None and via == "sentence" else None
             if in_year is not None:
                 expr = in_year  # "on August 25" of the event named: the event's year is meant
@@ -452,6 +462,18 @@ class ClaimExtractor:
                 )
             )
         return claims
+
+    def _owned_fitting(
+        self, expr: TimeExpr, sent: Span, span: Span, topic: Event, candidates: list[Match]
+    ) -> Match | None:
+        """An event the sentence mentions, that the date fits, and whose words (and not
+        the `topic`'s) hold the verb the date modifies (`_predicate_owner`)."""
+        for m in sorted(candidates, key=lambda m: (-m.score, m.event.id)):
+            if m.event.id == topic.id or not fits(expr, m.event):
+                continue
+            if self._predicate_owner(sent, span, [topic, m.event]) is m.event:
+                return m
+        return None
 
     def _predicate_owner(self, sent: Span, span: Span, events: list[Event]) -> Event | None:
         """The one event of `events` whose keywords or name hold the verb the time is an
