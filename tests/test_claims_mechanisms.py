@@ -83,6 +83,11 @@ def test_an_alias_without_a_letter_names_nothing(tmp_path: Path) -> None:
     [
         ("Ten years ago today the law was signed.", [("Ten years ago today", "2016-03-01")]),
         ("One year ago tomorrow, it opened.", [("One year ago tomorrow", "2025-03-02")]),
+        ("Three years ago this month, it opened.", [("Three years ago this month", "2023-03")]),
+        (
+            "Two years ago, this month is different.",
+            [("Two years ago", "2024"), ("this month", "2026-03")],
+        ),
         (
             "Two years ago, today is different.",
             [("Two years ago", "2024"), ("today", "2026-03-01")],

@@ -385,6 +385,15 @@ def _merge_pair(ctx: _Ctx, a: _Cand, b: _Cand) -> _Cand | None:
     ):  # "ten years ago today": the same day ten years back, one expression
         return _Cand(a.start_char, b.end_char, "DATE", a.value + b.value[len(a.value) :], True)
     if (
+        a.type == b.type == "DATE"
+        and _YEAR_VALUE.fullmatch(a.value)
+        and ctx.text[a.start_char : a.end_char].lower().endswith(" ago")
+        and ctx.text[b.start_char : b.end_char].lower() in _DEICTIC_PERIODS
+        and _PERIOD_VALUE.fullmatch(b.value)
+        and gap == " "
+    ):  # "three years ago this month": that month three years back, one expression
+        return _Cand(a.start_char, b.end_char, "DATE", a.value + b.value[4:], True)
+    if (
         a.weekday is not None
         and a.type == "DATE"
         and b.type == "DATE"
@@ -400,6 +409,9 @@ def _merge_pair(ctx: _Ctx, a: _Cand, b: _Cand) -> _Cand | None:
 
 _AGO_VALUE = re.compile(r"\d{4}(?:-\d\d)?")  # "ten years ago", "six months ago"
 _DEICTIC_DAYS = frozenset(("today", "tomorrow", "yesterday"))
+_DEICTIC_PERIODS = frozenset(("this month", "this week"))
+_YEAR_VALUE = re.compile(r"\d{4}")  # "three years ago"
+_PERIOD_VALUE = re.compile(r"\d{4}-(?:\d\d|W\d\d)")  # "this month", "this week"
 _COUNTED = re.compile(r"PT?\d+[DHM]")
 
 
