@@ -376,23 +376,12 @@ def _merge_pair(ctx: _Ctx, a: _Cand, b: _Cand) -> _Cand | None:
         return _at_time(b, a, a.start_char, b.end_char)  # "10 p.m. Wednesday"
     if (
         a.type == b.type == "DATE"
-        and _AGO_VALUE.fullmatch(a.value)
-        and ctx.text[a.start_char : a.end_char].lower().endswith(" ago")
-        and ctx.text[b.start_char : b.end_char].lower() in _DEICTIC_DAYS
-        and _DAY_VALUE.fullmatch(b.value)
         and gap == " "
-        and interval_of(a.value + b.value[len(a.value) :])[0] is not None
-    ):  # "ten years ago today": the same day ten years back, one expression
-        return _Cand(a.start_char, b.end_char, "DATE", a.value + b.value[len(a.value) :], True)
-    if (
-        a.type == b.type == "DATE"
-        and _YEAR_VALUE.fullmatch(a.value)
         and ctx.text[a.start_char : a.end_char].lower().endswith(" ago")
-        and ctx.text[b.start_char : b.end_char].lower() in _DEICTIC_PERIODS
-        and _PERIOD_VALUE.fullmatch(b.value)
-        and gap == " "
-    ):  # "three years ago this month": that month three years back, one expression
-        return _Cand(a.start_char, b.end_char, "DATE", a.value + b.value[4:], True)
+    ):  # "ten years ago today", "three years ago this month": one expression
+        value = _ago_merged(a.value, ctx.text[b.start_char : b.end_char].lower(), b.value)
+        if value is not None:
+            return _Cand(a.start_char, b.end_char, "DATE", value, True)
     if (
         a.weekday is not None
         and a.type == "DATE"
@@ -416,6 +405,18 @@ _COUNTED = re.compile(r"PT?\d+[DHM]")
 
 
 _SET_PERIODS = frozenset({"P1D", "P1W", "P1M", "P1Y"})
+
+
+def _ago_merged(ago: str, word: str, value: str) -> str | None:
+    """The value of "N units ago" followed by `word` (value `value`): "ten years ago
+    today" is the same day ten years back, "three years ago this month" that month
+    three years back; None when the two are not read as one."""
+    if word in _DEICTIC_DAYS and _AGO_VALUE.fullmatch(ago) and _DAY_VALUE.fullmatch(value):
+        merged = ago + value[len(ago) :]
+        return merged if interval_of(merged)[0] is not None else None
+    if word in _DEICTIC_PERIODS and _YEAR_VALUE.fullmatch(ago) and _PERIOD_VALUE.fullmatch(value):
+        return ago + value[4:]
+    return None
 
 
 def _digits_both(text: str, a: _Cand, b: _Cand) -> bool:
