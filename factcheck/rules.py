@@ -416,6 +416,26 @@ _ALL: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "FC213",
+        "own-subject",
+        "link",
+        "The subject of the date's verb is an actor of the event the date fits, not of the "
+        "one the words describe.",
+        "When the date misses the event chosen from the sentence's words but fits another "
+        "event the sentence mentions, and the proper name that is the subject of the verb "
+        "the date modifies is among that event's entities and not the chosen one's ('Alex "
+        "Honnold climbed El Capitan on 3 June 2017', described like another ascent of El "
+        "Capitan), the date is that event's: no flag.",
+        fires=_ex(
+            "Yulia Tymoshenko addressed the crowd on February 22, 2014, as gunmen seized the "
+            "administration in Sloviansk."
+        ),
+        must_not=_ex(
+            "Gunmen addressed the crowd on February 22, 2014, as they seized the "
+            "administration in Sloviansk."
+        ),
+    ),
+    Rule(
         "FC220",
         "clear-name",
         "link",

@@ -428,6 +428,15 @@ class ClaimExtractor:
                     event, score, via, named = (
                         own.event, min(own.score, self.t.weak_link), "sentence", False
                     )
+            if event is not None and fits(expr, event) is False and ABSORBED not in trace:
+                # "Alex Honnold climbed El Capitan on 3 June 2017": the words may describe
+                # another ascent, the subject is the climber of the one the date fits
+                own = self._subject_fitting(expr, sent, span, event, candidates)
+                if own is not None:
+                    trace.append(OWN_SUBJECT)
+                    event, score, via, named = (
+                        own.event, min(own.score, self.t.weak_link), "sentence", False
+                    )
             in_year = _in_year_of(expr, event) if event is not None and via == "sentence" else None
             if in_year is not None:
                 expr = in_year  # "on August 25" of the event named: the event's year is meant
@@ -474,6 +483,44 @@ class ClaimExtractor:
             if self._predicate_owner(sent, span, [topic, m.event]) is m.event:
                 return m
         return None
+
+    def _subject_fitting(
+        self, expr: TimeExpr, sent: Span, span: Span, chosen: Event, candidates: list[Match]
+    ) -> Match | None:
+        """An event the sentence mentions, that the date fits, whose entities name the
+        subject of the verb the date modifies (a proper name) when the `chosen` event's
+        do not (`_subject_owner`)."""
+        for m in sorted(candidates, key=lambda m: (-m.score, m.event.id)):
+            if m.event.id == chosen.id or not fits(expr, m.event):
+                continue
+            if self._subject_owner(sent, span, [chosen, m.event]) is m.event:
+                return m
+        return None
+
+    def _subject_owner(self, sent: Span, span: Span, events: list[Event]) -> Event | None:
+        """The one event of `events` among whose entities is the proper name that is the
+        subject of the verb the time is an adverbial of: its full name, its surname or
+        all its words ("Alex Honnold", "Honnold")."""
+        if self.syntax is None or len(events) < 2:
+            return None
+        found = self.syntax.attach(
+            span.doc, (sent.start_char, sent.end_char), (span.start_char, span.end_char)
+        )
+        if found is None or not found.subject or len(found.path) != 1:
+            return None
+        if found.path[0] not in ADVERBIAL:
+            return None
+        name = found.subject.lower()
+        words = {stem(w) for w in _NAME_WORD.findall(found.subject)}
+        owners = [
+            e
+            for e in events
+            if any(
+                full == name or (surname is not None and surname in words) or words <= stems
+                for full, stems, surname, _ in self.index.entity_words[e.id]
+            )
+        ]
+        return owners[0] if len(owners) == 1 else None
 
     def _predicate_owner(self, sent: Span, span: Span, events: list[Event]) -> Event | None:
         """The one event of `events` whose keywords or name hold the verb the time is an
@@ -842,6 +889,8 @@ DESCRIBED_NEAREST = rule_id("described-nearest")
 PREMODIFIED = rule_id("premodified-noun")
 ABSORBED = rule_id("absorbed-by-fitting")
 OWN_PREDICATE = rule_id("own-predicate")
+OWN_SUBJECT = rule_id("own-subject")
+_NAME_WORD = re.compile(r"[^\W\d_]+")
 CLEAR_NAME = rule_id("clear-name")
 CLEAR_DESCRIPTION_RULE = rule_id("clear-description")
 

@@ -85,3 +85,4 @@ class Attachment:
     head_start: int
     head_end: int
     path: tuple[str, ...]
+    subject: str = ""  # the proper name that is the head's subject ("Alex Honnold"), if any

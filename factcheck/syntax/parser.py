@@ -34,6 +34,7 @@ class Word(NamedTuple):
     head: int
     dep: str
     verbal: bool
+    proper: bool = False  # a proper noun (PROPN, NNP)
 
 
 class SyntaxParser:
@@ -72,7 +73,8 @@ class SyntaxParser:
             return None
         head, path = found
         begin, end = base + words[head].start, base + words[head].end
-        return Attachment(doc_text(doc)[begin:end], begin, end, path)
+        text = doc_text(doc)
+        return Attachment(text[begin:end], begin, end, path, _subject(words, head, text, base))
 
     def prepare(self, doc: Doc, sentences: list[tuple[int, int]]) -> None:
         """Parse these sentences (those not parsed yet) in one batch: quicker than one
@@ -133,6 +135,7 @@ def _words_of(span: Span) -> list[Word]:
             t.head.i - first if span.start <= t.head.i < span.end else t.i - first,
             t.dep_,
             t.pos_ in VERBAL or t.tag_.startswith("VB") or t.tag_ == "MD",
+            t.pos_ == "PROPN" or t.tag_ in ("NNP", "NNPS"),
         )
         for t in span
     ]
@@ -158,6 +161,22 @@ def _attachment(words: list[Word], inside: list[int]) -> tuple[int, tuple[str, .
         if words[at].verbal:
             break
     return at, tuple(path)
+
+
+SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+NAME_PARTS = frozenset({"compound", "flat", "flat:name"})
+
+
+def _subject(words: list[Word], head: int, text: str, base: int) -> str:
+    """The proper name that is the subject of the word at `head`, with its name parts
+    ("Alex Honnold" in "Alex Honnold climbed El Capitan"), or ""."""
+    found = [i for i, w in enumerate(words) if w.head == head and w.dep in SUBJECTS and i != head]
+    if not found or not words[found[0]].proper:
+        return ""
+    i = found[0]
+    parts = [i] + [j for j, w in enumerate(words) if w.head == i and w.dep in NAME_PARTS]
+    first, last = min(parts), max(parts)
+    return text[base + words[first].start : base + words[last].end]
 
 
 def _depth(words: list[Word], i: int) -> int:
