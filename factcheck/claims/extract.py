@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -422,7 +423,9 @@ class ClaimExtractor:
                 # a section about X: its dates are X's, unless the verb a date modifies
                 # is another event's that the date fits ("Exams were called off on 18
                 # March 2020" under a heading about the results day)
-                own = self._owned_fitting(expr, sent, span, event, candidates)
+                own = self._fitting_owner(
+                    expr, sent, span, event, candidates, self._predicate_owner
+                )
                 if own is not None:
                     trace.append(OWN_PREDICATE)
                     event, score, via, named = (
@@ -431,7 +434,9 @@ class ClaimExtractor:
             if event is not None and fits(expr, event) is False and ABSORBED not in trace:
                 # "Alex Honnold climbed El Capitan on 3 June 2017": the words may describe
                 # another ascent, the subject is the climber of the one the date fits
-                own = self._subject_fitting(expr, sent, span, event, candidates)
+                own = self._fitting_owner(
+                    expr, sent, span, event, candidates, self._subject_owner
+                )
                 if own is not None:
                     trace.append(OWN_SUBJECT)
                     event, score, via, named = (
@@ -472,43 +477,43 @@ class ClaimExtractor:
             )
         return claims
 
-    def _owned_fitting(
-        self, expr: TimeExpr, sent: Span, span: Span, topic: Event, candidates: list[Match]
+    def _fitting_owner(
+        self,
+        expr: TimeExpr,
+        sent: Span,
+        span: Span,
+        chosen: Event,
+        candidates: list[Match],
+        owner: Callable[[Span, Span, list[Event]], Event | None],
     ) -> Match | None:
-        """An event the sentence mentions, that the date fits, and whose words (and not
-        the `topic`'s) hold the verb the date modifies (`_predicate_owner`)."""
-        for m in sorted(candidates, key=lambda m: (-m.score, m.event.id)):
-            if m.event.id == topic.id or not fits(expr, m.event):
-                continue
-            if self._predicate_owner(sent, span, [topic, m.event]) is m.event:
-                return m
-        return None
-
-    def _subject_fitting(
-        self, expr: TimeExpr, sent: Span, span: Span, chosen: Event, candidates: list[Match]
-    ) -> Match | None:
-        """An event the sentence mentions, that the date fits, whose entities name the
-        subject of the verb the date modifies (a proper name) when the `chosen` event's
-        do not (`_subject_owner`)."""
+        """An event the sentence mentions, that the date fits, and that `owner` (the
+        verb's owner, `_predicate_owner`, or the subject's, `_subject_owner`) tells
+        apart from the `chosen` one."""
         for m in sorted(candidates, key=lambda m: (-m.score, m.event.id)):
             if m.event.id == chosen.id or not fits(expr, m.event):
                 continue
-            if self._subject_owner(sent, span, [chosen, m.event]) is m.event:
+            if owner(sent, span, [chosen, m.event]) is m.event:
                 return m
         return None
+
+    def _adverbial(self, sent: Span, span: Span) -> Attachment | None:
+        """Where the time attaches (its sentence parsed), when it is an adverbial of its
+        verb (`ADVERBIAL`): "completed on May 4", not "the 2020 conviction"."""
+        if self.syntax is None:
+            return None
+        found = self.syntax.attach(
+            span.doc, (sent.start_char, sent.end_char), (span.start_char, span.end_char)
+        )
+        if found is None or len(found.path) != 1 or found.path[0] not in ADVERBIAL:
+            return None
+        return found
 
     def _subject_owner(self, sent: Span, span: Span, events: list[Event]) -> Event | None:
         """The one event of `events` among whose entities is the proper name that is the
         subject of the verb the time is an adverbial of: its full name, its surname or
         all its words ("Alex Honnold", "Honnold")."""
-        if self.syntax is None or len(events) < 2:
-            return None
-        found = self.syntax.attach(
-            span.doc, (sent.start_char, sent.end_char), (span.start_char, span.end_char)
-        )
-        if found is None or not found.subject or len(found.path) != 1:
-            return None
-        if found.path[0] not in ADVERBIAL:
+        found = self._adverbial(sent, span) if len(events) > 1 else None
+        if found is None or not found.subject:
             return None
         name = found.subject.lower()
         words = {stem(w) for w in _NAME_WORD.findall(found.subject)}
@@ -528,12 +533,8 @@ class ClaimExtractor:
         with US Airways was completed on February 14, 2013" dates a completion, not the
         announcement that fits the date. A verb that only says something happened
         ("took place", "began") tells none."""
-        if self.syntax is None or len(events) < 2:
-            return None
-        found = self.syntax.attach(
-            span.doc, (sent.start_char, sent.end_char), (span.start_char, span.end_char)
-        )
-        if found is None or len(found.path) != 1 or found.path[0] not in ADVERBIAL:
+        found = self._adverbial(sent, span) if len(events) > 1 else None
+        if found is None:
             return None  # "overturned Weinstein's 2020 conviction": 2020 dates the noun
         head = stem(found.head)
         if head in LIGHT_PREDICATES:
