@@ -428,9 +428,7 @@ class ClaimExtractor:
                 )
                 if own is not None:
                     trace.append(OWN_PREDICATE)
-                    event, score, via, named = (
-                        own.event, min(own.score, self.t.weak_link), "sentence", False
-                    )
+                    event, score, via, named = _switched_to(own, self.t)
             if event is not None and fits(expr, event) is False and ABSORBED not in trace:
                 # "Alex Honnold climbed El Capitan on 3 June 2017": the words may describe
                 # another ascent, the subject is the climber of the one the date fits
@@ -439,9 +437,7 @@ class ClaimExtractor:
                 )
                 if own is not None:
                     trace.append(OWN_SUBJECT)
-                    event, score, via, named = (
-                        own.event, min(own.score, self.t.weak_link), "sentence", False
-                    )
+                    event, score, via, named = _switched_to(own, self.t)
             in_year = _in_year_of(expr, event) if event is not None and via == "sentence" else None
             if in_year is not None:
                 expr = in_year  # "on August 25" of the event named: the event's year is meant
@@ -964,7 +960,13 @@ def _prefer_fitting(
     fitting = _fitting_description(expr, rest, floor, t.fitting_description)
     if fitting is None:
         return choice
-    return fitting.event, min(fitting.score, t.weak_link), "sentence", False
+    return _switched_to(fitting, t)
+
+
+def _switched_to(match: Match, t: Thresholds) -> Choice:
+    """The choice of `match`'s event, taken from the sentence for the date's sake: a
+    weak link at most, never one that names it."""
+    return match.event, min(match.score, t.weak_link), "sentence", False
 
 
 def _fitting_description(

@@ -73,24 +73,14 @@ def naming_aliases(event: Event) -> tuple[str, ...]:
 # instead of a Unicode category lookup, and a first set that lets `re` skip what is
 # between words (a pattern led by a repeat is tried at every position).
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_'-][A-Za-z0-9_'-]*")
-# Forms a suffix-stripping stem cannot relate: irregular verbs and demonyms.
+# Forms neither a suffix-stripping stem nor `LEMMAS` (WordNet's irregular forms) relate
+# as the matcher needs: demonyms, and verb forms whose lemma's stem would differ.
 IRREGULAR = {
-    "met": "meet",
-    "held": "hold",
-    "began": "begin",
-    "begun": "begin",
-    "fought": "fight",
     "won": "win",
     "lost": "lose",
-    "took": "take",
-    "taken": "take",
     "shot": "shoot",
-    "struck": "strike",
     "fell": "fall",
-    "fallen": "fall",
     "led": "lead",
-    "sank": "sink",
-    "sunk": "sink",
     "died": "die",
     "dead": "die",
     "death": "die",
@@ -98,8 +88,6 @@ IRREGULAR = {
     "flew": "fly",
     "flown": "fly",
     "seized": "seize",
-    "ran": "run",
-    "broke": "break",
     "russian": "russia",
     "russians": "russia",
     "ukrainian": "ukraine",

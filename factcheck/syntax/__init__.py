@@ -48,17 +48,17 @@ def load_parser(name: str | Path | None = None) -> Language:
     pipeline's tokens). The shipped tokenizer's rules are spaCy's English defaults,
     those of the main pipeline; building them a second time would cost about a third
     of a second per process (two thirds of the model's load)."""
-    import spacy
-    from spacy.tokenizer import Tokenizer
-    from spacy.util import registry
-
-    @registry.tokenizers(_BARE_TOKENIZER)
-    def _bare() -> Callable[[Language], Tokenizer]:
-        return lambda nlp: Tokenizer(nlp.vocab)
-
     key = f"{name or MODEL_DIR} (no tokenizer)"
     nlp = _LOADED.get(key)
     if nlp is None:
+        import spacy
+        from spacy.tokenizer import Tokenizer
+        from spacy.util import registry
+
+        @registry.tokenizers(_BARE_TOKENIZER)
+        def _bare() -> Callable[[Language], Tokenizer]:
+            return lambda nlp: Tokenizer(nlp.vocab)
+
         nlp = _LOADED[key] = spacy.load(
             name or MODEL_DIR,
             exclude=["tokenizer"],
