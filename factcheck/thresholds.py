@@ -150,3 +150,7 @@ KEYWORD_WEIGHT = 30.0  # per keyword found (two at most)
 ENTITY_WEIGHT = 25.0  # per entity found (two at most)
 PARTIAL_ENTITY_WEIGHT = 15.0  # an entity's distinctive word without the rest of its name
 DESCRIBED_MAX = 90.0  # a description never scores as high as a name
+# Two of an event's entities named in full (or by surname or initials), no keyword: as
+# much as `min_score`, so the event is a candidate ("Karpov and Kasparov drew in
+# February 1985"); a clear description needs a keyword, so it never contradicts.
+ACTORS_SCORE = 60.0

@@ -35,6 +35,7 @@ from spacy.vocab import Vocab
 
 from ..pipeline import is_masked, span_text
 from ..thresholds import (  # noqa: F401 - the matcher's weights live with the thresholds
+    ACTORS_SCORE,
     DESCRIBED_MAX,
     ENTITY_WEIGHT,
     KEYWORD_WEIGHT,
@@ -414,7 +415,11 @@ class EventIndex:
             elif entity_stems & stems:
                 ent += PARTIAL_ENTITY_WEIGHT / ENTITY_WEIGHT
         described = min(DESCRIBED_MAX, KEYWORD_WEIGHT * min(kw, 2) + ENTITY_WEIGHT * min(ent, 2.0))
-        if kw == 0 or ent == 0:
+        if kw == 0 and ent >= 2.0:
+            # two of its actors by name, no word of what happened: a candidate that can
+            # support a date it fits, never a clear description (a flag needs a keyword)
+            described = ACTORS_SCORE
+        elif kw == 0 or ent == 0:
             described = min(described, 45.0)  # one kind of evidence alone is weak
         if exact is not None:
             return Match(event, NAMED, True, exact[0], exact[1], kw, ent)
