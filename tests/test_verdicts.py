@@ -204,3 +204,23 @@ def test_summary_counts(synthetic_checker):
         "unverifiable": 1,
     }
     assert [c.line for c in report.claims] == [1, 3, 5, 7]
+
+
+@pytest.mark.parametrize(
+    "text, verdict, event_id",
+    [
+        # two of the mutiny's actors, no word of what happened: a candidate that supports
+        ("Ivan Dorokhov and the Ostrava Legion reached Rostov in June 2023.", "supported", MUTINY),
+        # ... and never contradicts: a date that misses is left unverifiable
+        ("Ivan Dorokhov and the Ostrava Legion reached Rostov in June 2021.", "unverifiable", None),
+        # one actor alone is no link at all
+        ("Ivan Dorokhov reached Rostov in June 2021.", "unverifiable", None),
+    ],
+)
+def test_two_actors_named_without_a_keyword(synthetic_checker, text, verdict, event_id):
+    claim = one_claim(synthetic_checker, text)
+    assert claim["verdict"] == verdict
+    if event_id is not None:
+        assert claim["event"]["id"] == event_id
+    if text.startswith("Ivan Dorokhov reached"):
+        assert claim["event"] is None
