@@ -223,3 +223,31 @@ def test_in_a_section_the_verb_a_date_modifies_can_name_another_event(
     text = f"# Acme in 2019\n\nA look back.\n\n{heading}\n\n{sentence}\n"
     report = checker_for(tmp_path, DEAL).check_text(text, date(2020, 6, 1), "a.md")
     assert [(c.verdict, c.finding.claim.event.id) for c in report.claims] == [want]
+
+
+ACME = """\
+  - id: acme-brix-merger-announced-2015
+    title: Acme and Brix agree to combine
+    date: 2015-03-31
+    aliases: [Acme-Brix merger]
+    keywords: [merger, combination]
+    entities: [Acme, Brix]
+    sources: [https://example.org/acme]
+"""
+
+
+@pytest.mark.parametrize(
+    "text, verdict",
+    [
+        # "announced" is a word of the event only by its id: the date is the event's
+        ("The Acme-Brix merger was announced on March 31, 2014.", "contradicted"),
+        ("The Acme-Brix merger was announced on March 31, 2015.", "supported"),
+        # a word that is no part of the event: the date is of something else
+        ("The Acme-Brix merger was celebrated on March 31, 2014.", "unverifiable"),
+    ],
+)
+def test_the_words_of_an_events_id_are_words_of_the_event(
+    tmp_path: Path, text: str, verdict: str
+) -> None:
+    (got,) = verdicts(checker_for(tmp_path, ACME), text)
+    assert got[1] == verdict, got

@@ -157,9 +157,10 @@ LIGHT_PREDICATES = frozenset(
 
 @cache
 def event_names(event: Event) -> frozenset[str]:
-    """The stems of the words of the event's keywords, aliases and title (not of its
-    summary, which tells of its actors' other doings too)."""
-    words = (*event.keywords, *event.aliases, event.title)
+    """The stems of the words of the event's keywords, aliases, title and id (its author
+    names the event there too: "dell-emc-announced-2015"), not of its summary, which
+    tells of its actors' other doings too."""
+    words = (*event.keywords, *event.aliases, event.title, event.id.replace("-", " "))
     return frozenset(stem(w) for phrase in words for w in _LETTER_WORDS.findall(phrase))
 
 
