@@ -195,42 +195,24 @@ _COUNT_NOUNS = frozenset(_COUNT_NOUN_TEXT.split())
 # Tense cues: the one governing an expression (within its clause) decides whether a
 # yearless date looks back (default) or ahead.  Read word by word (`_cues`): a big regex
 # alternation is several times slower.
-_FUTURE_WORDS = frozenset(
-    "will won't shall due expected scheduled planned planning next upcoming coming would "
-    "might expect expects intend intends payable effective expire expires expiring "
-    "deadline".split()
-)
+_FUTURE_WORDS = frozenset(_WORDS_DATA["future_words"])
 
 
-_FUTURE_BEFORE_TO = frozenset(  # "set to", "supposed to"
-    "going is are set plan plans hope hopes supposed likely aims aim intend vowed pledged "
-    "promised hoped aimed planned forecast predicted projected slated poised".split()
-)
+_FUTURE_BEFORE_TO = frozenset(_WORDS_DATA["future_before_to"])  # "set to", "supposed to"
 
 
 # present-tense verbs of scheduled events: in news "polls close at 8 p.m. Tuesday", "the
 # ceasefire takes effect Friday", "the two leaders meet Monday" lie ahead
-_SCHEDULE_VERBS = frozenset(
-    "begin begins start starts open opens reopen reopens close closes end ends meet meets "
-    "resume resumes convene convenes take takes travel travels visit visits arrive arrives "
-    "return returns face faces host hosts play plays vote votes kick kicks hold holds "
-    "launch launches testify testifies run runs publish publishes announce announces come "
-    "comes bring brings go goes speak speaks appear appears finish finishes depart departs "
-    "leave leaves decide decides unveil unveils deliver delivers hear hears report "
-    "release".split()
-)
+_SCHEDULE_VERBS = frozenset(_WORDS_DATA["schedule_verbs"])
 
 
 # words before a schedule verb that make it a noun: "after the votes Tuesday"
-_NOUN_BEFORE = frozenset(
-    "the a an his her its their our your my this that these those of in on for after before "
-    "at by with to from and or".split()
-)
+_NOUN_BEFORE = frozenset(_WORDS_DATA["noun_before"])
 
 
 # a base-form schedule verb needs a verb's place: after a plural subject ("polls close",
 # "they meet") or an adverb of one ("then open"), not "restricting travel"
-_BASE_VERB_AFTER = frozenset("they we i you who then also again both all jointly".split())
+_BASE_VERB_AFTER = frozenset(_WORDS_DATA["base_verb_after"])
 
 
 def _plural_noun(word: str) -> bool:
@@ -239,46 +221,37 @@ def _plural_noun(word: str) -> bool:
 
 # modals of what may yet happen ("could arrive on Sunday"), unless of the past: "could not
 # be reached Monday", "may have left on Friday"
-_MAYBE_WORDS = frozenset({"could", "may", "must", "should", "can"})
+_MAYBE_WORDS = frozenset(_WORDS_DATA["maybe_words"])
 
 
-_NOT_MAYBE_AFTER = frozenset({"have", "never", "only"})
+_NOT_MAYBE_AFTER = frozenset(_WORDS_DATA["not_maybe_after"])
 
 
 # "extended to Nov. 16", "postponed until Tuesday": the new date lies ahead
-_PUT_OFF = frozenset("extended postponed delayed deferred adjourned rescheduled".split())
+_PUT_OFF = frozenset(_WORDS_DATA["put_off"])
 
 
-_PUT_OFF_TO = frozenset("to until till through for".split())
+_PUT_OFF_TO = frozenset(_WORDS_DATA["put_off_to"])
 
 
-_PAST_WORDS = frozenset(
-    "said says was were had did ago last earlier began took came went met brought bought "
-    "sold made gave told won lost fell rose saw became left paid sent got found spent led "
-    "kept struck fought built hit ran held stood shot broke wrote spoke chose drew grew knew "
-    "threw flew drove caught sought taught thought felt heard fled sank swore "
-    "withdrew".split()
-)
+_PAST_WORDS = frozenset(_WORDS_DATA["past_words"])
 
 
 # words in -ed that are no past tense: "could exceed 20,000 by November"
-_NOT_PAST_ED = frozenset(
-    "exceed proceed succeed speed breed bleed indeed hundred naked sacred wicked rugged "
-    "kindred hatred embed".split()
-)
+_NOT_PAST_ED = frozenset(_WORDS_DATA["not_past_ed"])
 
 
-_NOT_FINITE_AFTER = frozenset("be been being to is are".split())  # "will be paid"
+_NOT_FINITE_AFTER = frozenset(_WORDS_DATA["not_finite_after"])  # "will be paid"
 
 
-_ED_NOT_BEFORE = frozenset("to until through".split())  # "extended through May"
+_ED_NOT_BEFORE = frozenset(_WORDS_DATA["ed_not_before"])  # "extended through May"
 
 
-_MODALS = frozenset("will won't shall would must going_to is_to are_to".split())
+_MODALS = frozenset(_WORDS_DATA["modals"])
 
 
 # words a verb's base form follows: "will last", "may soon approve", "to soon grow"
-_MODAL_WORDS = frozenset("will would may might could can should shall must to".split())
+_MODAL_WORDS = frozenset(_WORDS_DATA["modal_words"])
 
 
 # "the following day", "the next morning", "the previous year": one after (before) the date
