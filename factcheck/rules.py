@@ -139,12 +139,15 @@ _ALL: tuple[Rule, ...] = (
         "FC103",
         "fiscal-period",
         "skip",
-        "A fiscal period ('fiscal 2023', 'the first quarter of the financial year').",
+        "A fiscal period ('fiscal 2023', 'the first quarter of the financial year', 'a "
+        "second-quarter loss').",
         "A company's fiscal year is not the calendar's: its quarters say nothing checkable "
-        "about an event's date.",
+        "about an event's date. A quarter or a half of a year ('Q2', 'the second quarter', "
+        "'H1') is the period results are about, not when they were reported.",
         fires=_ex(
             "Wagner's revenue rose in the first quarter of the fiscal year 2023, before the "
-            "Wagner mutiny."
+            "Wagner mutiny.",
+            "Wagner reported a second-quarter loss after the Wagner mutiny of June 2023.",
         ),
         must_not=_ex("The Wagner mutiny began in June 2023."),
     ),

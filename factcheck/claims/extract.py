@@ -629,6 +629,8 @@ class ClaimExtractor:
             text, span.end_char, span.end_char + 30
         ):
             return FISCAL  # "the first quarter of the fiscal year": not the calendar's
+        if REPORTING_PERIOD.search(span._.timex.value):
+            return FISCAL  # "a second-quarter loss", "H1 sales": what results are about
         if BOUND.search(before[-t.bound_window :]):
             return BOUNDED
         if COMPARISON.search(before[-t.comparison_window :]):
@@ -865,6 +867,9 @@ QUOTED_RELATIVE = rule_id("quoted-relative")
 TOO_LONG = rule_id("too-long")
 DATE_IN_NAME = rule_id("date-in-name")
 FISCAL = rule_id("fiscal-period")
+# A quarter or half of a year ("2024-Q2", "2023-H1"): the period a company reports on,
+# not when anything it reports happened ("reported a second-quarter loss on Aug. 1").
+REPORTING_PERIOD = re.compile(r"-(?:Q[1-4]|H[12])$")
 BOUNDED = rule_id("bound")
 BASELINE = rule_id("comparison-baseline")
 REPORT_DATE = rule_id("report-date")
