@@ -129,3 +129,14 @@ def test_rule_and_norm_notes_do_not_mix_across_threads() -> None:
         together = list(pool.map(notes, texts))
     assert together == alone
     assert any(norm == "told_calendar" for _, _, _, norm in alone[0])
+
+
+def test_a_possessive_anchor_is_not_the_day_after_it() -> None:
+    # "the day after yesterday" is today; "a day after yesterday's ruling" dates the
+    # ruling yesterday, and "a day" is counted from it
+    assert tagged("They met the day after yesterday.", REF) == [
+        ("the day after yesterday", "2021-03-10")
+    ]
+    got = tagged("It came a day after yesterday's ruling.", REF)
+    assert ("yesterday", "2021-03-09") in got
+    assert all("after yesterday" not in text for text, _ in got)

@@ -327,7 +327,10 @@ _DAY_BEFORE = re.compile(r"\b(?:the\s+)?day\s+(before|after)\s+$", re.IGNORECASE
 def _day_rel(ctx: _Ctx, s: int, e: int, word: str) -> _Cand:
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
     before = _DAY_BEFORE.search(ctx.text, max(0, s - 24), s)
-    if before and word in {"yesterday", "tomorrow"}:  # "the day before yesterday"
+    # "the day before yesterday", but not "a day after yesterday's ruling": a possessive
+    # dates its noun, and the day after is counted from that, not from the reference
+    possessive = ctx.text.startswith(("'s", "’s"), e)
+    if before and word in {"yesterday", "tomorrow"} and not possessive:
         offset += -1 if before.group(1).lower() == "before" else 1
         s = before.start()
     typ = "TIME" if word == "tonight" else "DATE"
