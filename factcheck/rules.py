@@ -240,7 +240,10 @@ _ALL: tuple[Rule, ...] = (
         "A date without a year ('on August 25') is taken in the year of the event it dates.",
         "When neither the date nor the sentences just before give the year, the reader "
         "takes it from the event the sentence is about; the year a date would get from the "
-        "document's date alone is a guess the text cannot be held to.",
+        "document's date alone is a guess the text cannot be held to. Only a sentence that "
+        "names the event, or a date of the event's own verb (FC212), is then held to that "
+        "year: a description may be of another year's event of the kind, so a date it "
+        "misses is left unverifiable.",
         fires=_ex("The Wagner mutiny began on June 23.", ref="2025-05-01"),
         must_not=_ex("The Wagner mutiny began on June 23, 2023.", ref="2025-05-01"),
     ),

@@ -251,3 +251,35 @@ def test_the_words_of_an_events_id_are_words_of_the_event(
 ) -> None:
     (got,) = verdicts(checker_for(tmp_path, ACME), text)
     assert got[1] == verdict, got
+
+
+ORBIS = """\
+  - id: orbis-refinery-fire-2019
+    title: Fire at the Orbis refinery
+    date: 2019-03-14
+    aliases: [Orbis refinery fire]
+    keywords: [fire, blaze]
+    entities: [Orbis Energy, Port Delia]
+    sources: [https://example.org/orbis]
+"""
+
+
+@pytest.mark.parametrize(
+    "text, verdict",
+    [
+        # described, with its year: the description may carry a contradiction
+        (
+            "The fire at the Orbis Energy plant in Port Delia began on August 25, 2019.",
+            "contradicted",
+        ),
+        # described, without a year: the event's year is only a guess (FC304), no flag
+        ("The fire at the Orbis Energy plant in Port Delia began on August 25.", "unverifiable"),
+        # named, without a year: the year of the event named is meant
+        ("The Orbis refinery fire began on August 25.", "contradicted"),
+    ],
+)
+def test_a_year_taken_from_a_described_event_carries_no_flag(
+    tmp_path: Path, text: str, verdict: str
+) -> None:
+    (got,) = verdicts(checker_for(tmp_path, ORBIS), text)
+    assert got[1] == verdict, got

@@ -447,6 +447,10 @@ class ClaimExtractor:
                 and via == "sentence"
                 and fits(expr, event) is False
                 and (not forecast or upcoming(event, context.reference))
+                # a year taken from the event (FC304) is the event's only if the text
+                # names it or the date modifies the event's own verb (FC212): a mere
+                # description may be of another year's event of its kind
+                and (named or YEAR_UNSTATED not in trace or OWN_PREDICATE in trace)
                 and self._clear(sent, span, event, named, score, context.present)
             )
             if clear:
