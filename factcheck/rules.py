@@ -94,8 +94,15 @@ _ALL: tuple[Rule, ...] = (
         "A date on a line of its own (or nearly): when the piece was written, not an event.",
         "Publication lines ('Published 24 July 2023'), bylines with a date and dates alone on "
         "a line date the document.",
-        fires=_ex("Wagner mutiny explained\n\n24 July 2023\n\nThe Wagner mutiny shook Russia."),
-        must_not=_ex("The Wagner mutiny began on 23 June 2023 in Rostov-on-Don."),
+        fires=_ex(
+            "Wagner mutiny explained\n\n24 July 2023\n\nThe Wagner mutiny shook Russia.",
+            "The Wagner mutiny, a year on\nBy the foreign desk | 24 June 2022\n\nThe Wagner "
+            "mutiny shook Russia.",
+        ),
+        must_not=_ex(
+            "The Wagner mutiny began on 23 June 2023 in Rostov-on-Don.",
+            "By the evening of 24 June 2023 the Wagner mutiny was over.",
+        ),
     ),
     Rule(
         "FC102",

@@ -68,6 +68,7 @@ from .wording import (
     AND,
     BACKGROUND,
     BOUND,
+    BYLINE,
     CHROME_BEFORE,
     COMPARISON,
     DATELINE_HEAD,
@@ -613,8 +614,11 @@ class ClaimExtractor:
         line_end = text.find("\n", span.end_char)
         line_end = len(text) if line_end == -1 else line_end
         t = self.t
-        if few_words(text, 3, (line_start, span.start_char), (span.end_char, line_end)):
-            return DATE_LINE  # a date line or dateline: when the article was written
+        if few_words(text, 3, (line_start, span.start_char), (span.end_char, line_end)) or (
+            BYLINE.match(text, line_start, span.start_char)
+            and few_words(text, 3, (span.end_char, line_end))
+        ):
+            return DATE_LINE  # a date line or byline: when the article was written
         if (
             REFERENCE_ENTRY.match(text, line_start)
             or CHROME_BEFORE.search(text, max(line_start, span.start_char - 40), span.start_char)

@@ -102,6 +102,9 @@ CHROME_BEFORE = re.compile(
     re.IGNORECASE,
 )
 MAINTENANCE_TAG = re.compile(r"[.!?\]]\s*\($")
+# A byline: "By the regional desk | November 15, 2022", "By Jane Roe — 3 May 2021": a line
+# that opens with "By" and reaches the date over a separator, as pages print them.
+BYLINE = re.compile(r"[ \t]*By\s+[^\n|·•—–]{1,60}[|·•—–][ \t]*(?:\w+,?[ \t]+)?$")
 ORDER_RELATION = {
     "since": "since",
     "after": "after",
