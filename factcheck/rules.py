@@ -150,13 +150,18 @@ _ALL: tuple[Rule, ...] = (
         "second-quarter loss').",
         "A company's fiscal year is not the calendar's: its quarters say nothing checkable "
         "about an event's date. A quarter or a half of a year ('Q2', 'the second quarter', "
-        "'H1') is the period results are about, not when they were reported.",
+        "'H1'), or the year after 'profit for', 'revenue for', is the period results are "
+        "about, not when they were reported.",
         fires=_ex(
             "Wagner's revenue rose in the first quarter of the fiscal year 2023, before the "
             "Wagner mutiny.",
             "Wagner reported a second-quarter loss after the Wagner mutiny of June 2023.",
+            "Wagner booked a record profit for 2022, before the Wagner mutiny.",
         ),
-        must_not=_ex("The Wagner mutiny began in June 2023."),
+        must_not=_ex(
+            "The Wagner mutiny began in June 2023.",
+            "The Wagner mutiny cost Wagner its profits in 2023.",
+        ),
     ),
     Rule(
         "FC104",

@@ -105,6 +105,7 @@ class Thresholds:
     # -- wording windows (claims/extract.py), characters before the time expression
     anchor_window: int = _t(60, "Characters before an event's name read for an order phrase.")
     fiscal_window: int = _t(12, "Characters before a time read for 'fiscal'/'financial'.")
+    results_window: int = _t(40, "Characters before a time read for 'profit for'.")
     bound_window: int = _t(30, "Characters before a time read for 'as early as'.")
     comparison_window: int = _t(
         40, "Characters before a time read for a comparison ('up 5% from').", (20, 40, 60, 80)

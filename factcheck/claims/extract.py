@@ -87,6 +87,7 @@ from .wording import (
     RANKING,
     REFERENCE_ENTRY,
     REPORTING,
+    RESULTS_FOR,
     SHARED_SUBJECT,
     clause,
     clause_starts,
@@ -637,8 +638,10 @@ class ClaimExtractor:
             text, span.end_char, span.end_char + 30
         ):
             return FISCAL  # "the first quarter of the fiscal year": not the calendar's
-        if REPORTING_PERIOD.search(span._.timex.value):
-            return FISCAL  # "a second-quarter loss", "H1 sales": what results are about
+        if REPORTING_PERIOD.search(span._.timex.value) or RESULTS_FOR.search(
+            before[-t.results_window :]
+        ):
+            return FISCAL  # "a second-quarter loss", "a profit for 2022": what results are about
         if BOUND.search(before[-t.bound_window :]):
             return BOUNDED
         if COMPARISON.search(before[-t.comparison_window :]):

@@ -52,6 +52,13 @@ FISCAL_BEFORE = re.compile(r"\b(?:fiscal|financial)\s+$", re.IGNORECASE)
 FISCAL_AFTER = re.compile(
     r"\s*(?:of\s+(?:the|its|their)\s+)?(?:fiscal|financial)\s+year", re.IGNORECASE
 )
+# Results for a period ("a record profit for 2022", "revenue for the year 2019"): the period
+# the figures are about, not when anything was reported.
+RESULTS_FOR = re.compile(
+    r"\b(?:profits?|loss(?:es)?|earnings|revenues?|sales|results|income|turnover|"
+    r"dividends?)\s+for\s+(?:the\s+(?:full\s+|calendar\s+)?year\s+)?$",
+    re.IGNORECASE,
+)
 # "it was announced in February 2000": the announcing is the event, not a report of one.
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 EARLIER = re.compile(r"\b(?:had|earlier|previously|before)\b", re.IGNORECASE)
