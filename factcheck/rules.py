@@ -507,11 +507,16 @@ _ALL: tuple[Rule, ...] = (
         "of the event (keywords, aliases, title) nor a verb that only says something "
         "happened ('began', 'was', 'took place'), the date is of something else that "
         "happened to the event's actors ('the names Harvey and Irma were retired on April "
-        "12, 2018'): no flag.",
+        "12, 2018'): no flag. A date that modifies a noun of the event's name on the way "
+        "to that word dates the event itself ('the Abqaiq attack of September 2020 showed "
+        "...'): the rule does not fire.",
         "note",
         ("unverifiable",),
         fires=_ex("Prigozhin, leader of the Wagner mutiny, was buried in June 2022."),
-        must_not=_ex("The Wagner mutiny began on June 23, 2022."),
+        must_not=_ex(
+            "The Wagner mutiny began on June 23, 2022.",
+            "The Wagner mutiny of June 2022 shocked Russia.",
+        ),
     ),
     Rule(
         "FC514",

@@ -283,3 +283,23 @@ def test_a_year_taken_from_a_described_event_carries_no_flag(
 ) -> None:
     (got,) = verdicts(checker_for(tmp_path, ORBIS), text)
     assert got[1] == verdict, got
+
+
+@pytest.mark.parametrize(
+    "text, verdict",
+    [
+        # the date modifies the named event's noun: it dates the fire, whatever the verb
+        ("The Orbis refinery fire of August 2019 forced Orbis Energy to cut output.",
+         "contradicted"),
+        ("The Orbis refinery fire of March 2019 forced Orbis Energy to cut output.",
+         "supported"),
+        # the date is of another doing of the event's actors (FC513): no flag
+        ("Orbis Energy, owner of the site of the Orbis refinery fire, was sold in August 2019.",
+         "unverifiable"),
+    ],
+)
+def test_a_date_that_modifies_the_events_name_dates_the_event(
+    tmp_path: Path, text: str, verdict: str
+) -> None:
+    (got,) = verdicts(checker_for(tmp_path, ORBIS), text)
+    assert got[1] == verdict, got

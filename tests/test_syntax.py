@@ -55,6 +55,12 @@ def test_a_date_inside_a_subject_climbs_to_the_verb() -> None:
     assert found is not None
     assert found.head == "shocked"
     assert found.path[-1] == "nsubj" and len(found.path) == 2
+    assert found.between == ("mutiny",)  # the noun it dates on the way up
+
+
+def test_a_date_on_its_verb_passes_no_noun() -> None:
+    found = _attach("The mutiny began on June 23, 2023.", "June 23, 2023")
+    assert found is not None and found.between == ()
 
 
 def test_claims_carry_the_attachment_and_json_shows_it(synthetic_checker) -> None:

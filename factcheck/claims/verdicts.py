@@ -275,6 +275,12 @@ RECORD = re.compile(
 _RECORD_REACH = 80  # characters before the time
 
 
+@cache
+def alias_words(event: Event) -> frozenset[str]:
+    """The stems of the words of the event's aliases."""
+    return frozenset(stem(w) for alias in event.aliases for w in re.findall(r"[^\W\d_]+", alias))
+
+
 def other_predicate(claim: Claim) -> str | None:
     """The word the time expression attaches to (its sentence parsed), when it is neither
     a word of the event (a keyword, a word of its aliases or title) nor a verb that only
@@ -289,6 +295,8 @@ def other_predicate(claim: Claim) -> str | None:
     head = stem(attachment.head)
     if head in LIGHT_PREDICATES or head in event_stems(event):
         return None
+    if claim.named and any(stem(w) in alias_words(event) for w in attachment.between[:1]):
+        return None  # "the Abqaiq attack of September 2020 showed ...": dates the attack
     return attachment.head
 
 

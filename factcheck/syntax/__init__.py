@@ -86,3 +86,6 @@ class Attachment:
     head_end: int
     path: tuple[str, ...]
     subject: str = ""  # the proper name that is the head's subject ("Alex Honnold"), if any
+    # the words passed on the way up, below the head ("attack" in "the attack of June
+    # 2023 shocked Russia"): the nouns the expression dates before any verb
+    between: tuple[str, ...] = ()

@@ -71,10 +71,13 @@ class SyntaxParser:
         found = _attachment(words, inside) if inside else None
         if found is None:
             return None
-        head, path = found
+        head, path, between = found
         begin, end = base + words[head].start, base + words[head].end
         text = doc_text(doc)
-        return Attachment(text[begin:end], begin, end, path, _subject(words, head, text, base))
+        passed = tuple(text[base + words[i].start : base + words[i].end] for i in between)
+        return Attachment(
+            text[begin:end], begin, end, path, _subject(words, head, text, base), passed
+        )
 
     def prepare(self, doc: Doc, sentences: list[tuple[int, int]]) -> None:
         """Parse these sentences (those not parsed yet) in one batch: quicker than one
@@ -141,16 +144,19 @@ def _words_of(span: Span) -> list[Word]:
     ]
 
 
-def _attachment(words: list[Word], inside: list[int]) -> tuple[int, tuple[str, ...]] | None:
-    """(head index, path) for the words `inside` an expression: from the expression's
-    root (the word whose head is outside it, nearest the sentence's root) up to the
-    nearest verb, else to the sentence's root."""
+def _attachment(
+    words: list[Word], inside: list[int]
+) -> tuple[int, tuple[str, ...], tuple[int, ...]] | None:
+    """(head index, path, the words passed between) for the words `inside` an
+    expression: from the expression's root (the word whose head is outside it, nearest
+    the sentence's root) up to the nearest verb, else to the sentence's root."""
     members = set(inside)
     roots = [i for i in inside if words[i].head not in members or words[i].head == i]
     if not roots:
         return None
     root = min(roots, key=lambda i: (_depth(words, i), i))
     path: list[str] = []
+    between: list[int] = []
     at = root
     for _ in range(len(words)):
         up = words[at].head
@@ -160,7 +166,10 @@ def _attachment(words: list[Word], inside: list[int]) -> tuple[int, tuple[str, .
         at = up
         if words[at].verbal:
             break
-    return at, tuple(path)
+        between.append(at)
+    if between and between[-1] == at:
+        between.pop()  # the root of a verbless sentence is the head itself
+    return at, tuple(path), tuple(between)
 
 
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
