@@ -454,6 +454,22 @@ _ALL: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "FC214",
+        "anchor-date",
+        "link",
+        "A date right after the event of an order phrase dates that event ('after the "
+        "collapse of Mt. Gox in February 2014').",
+        "An order phrase ('after', 'since', 'before' and an event's name) puts the "
+        "sentence's event in time relative to another one; a date that follows that "
+        "name directly, in the same phrase ('on', 'in' or nothing between), tells when "
+        "the named event happened, and is judged against it, never against the "
+        "sentence's other events.",
+        fires=_ex("After the Wagner mutiny on June 23, 2023, Prigozhin went to Belarus."),
+        must_not=_ex(
+            "After the Wagner mutiny, Prigozhin went to Belarus on June 27, 2023.",
+        ),
+    ),
+    Rule(
         "FC220",
         "clear-name",
         "link",

@@ -303,3 +303,30 @@ def test_a_date_that_modifies_the_events_name_dates_the_event(
 ) -> None:
     (got,) = verdicts(checker_for(tmp_path, ORBIS), text)
     assert got[1] == verdict, got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a date in the order phrase, right after the event it names, dates that event
+        (
+            "After the Orbis refinery fire on 14 March 2019, Orbis Energy cut its output.",
+            [("14 March 2019", "supported", "date", "orbis-refinery-fire-2019")],
+        ),
+        (
+            "After the Orbis refinery fire in August 2019, Orbis Energy cut its output.",
+            [("August 2019", "contradicted", "wrong-date", "orbis-refinery-fire-2019")],
+        ),
+        # the sentence's own date, not the fire's
+        ("After the Orbis refinery fire, Orbis Energy cut its output in August 2019.", []),
+        (
+            "A year after the Orbis refinery fire, on 14 March 2020, Orbis Energy cut its "
+            "output.",
+            [],
+        ),
+    ],
+)
+def test_a_date_in_an_order_phrase_dates_its_event(
+    tmp_path: Path, text: str, expected: list[tuple]
+) -> None:
+    assert verdicts(checker_for(tmp_path, ORBIS), text) == expected

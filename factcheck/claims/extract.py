@@ -406,12 +406,22 @@ class ClaimExtractor:
                 trace.append(FORECAST_WORDING)
             if premodified(span) is not None:
                 trace.append(PREMODIFIED)  # "the 1991 agreement": events of that noun only
-            event, score, via, named, link = self._choose(expr, span, sent, times, others, context)
+            dating = _dated_anchor(sent, span, anchors) if expr.relation == "at" else None
+            if dating is not None:  # "after the collapse of Mt. Gox in February 2014"
+                event, score, via, named = dating.event, dating.score, "sentence", True
+                link = ANCHOR_DATE
+            else:
+                chosen = self._choose(expr, span, sent, times, others, context)
+                event, score, via, named, link = chosen
             if _in_name(span, event, others):  # "the 2024 warmest year on record": a name
                 claims.append(Skipped(shifted, text, start, DATE_IN_NAME))
                 continue
             trace.append(link)
-            choice = _prefer_fitting(expr, (event, score, via, named), candidates, self.t)
+            choice = (
+                _prefer_fitting(expr, (event, score, via, named), candidates, self.t)
+                if link != ANCHOR_DATE
+                else (event, score, via, named)
+            )
             if choice[0] is not event:
                 if event is not None and choice[0] is not None and (
                     self._predicate_owner(sent, span, [event, choice[0]]) is event
@@ -903,6 +913,7 @@ PREMODIFIED = rule_id("premodified-noun")
 ABSORBED = rule_id("absorbed-by-fitting")
 OWN_PREDICATE = rule_id("own-predicate")
 OWN_SUBJECT = rule_id("own-subject")
+ANCHOR_DATE = rule_id("anchor-date")
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 CLEAR_NAME = rule_id("clear-name")
 CLEAR_DESCRIPTION_RULE = rule_id("clear-description")
@@ -977,6 +988,24 @@ def _prefer_fitting(
     if fitting is None:
         return choice
     return _switched_to(fitting, t)
+
+
+# between an order phrase's event and a date of it: "after the collapse of Mt. Gox in
+# February 2014", "since the Ghouta attack on 21 August 2013"; not a comma ("a year after
+# Amundsen reached the Pole, on 14 December 1912, ...": the sentence's own date)
+_ANCHOR_GAP = re.compile(r"[ \t]+(?:(?:on|in|of|during|at)[ \t]+)?(?:the[ \t]+)?")
+
+
+def _dated_anchor(sent: Span, span: Span, anchors: list[Match]) -> Match | None:
+    """The event of an order phrase ('after', 'since', ...) that the time follows
+    directly, in the same phrase: the time dates that event, not the sentence's."""
+    text = _text(sent)
+    for m in anchors:
+        if m.end_char <= span.start_char and _ANCHOR_GAP.fullmatch(
+            text, m.end_char, span.start_char
+        ):
+            return m
+    return None
 
 
 def _switched_to(match: Match, t: Thresholds) -> Choice:
