@@ -17,6 +17,9 @@ HEADING_MAX_WORDS = 20
 DATELINE_MAX_WORDS = 6
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+# A list item on a line of its own ("- SUE was discovered ...", "2. The ban ..."): a block
+# of its own, as Markdown makes it; without this a list's items run into one sentence.
+_LIST_ITEM = re.compile(r"^[ \t]{0,3}(?:[-*•–—]|\d{1,2}[.)])[ \t]+\S")
 _END_PUNCT = tuple(".!?:;,…\"'”’)")
 # The first mark spelt apart from the repeat: a pattern that starts with a character set
 # lets `re` skip to the next mark; one that starts with a repeat is tried at every position.
@@ -81,6 +84,10 @@ def _blocks_in(text: str, start: int, end: int) -> Iterator[Block]:
                 yield Block(para_start, _rstrip(text, para_start, line_start), "paragraph")
                 para_start = None
             yield Block(line_start, _rstrip(text, line_start, line_end), "heading")
+        elif _LIST_ITEM.match(line):
+            if para_start is not None:
+                yield Block(para_start, _rstrip(text, para_start, line_start), "paragraph")
+            para_start = line_start
         elif para_start is None and line.strip():
             para_start = line_start
         line_start = line_end + 1

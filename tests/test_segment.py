@@ -44,6 +44,30 @@ def test_paragraphs_keep_their_inner_line_breaks():
     ]
 
 
+def test_list_items_on_their_own_lines_are_blocks():
+    text = (
+        "Background\n\n"
+        "- SUE was discovered on August 12, 1990 - near Faith.\n"
+        "- SUE came off display in February 2018.\n"
+        "2. The museum reopened\n"
+        "   in 2019.\n"
+        "An ordinary line - not an item.\n"
+        "- 40 per cent of visitors came back."
+    )
+    assert blocks(text) == [
+        ("heading", "Background"),
+        ("paragraph", "- SUE was discovered on August 12, 1990 - near Faith."),
+        ("paragraph", "- SUE came off display in February 2018."),
+        ("paragraph", "2. The museum reopened\n   in 2019.\nAn ordinary line - not an item."),
+        ("paragraph", "- 40 per cent of visitors came back."),
+    ]
+
+
+def test_a_wrapped_line_that_opens_with_a_dash_word_is_no_item():
+    text = "The vote was close\n-ish, they said.\nIt passed."
+    assert [k for k, _ in blocks(text)] == ["paragraph"]
+
+
 def test_blank_lines_with_spaces_separate_blocks():
     assert [k for k, _ in blocks("One.\n   \t\nTwo.")] == ["paragraph", "paragraph"]
 
