@@ -20,6 +20,12 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 # A list item on a line of its own ("- SUE was discovered ...", "2. The ban ..."): a block
 # of its own, as Markdown makes it; without this a list's items run into one sentence.
 _LIST_ITEM = re.compile(r"^[ \t]{0,3}(?:[-*•–—]|\d{1,2}[.)])[ \t]+\S")
+# A table or infobox row laid out in columns ("Launch date          October 2, 1950",
+# "09:15-10:00  Opening keynote: ..."): a label, a gap of two spaces or a tab (not after
+# a sentence's end), a value. A block of its own, with the indented lines that continue
+# its value; without this the rows of an infobox run into one long sentence.
+_TABLE_ROW = re.compile(r"^\S[^\n]*?[^\s.!?:;,](?: {2,}|\t)\S")
+_CONTINUED = re.compile(r"^[ \t]{2,}\S")
 _END_PUNCT = tuple(".!?:;,…\"'”’)")
 # The first mark spelt apart from the repeat: a pattern that starts with a character set
 # lets `re` skip to the next mark; one that starts with a repeat is tried at every position.
@@ -77,6 +83,7 @@ def _blocks_in(text: str, start: int, end: int) -> Iterator[Block]:
         return
     line_start = start
     para_start: int | None = None
+    in_row = False  # the last unindented line was a table row
     for line in body.split("\n"):
         line_end = line_start + len(line)
         if _MD_HEADING.match(line):
@@ -84,12 +91,16 @@ def _blocks_in(text: str, start: int, end: int) -> Iterator[Block]:
                 yield Block(para_start, _rstrip(text, para_start, line_start), "paragraph")
                 para_start = None
             yield Block(line_start, _rstrip(text, line_start, line_end), "heading")
-        elif _LIST_ITEM.match(line):
+        elif _LIST_ITEM.match(line) or _TABLE_ROW.match(line) or (
+            in_row and line.strip() and not _CONTINUED.match(line)
+        ):
             if para_start is not None:
                 yield Block(para_start, _rstrip(text, para_start, line_start), "paragraph")
             para_start = line_start
         elif para_start is None and line.strip():
             para_start = line_start
+        if not _CONTINUED.match(line):
+            in_row = bool(_TABLE_ROW.match(line))
         line_start = line_end + 1
     if para_start is not None:
         yield Block(para_start, end, "paragraph")

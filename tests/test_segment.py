@@ -68,6 +68,32 @@ def test_a_wrapped_line_that_opens_with_a_dash_word_is_no_item():
     assert [k for k, _ in blocks(text)] == ["paragraph"]
 
 
+def test_table_rows_are_blocks_with_their_indented_continuations():
+    text = (
+        "Launch date          October 2, 1950\n"
+        "End date             February 13, 2000 (original strips)\n"
+        "09:15-10:00  Opening keynote\n"
+        "             A tour from Bhopal in 1984\n"
+        "             to Visakhapatnam in 2020.\n"
+        "The week ends on Friday."
+    )
+    assert blocks(text) == [
+        ("paragraph", "Launch date          October 2, 1950"),
+        ("paragraph", "End date             February 13, 2000 (original strips)"),
+        (
+            "paragraph",
+            "09:15-10:00  Opening keynote\n             A tour from Bhopal in 1984\n"
+            "             to Visakhapatnam in 2020.",
+        ),
+        ("paragraph", "The week ends on Friday."),
+    ]
+
+
+def test_two_spaces_after_a_sentence_make_no_table():
+    text = "It rained on Monday.  Then it stopped\nand the sun came out."
+    assert [k for k, _ in blocks(text)] == ["paragraph"]
+
+
 def test_blank_lines_with_spaces_separate_blocks():
     assert [k for k, _ in blocks("One.\n   \t\nTwo.")] == ["paragraph", "paragraph"]
 
