@@ -86,21 +86,21 @@ def _blocks_in(text: str, start: int, end: int) -> Iterator[Block]:
     in_row = False  # the last unindented line was a table row
     for line in body.split("\n"):
         line_end = line_start + len(line)
+        row = _TABLE_ROW.match(line) is not None
+        continued = _CONTINUED.match(line) is not None
         if _MD_HEADING.match(line):
             if para_start is not None:
                 yield Block(para_start, _rstrip(text, para_start, line_start), "paragraph")
                 para_start = None
             yield Block(line_start, _rstrip(text, line_start, line_end), "heading")
-        elif _LIST_ITEM.match(line) or _TABLE_ROW.match(line) or (
-            in_row and line.strip() and not _CONTINUED.match(line)
-        ):
+        elif row or _LIST_ITEM.match(line) or (in_row and line.strip() and not continued):
             if para_start is not None:
                 yield Block(para_start, _rstrip(text, para_start, line_start), "paragraph")
             para_start = line_start
         elif para_start is None and line.strip():
             para_start = line_start
-        if not _CONTINUED.match(line):
-            in_row = bool(_TABLE_ROW.match(line))
+        if not continued:
+            in_row = row
         line_start = line_end + 1
     if para_start is not None:
         yield Block(para_start, end, "paragraph")

@@ -165,12 +165,19 @@ def event_names(event: Event) -> frozenset[str]:
 
 
 @cache
+def alias_words(event: Event) -> frozenset[str]:
+    """The stems of the letter runs of the event's aliases ("Abqaiq attack")."""
+    return frozenset(stem(w) for alias in event.aliases for w in _LETTERS.findall(alias))
+
+
+@cache
 def event_stems(event: Event) -> frozenset[str]:
     """The stems of the words of the event's names (`event_names`) and of its summary."""
     return event_names(event) | {stem(w) for w in _LETTER_WORDS.findall(event.summary)}
 
 
 _LETTER_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")  # letters only, not a number
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from ..timeline import Event, Timeline
 from ..timex.lexicon import weekday_names
 from .extract import DELAYED_UNTIL, DESCRIBED_NEAREST, NAMED_IN_CLAUSE, RESPECTIVELY, Claim
 from .fitting import days_between, days_of, fits, order_holds
-from .matching import LIGHT_PREDICATES, event_names, event_stems, stem
+from .matching import LIGHT_PREDICATES, alias_words, event_names, event_stems, stem
 
 SEVERITY = {
     "supported": "info",
@@ -273,12 +273,6 @@ RECORD = re.compile(
     re.IGNORECASE,
 )
 _RECORD_REACH = 80  # characters before the time
-
-
-@cache
-def alias_words(event: Event) -> frozenset[str]:
-    """The stems of the words of the event's aliases."""
-    return frozenset(stem(w) for alias in event.aliases for w in re.findall(r"[^\W\d_]+", alias))
 
 
 def other_predicate(claim: Claim) -> str | None:

@@ -156,7 +156,7 @@ def _attachment(
         return None
     root = min(roots, key=lambda i: (_depth(words, i), i))
     path: list[str] = []
-    between: list[int] = []
+    reached: list[int] = []  # every word climbed to; the last is the head
     at = root
     for _ in range(len(words)):
         up = words[at].head
@@ -164,12 +164,10 @@ def _attachment(
             break
         path.append(words[at].dep)
         at = up
+        reached.append(at)
         if words[at].verbal:
             break
-        between.append(at)
-    if between and between[-1] == at:
-        between.pop()  # the root of a verbless sentence is the head itself
-    return at, tuple(path), tuple(between)
+    return at, tuple(path), tuple(reached[:-1])
 
 
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
