@@ -494,13 +494,20 @@ _ALL: tuple[Rule, ...] = (
         "weekday-of-date",
         "verdict",
         "A weekday beside a date it is not the weekday of ('Monday, June 23, 2023').",
-        "The text contradicts itself: the date and its weekday cannot both be right. Checked "
-        "for dates tied to a timeline event; a year the reader takes from the event counts "
-        "only when the sentence names it.",
+        "The text contradicts itself: the date and its weekday cannot both be right, "
+        "whichever event the date is of. A year the reader takes from the event counts only "
+        "when the sentence names it; a date tied to no timeline event counts only when it "
+        "states its own year, on one line, with nothing relative in it.",
         "error",
         ("contradicted",),
-        fires=_ex("The Wagner mutiny began on Monday, June 23, 2023."),
-        must_not=_ex("The Wagner mutiny began on Friday, June 23, 2023."),
+        fires=_ex(
+            "The Wagner mutiny began on Monday, June 23, 2023.",
+            "The plant in Lyon closed on Monday, June 23, 2023.",
+        ),
+        must_not=_ex(
+            "The Wagner mutiny began on Friday, June 23, 2023.",
+            "The plant in Lyon closed on Monday, June 23.",
+        ),
     ),
     Rule(
         "FC512",

@@ -64,6 +64,38 @@ def test_a_weekday_must_be_the_weekday_of_its_date(synthetic_checker, text, want
     assert (verdict, rule) == want
 
 
+def _all_verdicts(checker: factcheck.Checker, text: str) -> list[tuple]:
+    report = checker.check_text(text, REF, "a.txt")
+    return [(c.finding.claim.time.text, c.verdict, c.finding.rule) for c in report.claims]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plant in Lyon closed on Monday, June 23, 2023.",  # a Friday
+        "Crowds gathered on the morning of Wednesday, 5 October 2023, outside the gates.",
+    ],
+)
+def test_a_wrong_weekday_beside_a_full_date_is_flagged_without_an_event(
+    synthetic_checker, text: str
+) -> None:
+    ((_, verdict, rule),) = _all_verdicts(synthetic_checker, text)
+    assert (verdict, rule) == ("contradicted", "weekday-of-date")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plant in Lyon closed on Friday, June 23, 2023.",  # right
+        "The plant in Lyon closed on Monday, June 23.",  # the year is the reader's guess
+        "The final is on Saturday 9 September.",
+        "Interview | Tuesday 4 November 2025\nTomorrow the plant closes.",  # two lines
+    ],
+)
+def test_no_event_no_stated_year_no_weekday_flag(synthetic_checker, text: str) -> None:
+    assert all(v[1] != "contradicted" for v in _all_verdicts(synthetic_checker, text))
+
+
 def test_an_alias_without_a_letter_names_nothing(tmp_path: Path) -> None:
     checker = checker_for(
         tmp_path,

@@ -15,6 +15,7 @@ from functools import cache
 from ..rules import lookup, rule_name
 from ..thresholds import DEFAULT, Thresholds
 from ..timeline import Event, Timeline
+from ..timex.expr import TimeExpr
 from ..timex.lexicon import weekday_names
 from .extract import DELAYED_UNTIL, DESCRIBED_NEAREST, NAMED_IN_CLAUSE, RESPECTIVELY, Claim
 from .fitting import days_between, days_of, fits, order_holds
@@ -75,6 +76,9 @@ class Finding:
 
 def judge(claim: Claim, timeline: Timeline, thresholds: Thresholds = DEFAULT) -> Finding:
     """The verdict on one claim."""
+    wrong_day = _wrong_weekday(claim)
+    if wrong_day is not None:
+        return wrong_day
     if claim.event is None:
         return Finding(
             claim,
@@ -85,9 +89,6 @@ def judge(claim: Claim, timeline: Timeline, thresholds: Thresholds = DEFAULT) ->
         )
     if claim.kind == "order":
         return _judge_order(claim)
-    wrong_day = _wrong_weekday(claim)
-    if wrong_day is not None:
-        return wrong_day
     verdict = fits(claim.time, claim.event)
     if verdict is None:
         return Finding(
@@ -227,16 +228,19 @@ def _contradicted(claim: Claim) -> Finding:
 
 def _wrong_weekday(claim: Claim) -> Finding | None:
     """A weekday beside a date it is not the weekday of ("Wednesday, 18 February 2021", a
-    Thursday): the text contradicts itself. A year the reader takes from the event
-    ("Tuesday, December 12") counts only when the sentence names the event."""
+    Thursday): the text contradicts itself, whichever event the date is of, or none of
+    the timeline's. A year the reader takes from the event ("Tuesday, December 12")
+    counts only when the sentence names the event; a year taken from anything else,
+    never."""
     t, event = claim.time, claim.event
     if (
-        event is None
+        claim.kind == "order"
         or t.weekday is None
         or t.start is None
         or t.start != t.end
         or t.start.weekday() == t.weekday
-        or (t.year_guessed and not (claim.named and claim.via == "sentence"))
+        or (t.year_guessed and not (event and claim.named and claim.via == "sentence"))
+        or (event is None and not _self_contained(t))
     ):
         return None
     actual = WEEKDAYS[t.start.weekday()]
@@ -246,10 +250,20 @@ def _wrong_weekday(claim: Claim) -> Finding | None:
         "error",
         WEEKDAY_OF_DATE_RULE,
         f"The text says {WEEKDAYS[t.weekday]}, but {t.start.isoformat()} was a {actual}"
-        f" ({_event(event)}).",
+        + (f" ({_event(event)})." if event else "."),
         suggestion=actual,
-        evidence=(event,),
+        evidence=(event,) if event else (),
     )
+
+
+def _self_contained(t: TimeExpr) -> bool:
+    """Does the expression state its own year, on one line, with nothing relative in it
+    ("Wednesday, 5 October 2023")? Then a wrong weekday is the text's, not a year the
+    reader inferred; without an event to take the year from, only such dates count."""
+    return bool(STATED_YEAR.search(t.text)) and not t.relative and "\n" not in t.text
+
+
+STATED_YEAR = re.compile(r"\b\d{4}\b")
 
 
 def since_bound(claim: Claim) -> bool:
