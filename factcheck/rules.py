@@ -224,6 +224,23 @@ _ALL: tuple[Rule, ...] = (
         fires=_ex("Lukashenko won the 2015 Belarusian presidential election in a landslide."),
         must_not=_ex("Lukashenko won the Belarusian presidential election in October 2015."),
     ),
+    Rule(
+        "FC111",
+        "anniversary",
+        "skip",
+        "The time dates an anniversary of the event ('today marks the 90th anniversary of', "
+        "'celebrates forty years since').",
+        "The parse gives the verb a time attaches to: when that verb keeps an anniversary "
+        "(mark, celebrate, commemorate, observe, remember) and the sentence tells one (an "
+        "anniversary, a centenary, 'forty years since', 'half a century'), the time is the "
+        "day of the anniversary, not of the event. A time of another verb of the sentence "
+        "('the serial that first went out on 29 May 1950 marks the anniversary') is checked.",
+        fires=_ex("Russia marks one year since the Wagner mutiny on Sunday.", ref="2024-06-24"),
+        must_not=_ex(
+            "The Wagner mutiny, which began on June 23, 2022, marks its first anniversary.",
+            ref="2024-06-24",
+        ),
+    ),
     # -- role: what the time is to its sentence
     Rule(
         "FC301",

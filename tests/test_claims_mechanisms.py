@@ -96,6 +96,32 @@ def test_no_event_no_stated_year_no_weekday_flag(synthetic_checker, text: str) -
     assert all(v[1] != "contradicted" for v in _all_verdicts(synthetic_checker, text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city marks three years since the Legion mutiny today.",
+        "Today Minsk commemorates the third anniversary of the Legion mutiny.",
+        "Veterans of the Legion mutiny marked half a century on Sunday.",
+    ],
+)
+def test_a_time_of_an_anniversary_kept_now_dates_no_event(synthetic_checker, text) -> None:
+    report = synthetic_checker.check_text(text, REF, "a.txt")
+    assert all(c.verdict != "contradicted" for c in report.claims)
+    assert "anniversary" in {s.rule_name for s in report.skipped}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Legion mutiny began on June 25, 2023; the city marks its third anniversary.",
+        "The city marks the anniversary of the Legion mutiny of June 25, 2023 this year.",
+    ],
+)
+def test_a_past_date_beside_an_anniversary_is_still_checked(synthetic_checker, text) -> None:
+    got = [v for v in verdicts(synthetic_checker, text) if v[0] == "June 25, 2023"]
+    assert [(v[1], v[3]) for v in got] == [("contradicted", "legion-mutiny-2023")]
+
+
 def test_an_alias_without_a_letter_names_nothing(tmp_path: Path) -> None:
     checker = checker_for(
         tmp_path,

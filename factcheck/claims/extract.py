@@ -35,7 +35,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
@@ -66,6 +66,8 @@ from .fitting import (
 from .matching import LIGHT_PREDICATES, EventIndex, Match, event_names, event_stems, stem
 from .wording import (
     AND,
+    ANNIVERSARY,
+    ANNIVERSARY_VERBS,
     BACKGROUND,
     BOUND,
     BYLINE,
@@ -385,7 +387,9 @@ class ClaimExtractor:
                 expr = at_time(expr)  # "delayed until April 2008": it happens in April 2008
                 trace.append(DELAYED_UNTIL)
             in_quote = quoted(sent, span, context.block_start)
-            skip = NOT_A_DATE if not is_checkable(expr) else self._skip(sent, span)
+            skip = (
+                NOT_A_DATE if not is_checkable(expr) else self._skip(sent, span, expr, context)
+            )
             if skip is None and in_quote and expr.relative and not _YEAR.search(expr.text):
                 skip = QUOTED_RELATIVE  # "not exist today", said when? the text need not say
             if skip is not None:
@@ -615,7 +619,7 @@ class ClaimExtractor:
             and (near.end - near.start) > (mine.end - mine.start)
         )
 
-    def _skip(self, sent: Span, span: Span) -> str | None:
+    def _skip(self, sent: Span, span: Span, expr: TimeExpr, context: Context) -> str | None:
         """Datelines, and dates of a report about something earlier ("stated on Thursday
         that it had signed"), are not claims about events. A report of news ("announced
         Monday it has settled") dates the news: that one is kept. The code of the rule
@@ -643,6 +647,8 @@ class ClaimExtractor:
             text, span.end_char, line_end
         ):
             return DATELINE  # "MINSK, July 29, 2023 (Reuters) - ...": the story's dateline
+        if _anniversary(sent, expr, context.reference):
+            return ANNIVERSARY_DAY  # "Glyndebourne today marks the 90th anniversary of"
         before = text[sent.start_char : span.start_char]
         if FISCAL_BEFORE.search(before[-t.fiscal_window :]) or FISCAL_AFTER.match(
             text, span.end_char, span.end_char + 30
@@ -892,6 +898,7 @@ FISCAL = rule_id("fiscal-period")
 # not when anything it reports happened ("reported a second-quarter loss on Aug. 1").
 REPORTING_PERIOD = re.compile(r"-(?:Q[1-4]|H[12])$")
 BOUNDED = rule_id("bound")
+ANNIVERSARY_DAY = rule_id("anniversary")
 BASELINE = rule_id("comparison-baseline")
 REPORT_DATE = rule_id("report-date")
 FORECAST_WORDING = rule_id("forecast-wording")
@@ -994,6 +1001,29 @@ def _prefer_fitting(
 # February 2014", "since the Ghouta attack on 21 August 2013"; not a comma ("a year after
 # Amundsen reached the Pole, on 14 December 1912, ...": the sentence's own date)
 _ANCHOR_GAP = re.compile(r"[ \t]+(?:(?:on|in|of|during|at)[ \t]+)?(?:the[ \t]+)?")
+
+
+def _anniversary(sent: Span, expr: TimeExpr, reference: date | None) -> bool:
+    """Does the time date an anniversary the sentence tells ("Ukraine marks 35 years
+    today since the reactor exploded", "LBC marked half a century on air on Sunday")?
+    The sentence keeps one (mark, celebrate, commemorate ... an anniversary, "forty
+    years since", "half a century"), and the time is the text's present: a relative
+    time ("today", "this weekend") or a date within `ANNIVERSARY_DAYS` of the
+    document's. A date of the past in the same sentence is the event's ("the serial
+    that first went out on 29 May 1950 marks the anniversary", "the fifth anniversary
+    of its opening on October 10, 2016")."""
+    text = span_text(sent)
+    if not ANNIVERSARY.search(text) or not any(
+        stem(w) in ANNIVERSARY_VERBS for w in _NAME_WORD.findall(text)
+    ):
+        return False
+    if reference is None or expr.start is None or expr.end is None:
+        return expr.relative
+    near = timedelta(days=ANNIVERSARY_DAYS)
+    return expr.start - near <= reference and reference <= expr.end + near
+
+
+ANNIVERSARY_DAYS = 7  # an anniversary marked "on Sunday" is of the week the text is
 
 
 def _dated_anchor(sent: Span, span: Span, anchors: list[Match]) -> Match | None:

@@ -97,6 +97,18 @@ BOUND = re.compile(
     r")\s+$",
     re.IGNORECASE,
 )  # "as early as 2019", "records going back to 1940": a bound, not the event's date
+# An anniversary told: "marks the 90th anniversary of", "celebrates forty years since it
+# reopened", "marked half a century on air". A time of the verb that tells it dates the
+# anniversary, not the event (extract.py, FC111).
+ANNIVERSARY = re.compile(
+    r"\b(?:anniversary|centenary|centennial|bicentenary|jubilee)\b"
+    r"|\b(?:\w+|\d+)\s+(?:years?|decades?)\b(?:\s+\w+){0,3}?\s+(?:since|after|to the day)\b"
+    r"|\b(?:half a century|a century|a decade)\b",
+    re.IGNORECASE,
+)
+ANNIVERSARY_VERBS = frozenset(
+    stem(w) for w in "mark celebrate commemorate observe remember".split()
+)
 QUOTES = (('"', '"'), ("“", "”"), ("‘", "’"))
 # Web-page chrome around prose, as pages are scraped: a reference list's entries
 # ("[3] DeBoer v. Snyder ... (2014).", '2. "Title". Retrieved 3 May 2024.'), photo
