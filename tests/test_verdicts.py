@@ -174,6 +174,14 @@ def test_forecast_is_never_flagged(synthetic_checker):
     assert (other["verdict"], other["rule"]) == ("unverifiable", "other-predicate")
 
 
+@pytest.mark.parametrize("verb", ["closed", "was marked"])
+def test_closing_and_marking_are_no_light_verbs(synthetic_checker, verb):
+    # "The theatre closed in January 2002" dates a closing, not the reopening the words
+    # describe: FC513 abstains; a light verb (took place) still dates the event itself
+    (claim,) = claims(synthetic_checker, f"The Legion mutiny {verb} in 2025.")
+    assert (claim["verdict"], claim["rule"]) == ("unverifiable", "other-predicate")
+
+
 def test_reporting_date_of_something_earlier_is_not_a_claim(synthetic_checker):
     text = "Ivan Dorokhov said on Thursday that the Legion mutiny had ended."
     assert claims(synthetic_checker, text) == []

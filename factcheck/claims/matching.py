@@ -146,7 +146,7 @@ LIGHT_PREDICATES = frozenset(
     stem(w)
     for w in (
         "be is was were been have has had do did take took taken happen occur come came "
-        "begin began begun start end finish hold held open close follow mark see saw seen "
+        "begin began begun start end finish hold held open follow see saw seen "
         "make made become became get got go went gone run ran continue last break broke "
         "erupt strike struck unfold "
         # verbs of scheduling: "the opening was delayed until May" dates the opening
