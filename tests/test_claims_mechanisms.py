@@ -347,13 +347,16 @@ def test_a_year_taken_from_a_described_event_carries_no_flag(
     "text, verdict",
     [
         # the date modifies the named event's noun: it dates the fire, whatever the verb
-        ("The Orbis refinery fire of August 2019 forced Orbis Energy to cut output.",
-         "contradicted"),
-        ("The Orbis refinery fire of March 2019 forced Orbis Energy to cut output.",
-         "supported"),
+        (
+            "The Orbis refinery fire of August 2019 forced Orbis Energy to cut output.",
+            "contradicted",
+        ),
+        ("The Orbis refinery fire of March 2019 forced Orbis Energy to cut output.", "supported"),
         # the date is of another doing of the event's actors (FC513): no flag
-        ("Orbis Energy, owner of the site of the Orbis refinery fire, was sold in August 2019.",
-         "unverifiable"),
+        (
+            "Orbis Energy, owner of the site of the Orbis refinery fire, was sold in August 2019.",
+            "unverifiable",
+        ),
     ],
 )
 def test_a_date_that_modifies_the_events_name_dates_the_event(
@@ -378,8 +381,7 @@ def test_a_date_that_modifies_the_events_name_dates_the_event(
         # the sentence's own date, not the fire's
         ("After the Orbis refinery fire, Orbis Energy cut its output in August 2019.", []),
         (
-            "A year after the Orbis refinery fire, on 14 March 2020, Orbis Energy cut its "
-            "output.",
+            "A year after the Orbis refinery fire, on 14 March 2020, Orbis Energy cut its output.",
             [],
         ),
     ],
@@ -388,3 +390,20 @@ def test_a_date_in_an_order_phrase_dates_its_event(
     tmp_path: Path, text: str, expected: list[tuple]
 ) -> None:
     assert verdicts(checker_for(tmp_path, ORBIS), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The Legion mutiny began on a Friday.", ("supported", "weekday")),
+        ("The Legion mutiny began on a Monday.", ("contradicted", "weekday")),
+        (
+            "When the Legion mutiny began on that Friday afternoon, few noticed.",
+            ("supported", "weekday"),
+        ),
+    ],
+)
+def test_a_weekday_of_the_story_is_checked_as_a_weekday(synthetic_checker, text, want) -> None:
+    # written years later: the weekday is the event's, not one of the text's week
+    ((_, verdict, rule, event),) = verdicts(synthetic_checker, text)
+    assert (verdict, rule, event) == (*want, "legion-mutiny-2023")

@@ -1204,3 +1204,22 @@ def test_a_passive_with_by_is_past() -> None:
 def test_a_weekday_opening_its_clause_takes_the_present_after_it() -> None:
     text = "Tonight will be clear and cold. Friday brings sunshine and highs around 18."
     assert [t.value for t in find_times(text, date(2011, 1, 27))] == ["2011-01-27TNI", "2011-01-28"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It was a Wednesday, an ordinary stage.", ("Wednesday", "XXXX-WXX-3")),
+        ("The storm hit one Tuesday in May.", ("Tuesday", "XXXX-WXX-2")),
+        ("He ran 9.79 on that Saturday afternoon.", ("Saturday afternoon", "XXXX-WXX-6TAF")),
+        # the week the text is written in: news style
+        ("He died on Wednesday.", ("Wednesday", "2023-07-19")),
+        ("That Friday the vote failed.", ("Friday", "2023-07-14")),
+        ("Officials said that Friday the vote failed.", ("Friday", "2023-07-14")),
+    ],
+)
+def test_a_weekday_of_the_story_is_no_day_of_the_texts_week(
+    text: str, expected: tuple[str, str]
+) -> None:
+    (t,) = [t for t in find_times(text, REF) if t.weekday is not None]
+    assert (t.text, t.value) == expected

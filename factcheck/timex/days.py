@@ -116,6 +116,12 @@ _PAPER_AFTER = re.compile(
 _PAPER_BEFORE = re.compile(r"\b(?:Mail|Independent|Scotland|Business|Sport) on $")
 
 
+# the words before "that" in "on that Saturday", "until that Monday": a day told before
+_NARRATIVE_BEFORE_THAT = frozenset(
+    {"on", "by", "until", "till", "from", "since", "after", "before"}
+)
+
+
 def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     name = m["wd"]
     wd = _WEEKDAYS[name.lower()]
@@ -143,7 +149,13 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     earlier = pw in {"previous", "preceding"} and len(prev) > 1 and prev[1][0] == "the"
     if earlier:  # "down 4.5% from the previous Friday": the one before the latest Friday
         s = prev[1][1]
-    if ctx.ref is None:
+    # "It was a Wednesday", "on one Tuesday", "on that Saturday afternoon": a day of the
+    # story (indefinite, or one already told), not of the week the text is written in
+    narrative = not direction and (
+        pw in {"a", "one"}
+        or (pw == "that" and len(prev) > 1 and prev[1][0] in _NARRATIVE_BEFORE_THAT)
+    )
+    if ctx.ref is None or narrative:
         value, relative = f"XXXX-WXX-{wd + 1}", False
     else:
         day = _weekday_date(ctx, wd, s, e, direction)
