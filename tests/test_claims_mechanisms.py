@@ -407,3 +407,16 @@ def test_a_weekday_of_the_story_is_checked_as_a_weekday(synthetic_checker, text,
     # written years later: the weekday is the event's, not one of the text's week
     ((_, verdict, rule, event),) = verdicts(synthetic_checker, text)
     assert (verdict, rule, event) == (*want, "legion-mutiny-2023")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a clock time on a day it names is checked as that day
+        ("The Legion mutiny began at 10 a.m. on Monday, June 23, 2023.", "contradicted"),
+        ("The Legion mutiny began at 10 a.m. on Friday, June 23, 2023.", "supported"),
+    ],
+)
+def test_a_clock_time_on_a_named_day_is_that_day(synthetic_checker, text, want) -> None:
+    got = {v[1] for v in verdicts(synthetic_checker, text)}
+    assert want in got and ({"contradicted"} & got) == ({want} & {"contradicted"})

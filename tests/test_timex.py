@@ -1223,3 +1223,24 @@ def test_a_weekday_of_the_story_is_no_day_of_the_texts_week(
 ) -> None:
     (t,) = [t for t in find_times(text, REF) if t.weekday is not None]
     assert (t.text, t.value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weekday before a date is one expression with it, before any range
+        (
+            "Talks ran from Tuesday, March 3 to Friday, March 6, 2020.",
+            [("Tuesday, March 3 to Friday, March 6, 2020", "2020-03-03")],
+        ),
+        # after a verb of moving, "from A to B" is the old date and the new one
+        (
+            "The Derby was moved from May 2 to Saturday, September 5, 2020.",
+            [("May 2", "2020-05-02"), ("Saturday, September 5, 2020", "2020-09-05")],
+        ),
+        ("The fair ran from May 2 to May 5, 2020.", [("May 2 to May 5, 2020", "2020-05-02")]),
+    ],
+)
+def test_weekday_dates_and_moved_dates_in_ranges(text: str, expected: list) -> None:
+    found = find_times(text, date(2020, 3, 17))
+    assert [(t.text, t.value.split("/")[0]) for t in found] == expected

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from ..timeline import Event
 from ..timex import TimeExpr, interval_of
+from ..timex.lexicon import names_a_day
 
 
 def days_between(start: date | None, end: date | None, event: Event) -> int | None:
@@ -39,10 +40,26 @@ def may_claim(expr: TimeExpr) -> bool:
 _PART_OF_DAY = re.compile(r"(?:\d{4}-\d\d-\d\d|XXXX-WXX-\d|XXXX-XX-XX)T(?:MO|AF|EV|NI)\Z")
 
 
+_DAY_CLOCK = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
+_DAY_WORD = re.compile(r"[A-Za-z]+|\d{4}-\d\d-\d\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
+
+
+def _names_day(text: str) -> bool:
+    """Does the text of a clock time name its day too ("10 a.m. this Saturday, Dec. 8",
+    "2009-12-19 17:00"), not only the hour ("5:04 p.m.", whose day another expression
+    may give)?"""
+    return any(not w[0].isalpha() or names_a_day(w) for w in _DAY_WORD.findall(text))
+
+
 def as_day(expr: TimeExpr) -> TimeExpr:
     """A part of a day ("Friday night", "last night": TIMEs, ``2023-06-09TNI``) dates
-    what it says as that day does; other times are themselves."""
-    if expr.type == "TIME" and _PART_OF_DAY.match(expr.value):
+    what it says as that day does; so does a clock time on a day the expression names
+    ("10 a.m. this Saturday, Dec. 8", "2009-12-19 17:00"). Other times are themselves: a
+    clock alone ("at 10 a.m.") names no day."""
+    if expr.type == "TIME" and (
+        _PART_OF_DAY.match(expr.value)
+        or (_DAY_CLOCK.match(expr.value) and expr.start is not None and _names_day(expr.text))
+    ):
         return replace(expr, type="DATE", precision="day" if expr.start else expr.precision)
     return expr
 

@@ -44,6 +44,15 @@ def month_number(name: str) -> int:
     return _MONTHS.get(key) or _MONTH_ABBR[key]
 
 
+def names_a_day(word: str) -> bool:
+    """Is the word a weekday, a month (or its abbreviation) or a day word ("today")?"""
+    key = word.lower().rstrip(".")
+    return key in _WEEKDAYS or key in _MONTHS or key in _MONTH_ABBR or key in _DEICTIC_DAY_WORDS
+
+
+_DEICTIC_DAY_WORDS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
+
+
 # days of the month in words, after a month name: "July Fourth", "March eighth"
 _DAY_WORDS = (
     {w: n for w, n in _ORDINALS.items() if w.isalpha()}

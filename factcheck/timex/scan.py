@@ -120,7 +120,7 @@ _TIME_GAP = re.compile(r"[^\S\n]*(?:,|at|,[^\S\n]*at)?[^\S\n]*\Z")  # not over a
 def _merge(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
     """Merge ranges (``from A to B``), date + clock time and weekday + date."""
     out: list[_Cand] = []
-    for c in cands:
+    for c in _weekdays_on_dates(ctx, cands):
         merged = _merge_pair(ctx, out[-1], c) if out else None
         if merged is not None:
             out[-1] = merged
@@ -128,6 +128,30 @@ def _merge(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
             if out and "clock" in out[-1].extra and _is_day(c):
                 for clock in _clocks_before_day(ctx.text, out, c):
                     _on_day(clock, c)
+            out.append(c)
+    return out
+
+
+def _weekdays_on_dates(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
+    """A weekday written before a date ("Saturday, September 5") is one expression with
+    it, before any range takes the weekday as its end: "from May 2 to Saturday,
+    September 5" is May 2 to September 5, not May 2 to a Saturday."""
+    out: list[_Cand] = []
+    for c in cands:
+        a = out[-1] if out else None
+        if (
+            a is not None
+            and a.weekday is not None
+            and a.type == "DATE"
+            and c.type == "DATE"
+            and c.weekday is None
+            and _DAY_VALUE.fullmatch(c.value)
+            and _WEEKDAY_GAP.fullmatch(ctx.text[a.end_char : c.start_char])
+        ):
+            c.start_char, c.weekday = a.start_char, a.weekday
+            _fit_weekday(ctx, c)
+            out[-1] = c
+        else:
             out.append(c)
     return out
 
@@ -326,6 +350,13 @@ def _merge_pair(ctx: _Ctx, a: _Cand, b: _Cand) -> _Cand | None:
         return None
     if a.weekday is not None and b.weekday is not None and _is_range(ctx, a, gap):
         _order_weekdays(a, b)
+    if (
+        a.type == b.type == "DATE"
+        and _RANGE_GAP.match(gap)
+        and gap.strip() not in {"-", "–", "—"}
+        and _moved(ctx, a)
+    ):
+        _share_year(a, b)  # "moved from May 2 to September 5, 2020": both in 2020
     if _mergeable_range(ctx, a, b):
         if ctx.merge_ranges:
             return _range(a, b)
@@ -505,10 +536,24 @@ def _is_range(ctx: _Ctx, a: _Cand, gap: str) -> bool:
         return False
     if gap.strip() in {"-", "–", "—"}:
         return True
+    if _moved(ctx, a):
+        return False  # "moved from May 2 to September 5": two days, the old and the new
     words = _prev_words(ctx.text, a.start_char, 1)
     lead = words[0][0] if words else ""
     joiner = gap.strip().lower()
     return (lead == "from" and joiner != "and") or (lead == "between" and joiner == "and")
+
+
+def _moved(ctx: _Ctx, a: _Cand) -> bool:
+    """Is `a` the old date of a move ("postponed from May 2 to ...")?"""
+    words = _prev_words(ctx.text, a.start_char, 2)
+    return len(words) > 1 and words[0][0] == "from" and bool(_MOVED.match(words[1][0]))
+
+
+# verbs of moving a date: "from A to B" after them names the old date and the new one
+_MOVED = re.compile(
+    r"(?:mov|shift|postpon|push|brought|bring|chang|switch|reschedul|delay|advanc)\w*\Z"
+)
 
 
 def _order_weekdays(a: _Cand, b: _Cand) -> None:
