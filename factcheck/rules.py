@@ -579,6 +579,31 @@ _ALL: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "FC515",
+        "gap",
+        "verdict",
+        "A stated distance between two events ('two years after American Pharoah') against "
+        "the timeline.",
+        "An order phrase with a duration before it ('three years after the collapse', "
+        "'70 years to the day after') claims how far apart the events are. The days "
+        "between them, as far as the timeline's dates tell, must meet what the words allow: "
+        "'two years' 1.5 to 3 years, 'more than two years' two or more, 'almost two years' "
+        "one to two, 'about two years' 1.25 to 2.75, 'to the day' the very day. Flagged "
+        "only when the sentence names the later event in the clause; a distance the "
+        "timeline cannot tell (dates too coarse) is left to the order check.",
+        "error",
+        ("supported", "contradicted"),
+        fires=_ex(
+            "The Wagner mutiny began two years after the arrest of Wagner contractors in "
+            "Belarus.",
+            "The Wagner mutiny began five years after the arrest of Wagner contractors in "
+            "Belarus.",
+        ),
+        must_not=_ex(
+            "The Wagner mutiny began after the arrest of Wagner contractors in Belarus."
+        ),
+    ),
+    Rule(
         "FC501",
         "date",
         "verdict",

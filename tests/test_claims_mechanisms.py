@@ -420,3 +420,40 @@ def test_a_weekday_of_the_story_is_checked_as_a_weekday(synthetic_checker, text,
 def test_a_clock_time_on_a_named_day_is_that_day(synthetic_checker, text, want) -> None:
     got = {v[1] for v in verdicts(synthetic_checker, text)}
     assert want in got and ({"contradicted"} & got) == ({want} & {"contradicted"})
+
+
+def _order(checker: factcheck.Checker, text: str) -> list[tuple]:
+    report = checker.check_text(text, REF, "a.txt")
+    return [
+        (c.finding.claim.time.text, c.verdict, c.finding.rule)
+        for c in report.claims
+        if c.finding.claim.kind == "order"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # 2020-07-29 to 2023-06-23: 2.9 years
+        ("The Legion mutiny began three years after the Legion arrests.", "supported"),
+        ("The Legion mutiny began almost three years after the Legion arrests.", "supported"),
+        ("The Legion mutiny began five years after the Legion arrests.", "contradicted"),
+        ("The Legion mutiny began more than three years after the Legion arrests.", "contradicted"),
+        ("The Legion mutiny began a year after the Legion arrests.", "contradicted"),
+        ("The Legion mutiny began 34 months after the Legion arrests.", "supported"),
+        ("The Legion arrests came three years before the Legion mutiny.", "supported"),
+        ("The Legion arrests came ten years before the Legion mutiny.", "contradicted"),
+    ],
+)
+def test_a_stated_distance_between_two_events_is_checked(synthetic_checker, text, want) -> None:
+    ((_, verdict, rule),) = _order(synthetic_checker, text)
+    assert (verdict, rule) == (want, "gap")
+
+
+def test_a_distance_of_another_doing_is_not_flagged(synthetic_checker) -> None:
+    # the distance dates the visit, not the mutiny the sentence names
+    text = (
+        "Five years after the Legion arrests, Dorokhov visited Minsk with the Legion "
+        "mutiny veterans."
+    )
+    assert all(v[1] != "contradicted" for v in _order(synthetic_checker, text))

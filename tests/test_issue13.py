@@ -192,7 +192,7 @@ def test_marked_up_sentences_are_shown_as_prose(tmp_path: Path, kind: str) -> No
             written = written.replace(tag, "")
         assert " ".join(written.split()) == claim["time"]["text"]
     text = invoke(*args, "--show", "all", "--no-color").stdout
-    assert prose in text and "text says: after the Wagner mutiny" in text
+    assert prose in text and "text says: a month after the Wagner mutiny" in text
 
 
 # -- 7: warnings once, in JSON and SARIF, counted by --fail-on warning; unreadable files --

@@ -124,6 +124,8 @@ class Claim:
     topics: tuple[Event, ...] = ()  # the events the title and section heading are about
     trace: tuple[str, ...] = ()  # codes of the rules that decided it so far (rules.py)
     syntax: Attachment | None = None  # where the time attaches; None: sentence not parsed
+    # order claims: the distance the text states ("two years" in "two years after X")
+    gap: TimeExpr | None = None
 
 
 @dataclass(frozen=True)
@@ -377,7 +379,7 @@ class ClaimExtractor:
         candidates = [m for m in matches if m.event.id not in anchor_ids]
         others = [m for m in candidates if m.score >= self.min_score]
         for anchor in anchors:
-            claims.append(self._order_claim(sent, anchor, others, offset, context))
+            claims.append(self._order_claim(sent, anchor, others, offset, context, times))
         dated = any(may_claim(as_day(t._.timex)) for t in times)
         for span in times:
             expr: TimeExpr = as_day(span._.timex)
@@ -387,9 +389,7 @@ class ClaimExtractor:
                 expr = at_time(expr)  # "delayed until April 2008": it happens in April 2008
                 trace.append(DELAYED_UNTIL)
             in_quote = quoted(sent, span, context.block_start)
-            skip = (
-                NOT_A_DATE if not is_checkable(expr) else self._skip(sent, span, expr, context)
-            )
+            skip = NOT_A_DATE if not is_checkable(expr) else self._skip(sent, span, expr, context)
             if skip is None and in_quote and expr.relative and not _YEAR.search(expr.text):
                 skip = QUOTED_RELATIVE  # "not exist today", said when? the text need not say
             if skip is not None:
@@ -427,8 +427,10 @@ class ClaimExtractor:
                 else (event, score, via, named)
             )
             if choice[0] is not event:
-                if event is not None and choice[0] is not None and (
-                    self._predicate_owner(sent, span, [event, choice[0]]) is event
+                if (
+                    event is not None
+                    and choice[0] is not None
+                    and (self._predicate_owner(sent, span, [event, choice[0]]) is event)
                 ):
                     if OWN_PREDICATE not in trace:  # "the merger was completed on ..."
                         trace.append(OWN_PREDICATE)
@@ -448,9 +450,7 @@ class ClaimExtractor:
             if event is not None and fits(expr, event) is False and ABSORBED not in trace:
                 # "Alex Honnold climbed El Capitan on 3 June 2017": the words may describe
                 # another ascent, the subject is the climber of the one the date fits
-                own = self._fitting_owner(
-                    expr, sent, span, event, candidates, self._subject_owner
-                )
+                own = self._fitting_owner(expr, sent, span, event, candidates, self._subject_owner)
                 if own is not None:
                     trace.append(OWN_SUBJECT)
                     event, score, via, named = _switched_to(own, self.t)
@@ -813,6 +813,7 @@ class ClaimExtractor:
         others: list[Match],
         offset: int,
         context: Context,
+        times: list[Span],
     ) -> Claim:
         doc_text = _text(sent)
         m = ORDER.search(
@@ -825,6 +826,10 @@ class ClaimExtractor:
         phrase_start = max(sent.start_char, anchor.start_char - len(m.group(0)))
         word = m.group(0).lower()
         relation = next((r for k, r in ORDER_RELATION.items() if k in word), "after")
+        gap = _stated_gap(doc_text, times, phrase_start) if relation != "since" else None
+        if gap is not None:  # "two years after the collapse": the distance is claimed too
+            phrase_start = gap.start_char
+            gap = _shift(gap, offset)
         event = anchor.event
         point = event.last if relation in ("since", "after") else event.start
         value = (
@@ -854,6 +859,7 @@ class ClaimExtractor:
             quoted=False,
             alternatives=(),
             trace=(ORDER_PHRASE, link),
+            gap=gap,
         )
 
     def _subject(
@@ -1026,6 +1032,23 @@ def _anniversary(sent: Span, expr: TimeExpr, reference: date | None) -> bool:
 ANNIVERSARY_DAYS = 7  # an anniversary marked "on Sunday" is of the week the text is
 
 
+def _stated_gap(text: str, times: list[Span], phrase_start: int) -> TimeExpr | None:
+    """The duration right before an order phrase ("two years" in "two years after the
+    collapse", "70 years" in "70 years to the day after"), if the tagger found one."""
+    for span in times:
+        expr: TimeExpr = span._.timex
+        if (
+            expr.type == "DURATION"
+            and span.end_char <= phrase_start
+            and _GAP_JOIN.fullmatch(text, span.end_char, phrase_start)
+        ):
+            return replace(expr, text=text[span.start_char : phrase_start].strip())
+    return None
+
+
+_GAP_JOIN = re.compile(r"\s*(?:to the day\s*)?", re.IGNORECASE)
+
+
 def _dated_anchor(sent: Span, span: Span, anchors: list[Match]) -> Match | None:
     """The event of an order phrase ('after', 'since', ...) that the time follows
     directly, in the same phrase: the time dates that event, not the sentence's."""
@@ -1127,7 +1150,9 @@ _DATED = re.compile(r"\d{4}-\d\d(?:-\d\d)?\Z")
 
 def may_flag(claim: Claim) -> bool:
     """Could the claim be flagged (its verdict may read its syntax)? Its date misses the
-    event its sentence links clearly."""
+    event its sentence links clearly, or it states a distance between two events."""
+    if claim.kind == "order":
+        return claim.gap is not None and claim.event is not None and claim.via == "sentence"
     return (
         claim.event is not None
         and claim.kind != "order"

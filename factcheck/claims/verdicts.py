@@ -44,6 +44,7 @@ WEEKDAY_OF_DATE_RULE = rule_name("weekday-of-date")
 AMBIGUOUS_RULE = rule_name("ambiguous-description")
 OTHER_PREDICATE_RULE = rule_name("other-predicate")
 SINCE_BOUND_RULE = rule_name("since-bound")
+GAP_RULE = rule_name("gap")
 # The rules that pair a time with its event by wording, not by what the time attaches to:
 # "delayed until April", "in March and June to unveil A and B" (respectively).
 _PAIRED_BY_WORDING = frozenset((DELAYED_UNTIL, RESPECTIVELY))
@@ -308,13 +309,14 @@ def other_predicate(claim: Claim) -> str | None:
     return attachment.head
 
 
-
-
 def _judge_order(claim: Claim) -> Finding:
     subject, anchor = claim.event, claim.anchor
     assert subject is not None and anchor is not None
     relation = claim.time.relation
     word = "before" if relation == "before" else "after"
+    gap = _judge_gap(claim) if claim.gap is not None else None
+    if gap is not None:
+        return gap
     if order_holds(relation, subject, anchor):
         return Finding(
             claim,
@@ -345,6 +347,120 @@ def _judge_order(claim: Claim) -> Finding:
         suggestion=None,
         evidence=(subject, anchor),
     )
+
+
+def _judge_gap(claim: Claim) -> Finding | None:
+    """A stated distance between two events ("two years after American Pharoah") against
+    the timeline: the days between them, as far as their dates are known, must meet the
+    distance the words allow (`gap_window`). None when it cannot be told."""
+    subject, anchor, gap = claim.event, claim.anchor, claim.gap
+    assert subject is not None and anchor is not None and gap is not None
+    window = gap_window(gap)
+    if window is None:
+        return None
+    if claim.time.relation == "before":
+        lo, hi = (anchor.start - subject.last).days, (anchor.last - subject.start).days
+    else:
+        lo, hi = (subject.start - anchor.last).days, (subject.last - anchor.start).days
+    least, most = window
+    said = f"{gap.text} {claim.time.relation}"
+    if lo <= most and hi >= least:
+        return Finding(
+            claim,
+            "supported",
+            "info",
+            GAP_RULE,
+            f"{_event(subject)} came {said} {_event(anchor)}, as the text says.",
+            evidence=(subject, anchor),
+        )
+    if NAMED_IN_CLAUSE not in claim.trace:
+        return Finding(
+            claim,
+            "unverifiable",
+            "info",
+            WEAK_MATCH_RULE,
+            f"The text puts something {said} {anchor.title}; {_event(subject)}, which the "
+            "sentence only describes, did not come then, but it need not be what the text "
+            "dates.",
+            evidence=(subject, anchor),
+        )
+    predicate = _gap_predicate(claim)
+    if predicate is not None:
+        return Finding(
+            claim,
+            "unverifiable",
+            "info",
+            OTHER_PREDICATE_RULE,
+            f"“{claim.gap.text} {claim.time.relation}” dates “{predicate}”, which is not what "
+            f"the timeline tells of {_event(subject)}: the distance may be of something "
+            "else.",
+            evidence=(subject, anchor),
+        )
+    apart = _span_in_words(lo, hi)
+    return Finding(
+        claim,
+        "contradicted",
+        "error",
+        GAP_RULE,
+        f"The text puts {subject.title} {said} {anchor.title}, but {apart} lie between "
+        f"{_event(anchor)} and {_event(subject)}.",
+        suggestion=apart,
+        evidence=(subject, anchor),
+    )
+
+
+def _gap_predicate(claim: Claim) -> str | None:
+    """The verb a stated distance attaches to, when it is neither light nor a word of the
+    later event ("Twenty years after the tsunami, we spoke to ..." dates the talk)."""
+    attachment, subject = claim.syntax, claim.event
+    if attachment is None or subject is None or not attachment.path:
+        return None
+    head = stem(attachment.head)
+    if head in LIGHT_PREDICATES or head in event_stems(subject):
+        return None
+    return attachment.head
+
+
+_UNIT_DAYS = {"Y": 365.25, "M": 30.44, "W": 7.0, "D": 1.0}
+_GAP_VALUE = re.compile(r"P(\d+(?:\.\d+)?)([YMWD])\Z")
+
+
+def gap_window(gap: TimeExpr) -> tuple[float, float] | None:
+    """The days a stated distance allows: "two years" 1.5 to 3 years (a count of whole
+    units, rounded either way), "more than two years" two years or more, "almost two
+    years" one to two, "about two years" 1.25 to 2.75, "70 years to the day" that many
+    years give or take two days. None for a distance of mixed units or unknown size."""
+    m = _GAP_VALUE.match(gap.value)
+    if m is None:
+        return None
+    n, unit = float(m.group(1)), _UNIT_DAYS[m.group(2)]
+    days = n * unit
+    if "to the day" in gap.text.lower():
+        return days - 2, days + 2
+    slack = 2.0  # days: calendar months and years are not all of a length
+    if gap.mod in ("MORE_THAN", "EQUAL_OR_MORE"):
+        return days - slack, float("inf")
+    if gap.mod in ("LESS_THAN", "EQUAL_OR_LESS"):
+        return days - unit, days + slack
+    if gap.mod == "APPROX":
+        return days - 0.75 * unit, days + 0.75 * unit
+    if gap.mod is not None:
+        return None  # "the start of two years", "mid": no distance to hold the text to
+    return days - 0.5 * unit, days + unit
+
+
+def _span_in_words(lo: int, hi: int) -> str:
+    """Days between two events in words: "3 years", "7 days", "between 2 and 3 years"."""
+
+    def words(days: int) -> str:
+        if days >= 2 * 365:
+            return f"{round(days / 365.25)} years"
+        if days >= 60:
+            return f"{round(days / 30.44)} months"
+        return f"{days} days"
+
+    a, b = words(max(0, lo)), words(max(0, hi))
+    return a if a == b else f"between {a} and {b}"
 
 
 def _may_conflate(claim: Claim) -> bool:
