@@ -457,3 +457,31 @@ def test_a_distance_of_another_doing_is_not_flagged(synthetic_checker) -> None:
         "mutiny veterans."
     )
     assert all(v[1] != "contradicted" for v in _order(synthetic_checker, text))
+
+
+SAGA = """\
+  - id: roe-case-disclosed
+    title: Regulator discloses the John Roe doping case
+    date: 2024-08-20
+    aliases: [John Roe doping case]
+    keywords: [doping, case, cleared]
+    entities: [John Roe, Anti-Doping Agency]
+    sources: [https://example.org/case]
+  - id: roe-ban-agreed
+    title: John Roe accepts a three-month ban
+    date: 2025-02-15
+    keywords: [ban, suspension, settlement]
+    entities: [John Roe, Anti-Doping Agency]
+    sources: [https://example.org/ban]
+    parent: roe-case-disclosed
+"""
+
+
+def test_in_a_section_a_phase_of_the_same_story_is_no_mix_up(tmp_path: Path) -> None:
+    # the section is about the case; the ban is a part of it, dated right
+    text = (
+        "# Doping cases\n\n## The John Roe doping case\n\n"
+        "On 15 February 2025 the agency announced that Roe had accepted a suspension.\n"
+    )
+    report = checker_for(tmp_path, SAGA).check_text(text, date(2025, 6, 1), "a.md")
+    assert all(c.verdict not in ("conflated", "contradicted") for c in report.claims)

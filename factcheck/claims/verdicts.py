@@ -487,16 +487,27 @@ def _conflated_with(claim: Claim, timeline: Timeline) -> Event | None:
     """Another event, related to the claimed one, whose date the stated time fits: one
     named in `confused_with`, else one the sentence also describes, else any event of
     the timeline sharing an entity with it (most shared entities, then nearest in time,
-    first)."""
+    first). For a link by a section heading, only `confused_with` events that are not
+    phases of the same story."""
     event = claim.event
     assert event is not None
     pool: list[Event] = [e for i in event.confused_with if (e := timeline.get(i)) is not None]
+    if claim.via == "heading":
+        # a section heading ties its sentences to its event, but a sentence about a
+        # phase of the same story (a parent or part of it) is about that phase, and a
+        # mere shared actor is no sign of a mix-up: only events the timeline says are
+        # confused with it (either way), and not its own phases
+        mixed = pool + [e for e in timeline if event.id in e.confused_with and e not in pool]
+        return next(
+            (other for other in mixed if not _phases(event, other) and fits(claim.time, other)),
+            None,
+        )
     pool += [m.event for m in claim.alternatives if related(event, m.event)]
     pool += [e for e in claim.topics if related(event, e)]  # the article's own subject
     for other in pool:
         if other.id != event.id and fits(claim.time, other):
             return other
-    if not claim.named and claim.via != "heading":
+    if not claim.named:
         return None  # a described event: only the sentence's own alternatives count
     mine = _entity_keys(event)
     sharing = [
@@ -511,6 +522,11 @@ def _conflated_with(claim: Claim, timeline: Timeline) -> Event | None:
         return None
     sharing.sort(key=lambda x: (-x[0], abs((x[1].start - event.start).days), x[1].id))
     return sharing[0][1]
+
+
+def _phases(a: Event, b: Event) -> bool:
+    """Is one event a part of the other (`parent`), or are both parts of a third?"""
+    return a.parent == b.id or b.parent == a.id or (a.parent is not None and a.parent == b.parent)
 
 
 _PRECISION_RANK = {"day": 3, "week": 2, "month": 2, "quarter": 1, "season": 1, "year": 1}
