@@ -485,3 +485,19 @@ def test_in_a_section_a_phase_of_the_same_story_is_no_mix_up(tmp_path: Path) -> 
     )
     report = checker_for(tmp_path, SAGA).check_text(text, date(2025, 6, 1), "a.md")
     assert all(c.verdict not in ("conflated", "contradicted") for c in report.claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # described, not named: the day is the event's, so its year is, and the weekday
+        # beside it must be that day's (June 23, 2023 was a Friday)
+        ("Dorokhov's Ostrava Legion fighters began an uprising on Monday, June 23.", True),
+        ("Dorokhov's Ostrava Legion fighters began an uprising on Friday, June 23.", False),
+        # another day: the year is only a guess, no weekday check
+        ("Dorokhov's Ostrava Legion fighters began an uprising on Monday, June 26.", False),
+    ],
+)
+def test_a_wrong_weekday_beside_the_described_events_day(synthetic_checker, text, flagged):
+    got = [v for v in verdicts(synthetic_checker, text) if v[2] == "weekday-of-date"]
+    assert bool(got) is flagged

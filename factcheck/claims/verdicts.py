@@ -240,7 +240,10 @@ def _wrong_weekday(claim: Claim) -> Finding | None:
         or t.start is None
         or t.start != t.end
         or t.start.weekday() == t.weekday
-        or (t.year_guessed and not (event and claim.named and claim.via == "sentence"))
+        or (
+            t.year_guessed
+            and not (event and claim.via == "sentence" and (claim.named or fits(t, event)))
+        )
         or (event is None and not _self_contained(t))
     ):
         return None
