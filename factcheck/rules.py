@@ -345,7 +345,9 @@ _ALL: tuple[Rule, ...] = (
         "link",
         "Coordinated times pair with the events named after them, in order.",
         "'In June and August to stage the Wagner mutiny and ...': each time dates the event in "
-        "its place.",
+        "its place. Without the word 'respectively' the order is no claim: a time that fits "
+        "exactly one of the events named pairs with that one ('in 2017 and 2018, including "
+        "the Camp Fire and the Tubbs Fire').",
         fires=_ex(
             "In June 2023 and August 2023 came the Wagner mutiny and the Prigozhin plane crash."
         ),

@@ -501,3 +501,24 @@ def test_in_a_section_a_phase_of_the_same_story_is_no_mix_up(tmp_path: Path) -> 
 def test_a_wrong_weekday_beside_the_described_events_day(synthetic_checker, text, flagged):
     got = [v for v in verdicts(synthetic_checker, text) if v[2] == "weekday-of-date"]
     assert bool(got) is flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # without "respectively" the order of the events is no claim: each year is paired
+        # with the one named event it fits
+        "Losses came from disasters in 2015 and 2023, including the Legion mutiny and the "
+        "Kelso dam collapse.",
+        "Losses came from disasters in 2023 and 2015, including the Legion mutiny and the "
+        "Kelso dam collapse.",
+    ],
+)
+def test_coordinated_times_pair_in_order_only_when_the_text_says_so(
+    synthetic_checker, text
+) -> None:
+    report = synthetic_checker.check_text(text, REF, "a.txt")
+    got = [(c.verdict, c.finding.claim.trace) for c in report.claims]
+    # paired with the event it fits by the pairing itself (FC204), not moved there after
+    # a wrong pairing (FC211 absorbed-by-fitting)
+    assert got and all(v == "supported" and "FC211" not in tr for v, tr in got), got

@@ -1112,7 +1112,17 @@ def _respectively(span: Span, times: list[Span], named: list[Match]) -> Match | 
     )
     if len(after) != len(group):
         return None
+    if not _RESPECTIVELY.search(text, group[-1].end_char, span.sent.end_char):
+        # without "respectively" the order is no claim: "in 2017 and 2018, including the
+        # Camp Fire and the Tubbs Fire" pairs each year with the fire it fits, if only one
+        expr = span._.timex
+        fitting = [m for m in after if fits(as_day(expr), m.event)]
+        if len(fitting) == 1:
+            return fitting[0]
     return after[[g.start_char for g in group].index(span.start_char)]
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 
 
 def _in_name(span: Span, event: Event | None, matches: list[Match]) -> bool:
