@@ -330,16 +330,7 @@ def _judge_order(claim: Claim) -> Finding:
             evidence=(subject, anchor),
         )
     if NAMED_IN_CLAUSE not in claim.trace:  # "after the Tohoku earthquake" of whatever
-        return Finding(
-            claim,
-            "unverifiable",
-            "info",
-            WEAK_MATCH_RULE,
-            f"The text puts something {relation} {anchor.title}; {_event(subject)}, which the "
-            "sentence only describes, came otherwise, but it need not be what the text "
-            "orders.",
-            evidence=(subject, anchor),
-        )
+        return _only_described(claim, relation, "came otherwise", "orders")
     return Finding(
         claim,
         "contradicted",
@@ -348,6 +339,22 @@ def _judge_order(claim: Claim) -> Finding:
         f"The text puts {subject.title} {relation} {anchor.title}, but {_event(subject)} "
         f"did not come {word} {_event(anchor)}.",
         suggestion=None,
+        evidence=(subject, anchor),
+    )
+
+
+def _only_described(claim: Claim, said: str, how: str, verb: str) -> Finding:
+    """An order or distance that does not hold for an event the sentence only describes:
+    not the text's error, the text need not be about that event."""
+    subject, anchor = claim.event, claim.anchor
+    assert subject is not None and anchor is not None
+    return Finding(
+        claim,
+        "unverifiable",
+        "info",
+        WEAK_MATCH_RULE,
+        f"The text puts something {said} {anchor.title}; {_event(subject)}, which the "
+        f"sentence only describes, {how}, but it need not be what the text {verb}.",
         evidence=(subject, anchor),
     )
 
@@ -377,16 +384,7 @@ def _judge_gap(claim: Claim) -> Finding | None:
             evidence=(subject, anchor),
         )
     if NAMED_IN_CLAUSE not in claim.trace:
-        return Finding(
-            claim,
-            "unverifiable",
-            "info",
-            WEAK_MATCH_RULE,
-            f"The text puts something {said} {anchor.title}; {_event(subject)}, which the "
-            "sentence only describes, did not come then, but it need not be what the text "
-            "dates.",
-            evidence=(subject, anchor),
-        )
+        return _only_described(claim, said, "did not come then", "dates")
     predicate = _gap_predicate(claim)
     if predicate is not None:
         return Finding(
