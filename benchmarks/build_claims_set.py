@@ -237,7 +237,8 @@ def perturb(
             (event.start + timedelta(n)).weekday()
             for n in range((event.end - event.start).days + 1)
         }
-        choices = [w for i, w in enumerate(WEEKDAYS) if i not in days]
+        said = (stated.weekday or "").lower()  # never the weekday the text already says
+        choices = [w for i, w in enumerate(WEEKDAYS) if i not in days and w.lower() != said]
         return (rng.choice(choices), "contradicted", None) if choices else None
     y, m, d = stated.year or 0, stated.month, stated.day
     if kind == "conflation":
