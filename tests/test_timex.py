@@ -1244,3 +1244,8 @@ def test_a_weekday_of_the_story_is_no_day_of_the_texts_week(
 def test_weekday_dates_and_moved_dates_in_ranges(text: str, expected: list) -> None:
     found = find_times(text, date(2020, 3, 17))
     assert [(t.text, t.value.split("/")[0]) for t in found] == expected
+
+
+def test_the_same_weekday_is_a_day_of_the_story() -> None:
+    (t,) = find_times("On the same Monday the Carr Fire started.", REF)
+    assert (t.text, t.value) == ("Monday", "XXXX-WXX-1")

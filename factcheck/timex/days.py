@@ -149,10 +149,11 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     earlier = pw in {"previous", "preceding"} and len(prev) > 1 and prev[1][0] == "the"
     if earlier:  # "down 4.5% from the previous Friday": the one before the latest Friday
         s = prev[1][1]
-    # "It was a Wednesday", "on one Tuesday", "on that Saturday afternoon": a day of the
-    # story (indefinite, or one already told), not of the week the text is written in
+    # "It was a Wednesday", "on one Tuesday", "on that Saturday afternoon", "the same
+    # Monday": a day of the story (indefinite, or one already told), not of the week the
+    # text is written in
     narrative = not direction and (
-        pw in {"a", "one"}
+        pw in {"a", "one", "same"}
         or (pw == "that" and len(prev) > 1 and prev[1][0] in _NARRATIVE_BEFORE_THAT)
     )
     if ctx.ref is None or narrative:
