@@ -1165,7 +1165,6 @@ def may_flag(claim: Claim) -> bool:
         return claim.gap is not None and claim.event is not None and claim.via == "sentence"
     return (
         claim.event is not None
-        and claim.kind != "order"
         and claim.via == "sentence"
         and claim.clear
         and fits(claim.time, claim.event) is False

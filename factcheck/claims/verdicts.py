@@ -385,7 +385,7 @@ def _judge_gap(claim: Claim) -> Finding | None:
         )
     if NAMED_IN_CLAUSE not in claim.trace:
         return _only_described(claim, said, "did not come then", "dates")
-    predicate = _gap_predicate(claim)
+    predicate = other_predicate(claim)  # "Twenty years after the tsunami, we spoke to ..."
     if predicate is not None:
         return Finding(
             claim,
@@ -408,18 +408,6 @@ def _judge_gap(claim: Claim) -> Finding | None:
         suggestion=apart,
         evidence=(subject, anchor),
     )
-
-
-def _gap_predicate(claim: Claim) -> str | None:
-    """The verb a stated distance attaches to, when it is neither light nor a word of the
-    later event ("Twenty years after the tsunami, we spoke to ..." dates the talk)."""
-    attachment, subject = claim.syntax, claim.event
-    if attachment is None or subject is None or not attachment.path:
-        return None
-    head = stem(attachment.head)
-    if head in LIGHT_PREDICATES or head in event_stems(subject):
-        return None
-    return attachment.head
 
 
 _UNIT_DAYS = {"Y": 365.25, "M": 30.44, "W": 7.0, "D": 1.0}

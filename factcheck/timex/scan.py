@@ -138,22 +138,30 @@ def _weekdays_on_dates(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
     September 5" is May 2 to September 5, not May 2 to a Saturday."""
     out: list[_Cand] = []
     for c in cands:
-        a = out[-1] if out else None
-        if (
-            a is not None
-            and a.weekday is not None
-            and a.type == "DATE"
-            and c.type == "DATE"
-            and c.weekday is None
-            and _DAY_VALUE.fullmatch(c.value)
-            and _WEEKDAY_GAP.fullmatch(ctx.text[a.end_char : c.start_char])
-        ):
-            c.start_char, c.weekday = a.start_char, a.weekday
-            _fit_weekday(ctx, c)
-            out[-1] = c
+        if out and _weekday_before(ctx, out[-1], c):
+            out[-1] = _on_weekday(ctx, out[-1], c)
         else:
             out.append(c)
     return out
+
+
+def _weekday_before(ctx: _Ctx, a: _Cand, b: _Cand) -> bool:
+    """Is `a` a weekday written right before the day `b` ("Saturday, April 25")?"""
+    return (
+        a.weekday is not None
+        and a.type == "DATE"
+        and b.type == "DATE"
+        and b.weekday is None
+        and bool(_DAY_VALUE.fullmatch(b.value))
+        and bool(_WEEKDAY_GAP.fullmatch(ctx.text[a.end_char : b.start_char]))
+    )
+
+
+def _on_weekday(ctx: _Ctx, a: _Cand, b: _Cand) -> _Cand:
+    """`b` with the weekday `a` written before it, one expression."""
+    b.start_char, b.weekday = a.start_char, a.weekday
+    _fit_weekday(ctx, b)
+    return b
 
 
 def _known_weekdays(cands: list[_Cand]) -> None:
@@ -413,17 +421,8 @@ def _merge_pair(ctx: _Ctx, a: _Cand, b: _Cand) -> _Cand | None:
         value = _ago_merged(a.value, ctx.text[b.start_char : b.end_char].lower(), b.value)
         if value is not None:
             return _Cand(a.start_char, b.end_char, "DATE", value, True)
-    if (
-        a.weekday is not None
-        and a.type == "DATE"
-        and b.type == "DATE"
-        and b.weekday is None
-        and _DAY_VALUE.fullmatch(b.value)
-        and _WEEKDAY_GAP.fullmatch(gap)
-    ):
-        b.start_char, b.weekday = a.start_char, a.weekday  # "Saturday, April 25"
-        _fit_weekday(ctx, b)
-        return b
+    if _weekday_before(ctx, a, b):
+        return _on_weekday(ctx, a, b)  # "Saturday, April 25"
     return None
 
 
